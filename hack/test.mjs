@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+// The project's single test command (`npm test`): runs every stage CI runs, in order, and ends with
+// one line "N passed, N failed" that sums every test of every stage.
+//
+//   npm test                      every stage
+//   npm test -- --only unit,go    just these stages (names below)
+//   npm test -- --skip conformance
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const listArg = (flag) => {
+  const i = args.indexOf(flag);
+  return i >= 0 && args[i + 1] ? args[i + 1].split(',') : undefined;
+};
+const only = listArg('--only');
+const skip = listArg('--skip') ?? [];
+
+/** Runs a command with inherited stdio (or a line callback for stdout) and resolves to its exit code. */
+function run(cmd, cmdArgs, { env = {}, cwd = root, onLine } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', onLine ? 'pipe' : 'inherit', 'inherit'],
+    });
+    if (onLine) {
+      let buffered = '';
+      child.stdout.on('data', (chunk) => {
+        buffered += chunk;
+        let nl;
+        while ((nl = buffered.indexOf('\n')) >= 0) {
+          onLine(buffered.slice(0, nl));
+          buffered = buffered.slice(nl + 1);
+        }
+      });
+      child.stdout.on('end', () => buffered && onLine(buffered));
+    }
+    child.on('error', (err) => {
+      console.error(`${cmd}: ${err.message}`);
+      resolve(127);
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+/** A stage that only has to succeed (build, lint): counts as one check. */
+const check = (cmd, cmdArgs, opts) => async () => {
+  const code = await run(cmd, cmdArgs, opts);
+  return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+};
+
+/** Mocha with the summary reporter; counts its tests. */
+const mocha = (specGlob, extra = []) => async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mocha-summary-'));
+  const summaryFile = join(dir, 'summary.json');
+  const code = await run(
+    'npx',
+    ['mocha', '--reporter', join(root, 'hack/mocha-summary-reporter.cjs'), ...extra, specGlob],
+    { env: { MOCHA_SUMMARY_FILE: summaryFile } },
+  );
+  let summary = { passes: 0, failures: 0 };
+  try {
+    summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+  } catch {
+    // mocha died before its run ended: counted below as one failure
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const failed = summary.failures + (code !== 0 && summary.failures === 0 ? 1 : 0);
+  return { passed: summary.passes, failed };
+};
+
+/** `go test -json` in a Go module, printed readably; counts top-level and sub-tests. */
+const goTest = (dir, goArgs = [], env = {}) => async () => {
+  let passed = 0;
+  let failed = 0;
+  const code = await run('go', ['test', '-json', ...goArgs], {
+    cwd: join(root, dir),
+    env,
+    onLine: (line) => {
+      let ev;
+      try {
+        ev = JSON.parse(line);
+      } catch {
+        process.stdout.write(line + '\n');
+        return;
+      }
+      if (ev.Action === 'output' && ev.Output) process.stdout.write(ev.Output);
+      if (ev.Test && ev.Action === 'pass') passed++;
+      if (ev.Test && ev.Action === 'fail') failed++;
+    },
+  });
+  if (code !== 0 && failed === 0) failed = 1;
+  return { passed, failed };
+};
+
+// Stages in the order CI runs them. Later stages still run after a failure, so one run shows everything.
+const stages = [
+  { name: 'build', run: check('npx', ['tsc', '-p', 'tsconfig.json']) },
+  { name: 'unit', run: mocha('dist/test/unit/**/*.test.js') },
+];
+
+let passed = 0;
+let failed = 0;
+const started = Date.now();
+for (const stage of stages) {
+  if ((only && !only.includes(stage.name)) || skip.includes(stage.name)) continue;
+  console.log(`\n=== ${stage.name} ===`);
+  const t0 = Date.now();
+  const result = await stage.run();
+  passed += result.passed;
+  failed += result.failed;
+  console.log(`=== ${stage.name}: ${result.passed} passed, ${result.failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+}
+console.log(`\n(total ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
