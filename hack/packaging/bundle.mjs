@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Bundles the plugin entry point and everything it imports into one CommonJS file, the only module format
+// a Node single executable application can run. Usage: node bundle.mjs ENTRY OUTFILE NODE_MAJOR
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const [entry, outfile, nodeMajor] = process.argv.slice(2);
+if (!entry || !outfile || !nodeMajor) {
+  console.error('usage: bundle.mjs ENTRY OUTFILE NODE_MAJOR');
+  process.exit(2);
+}
+const result = await build({
+  // Dependencies come from this repo's node_modules even for an entry outside the tree.
+  nodePaths: [join(repoRoot, 'node_modules')],
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: `node${nodeMajor}`,
+  minify: true,
+  // Keep names: stack traces and error messages in the Velero log stay readable.
+  keepNames: true,
+  legalComments: 'none',
+  sourcemap: false,
+  metafile: true,
+  logLevel: 'warning',
+  // import.meta.url has no meaning inside the executable; code that needs its own path uses process.argv[1].
+  define: { 'import.meta.url': 'undefined' },
+}).catch(() => process.exit(1)); // esbuild has already printed the errors
+if (result.errors.length > 0) process.exit(1);
+const inputs = Object.keys(result.metafile.inputs);
+// Anything that reads .proto files from disk at run time would break once the source tree is gone.
+const protoFiles = inputs.filter((p) => p.endsWith('.proto'));
+if (protoFiles.length > 0) {
+  console.error(`bundle: .proto files cannot be bundled, embed descriptors instead: ${protoFiles.join(', ')}`);
+  process.exit(1);
+}
+console.error(`bundle: ${inputs.length} modules -> ${outfile} (${(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].bytes / 1024).toFixed(0)} KiB)`);
