@@ -1,0 +1,26 @@
+/**
+ * restore-skip-ephemeral: never restores cert-manager's Orders, Challenges and CertificateRequests.
+ * Backups made by Velero < 1.18.1 (or without this plugin) still hold them; cert-manager recreates what
+ * it needs from the restored Certificates, and restoring old ones would replay stale ACME orders and
+ * issuance requests.
+ */
+import { EPHEMERAL_TYPES, groupResource } from '../../certmanager/kinds.js';
+import type { RestoreAction } from '../../host/action.js';
+import { isEphemeral } from '../backup/skip-ephemeral.js';
+import { ACTION_NAMES } from '../names.js';
+
+export const restoreSkipEphemeral: RestoreAction = {
+  kind: 'restore',
+  name: ACTION_NAMES.restoreSkipEphemeral,
+  description: 'Skips cert-manager Orders, Challenges and CertificateRequests on restore; cert-manager recreates them.',
+  appliesTo: { includedResources: EPHEMERAL_TYPES.map(groupResource) },
+  execute({ item, log }) {
+    if (!isEphemeral(item)) {
+      log.warn('item is not an ephemeral cert-manager object; restoring it unchanged');
+      return { item };
+    }
+    log.info('not restoring ephemeral cert-manager object; cert-manager recreates it from its Certificate');
+    // Velero decodes the returned item even when it skips it, so the whole item goes back.
+    return { item, skipRestore: true };
+  },
+};

@@ -1,0 +1,246 @@
+/**
+ * Velero's action services (v2.BackupItemAction, v2.RestoreItemAction, generated.PluginLister):
+ * decode the request, route it on its `plugin` field to the named action, encode the answer.
+ *
+ * Every failure becomes a gRPC error whose message is what the user reads in Velero's backup or restore
+ * errors; nothing here may crash the process, because Velero shares this process between all the
+ * actions of a backup and calls them concurrently.
+ */
+import { status, type sendUnaryData, type ServerUnaryCall, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import type {
+  Action,
+  ActionLogger,
+  KubeObject,
+  ResourceIdentifier,
+  ResourceSelector,
+  VeleroRequestObject,
+} from './action.js';
+import type { JsonLineLogger } from './logger.js';
+import { ActionRegistry, BACKUP_ITEM_ACTION_V2, RESTORE_ITEM_ACTION_V2 } from './registry.js';
+
+/** An error with the gRPC status code to answer with. */
+export class RpcError extends Error {
+  constructor(
+    readonly code: status,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface AppliesToRequest {
+  plugin: string;
+}
+interface BackupExecuteRequest {
+  plugin: string;
+  item: Buffer;
+  backup: Buffer;
+}
+interface RestoreExecuteRequest {
+  plugin: string;
+  item: Buffer;
+  restore: Buffer;
+  itemFromBackup: Buffer;
+}
+interface OperationRequest {
+  plugin: string;
+  operationID: string;
+}
+interface ItemsReadyRequest {
+  plugin: string;
+  restore: Buffer;
+  additionalItems: ResourceIdentifier[];
+}
+
+export interface DispatchContext {
+  registry: ActionRegistry;
+  log: JsonLineLogger;
+  /** The command ListPlugins reports. */
+  command: string;
+}
+
+export function pluginListerService(context: DispatchContext): UntypedServiceImplementation {
+  return {
+    ListPlugins: unary(context.log, 'ListPlugins', () => ({ plugins: context.registry.list(context.command) })),
+  };
+}
+
+export function backupItemActionService(context: DispatchContext): UntypedServiceImplementation {
+  const find = (name: string) => lookup(context.registry.backup, BACKUP_ITEM_ACTION_V2, name);
+  return {
+    AppliesTo: unary(context.log, 'AppliesTo', (req: AppliesToRequest) => ({ ResourceSelector: selectorMessage(find(req.plugin).appliesTo) })),
+    Execute: unary(context.log, 'Execute', async (req: BackupExecuteRequest) => {
+      const action = find(req.plugin);
+      const item = decodeItem(req.item, 'item');
+      const log = actionLogger(context.log, action, item);
+      log.debug('executing backup action');
+      const result = await runAction(action.name, () => action.execute({ item, backup: decodeVeleroObject(req.backup, 'backup'), log }), log);
+      return {
+        item: encodeItem(action.name, result.item),
+        additionalItems: result.additionalItems ?? [],
+        operationID: result.operationID ?? '',
+        postOperationItems: result.postOperationItems ?? [],
+      };
+    }),
+    Progress: unary(context.log, 'Progress', (req: OperationRequest) => {
+      const action = find(req.plugin);
+      throw new RpcError(status.UNIMPLEMENTED, `${action.name} starts no asynchronous operations (asked about operation ${JSON.stringify(req.operationID)})`);
+    }),
+    // Velero cancels operations that time out; with none started there is nothing to stop.
+    Cancel: unary(context.log, 'Cancel', (req: OperationRequest) => {
+      find(req.plugin);
+      return {};
+    }),
+  };
+}
+
+export function restoreItemActionService(context: DispatchContext): UntypedServiceImplementation {
+  const find = (name: string) => lookup(context.registry.restore, RESTORE_ITEM_ACTION_V2, name);
+  return {
+    AppliesTo: unary(context.log, 'AppliesTo', (req: AppliesToRequest) => ({ ResourceSelector: selectorMessage(find(req.plugin).appliesTo) })),
+    Execute: unary(context.log, 'Execute', async (req: RestoreExecuteRequest) => {
+      const action = find(req.plugin);
+      const item = decodeItem(req.item, 'item');
+      const itemFromBackup = req.itemFromBackup.length > 0 ? decodeItem(req.itemFromBackup, 'itemFromBackup') : item;
+      const log = actionLogger(context.log, action, item);
+      log.debug('executing restore action');
+      const result = await runAction(
+        action.name,
+        () => action.execute({ item, itemFromBackup, restore: decodeVeleroObject(req.restore, 'restore'), log }),
+        log,
+      );
+      const timeoutMs = result.additionalItemsReadyTimeoutMs ?? 0;
+      return {
+        item: encodeItem(action.name, result.item),
+        additionalItems: result.additionalItems ?? [],
+        skipRestore: result.skipRestore ?? false,
+        operationID: result.operationID ?? '',
+        waitForAdditionalItems: result.waitForAdditionalItems ?? false,
+        additionalItemsReadyTimeout: timeoutMs > 0 ? durationMessage(timeoutMs) : null,
+      };
+    }),
+    Progress: unary(context.log, 'Progress', (req: OperationRequest) => {
+      const action = find(req.plugin);
+      throw new RpcError(status.UNIMPLEMENTED, `${action.name} starts no asynchronous operations (asked about operation ${JSON.stringify(req.operationID)})`);
+    }),
+    Cancel: unary(context.log, 'Cancel', (req: OperationRequest) => {
+      find(req.plugin);
+      return {};
+    }),
+    AreAdditionalItemsReady: unary(context.log, 'AreAdditionalItemsReady', async (req: ItemsReadyRequest) => {
+      const action = find(req.plugin);
+      if (!action.areAdditionalItemsReady) return { ready: true };
+      const log = context.log.withSource(action.name).with({ action: action.name });
+      const check = action.areAdditionalItemsReady.bind(action);
+      const ready = await runAction(action.name, () => check({ additionalItems: req.additionalItems, restore: decodeVeleroObject(req.restore, 'restore'), log }), log);
+      return { ready: ready === true };
+    }),
+  };
+}
+
+/** Wraps a handler: awaits it, and turns every exception into a gRPC error instead of a crash. */
+function unary<Req, Res>(log: JsonLineLogger, method: string, handler: (request: Req) => Res | Promise<Res>) {
+  return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
+    let pending: Promise<Res>;
+    try {
+      pending = Promise.resolve(handler(call.request));
+    } catch (err) {
+      pending = Promise.reject(err);
+    }
+    pending.then(
+      (response) => callback(null, response),
+      (err: unknown) => {
+        const rpcError = err instanceof RpcError ? err : new RpcError(status.UNKNOWN, errorText(err));
+        if (!(err instanceof RpcError)) log.error('unexpected error in plugin host', { method, error: errorText(err) });
+        callback({ code: rpcError.code, details: rpcError.message });
+      },
+    );
+  };
+}
+
+function lookup<T extends Action>(table: Map<string, T>, kind: string, name: string): T {
+  const action = table.get(name);
+  if (action) return action;
+  const served = [...table.keys()].join(', ') || 'none';
+  throw new RpcError(status.NOT_FOUND, `${kind} plugin ${JSON.stringify(name)} was not found in velero-plugin-for-cert-manager (it serves: ${served})`);
+}
+
+/** Runs an action; its exceptions become the gRPC error users see, prefixed with the action name. */
+async function runAction<T>(name: string, run: () => T | Promise<T>, log: ActionLogger): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof RpcError) throw err;
+    log.error('action failed', { error: errorText(err), stack: err instanceof Error ? err.stack : undefined });
+    throw new RpcError(status.UNKNOWN, `${name}: ${errorText(err)}`);
+  }
+}
+
+function actionLogger(base: JsonLineLogger, action: Action, item: KubeObject): ActionLogger {
+  return base.withSource(action.name).with({
+    action: action.name,
+    kind: item.kind,
+    namespace: item.metadata.namespace ?? '',
+    name: item.metadata.name ?? '',
+  });
+}
+
+/** Parses an item Velero sent: a JSON object with a kind, an apiVersion and metadata. */
+export function decodeItem(bytes: Buffer, field: string): KubeObject {
+  const value = parseJson(bytes, field);
+  const problem =
+    typeof value !== 'object' || value === null || Array.isArray(value)
+      ? 'not a JSON object'
+      : typeof (value as KubeObject).kind !== 'string' || (value as KubeObject).kind === ''
+        ? 'no kind'
+        : typeof (value as KubeObject).apiVersion !== 'string'
+          ? 'no apiVersion'
+          : typeof (value as KubeObject).metadata !== 'object' || (value as KubeObject).metadata === null || Array.isArray((value as KubeObject).metadata)
+            ? 'no metadata object'
+            : undefined;
+  if (problem) throw new RpcError(status.INVALID_ARGUMENT, `malformed ${field} (${problem}); Velero sends Kubernetes objects as JSON`);
+  return value as KubeObject;
+}
+
+function decodeVeleroObject(bytes: Buffer, field: string): VeleroRequestObject {
+  if (bytes.length === 0) return {};
+  const value = parseJson(bytes, field);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RpcError(status.INVALID_ARGUMENT, `malformed ${field}: not a JSON object`);
+  return value as VeleroRequestObject;
+}
+
+function parseJson(bytes: Buffer, field: string): unknown {
+  if (bytes.length === 0) throw new RpcError(status.INVALID_ARGUMENT, `malformed ${field}: empty`);
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch (err) {
+    throw new RpcError(status.INVALID_ARGUMENT, `malformed ${field}: ${errorText(err)}`);
+  }
+}
+
+/** Velero decodes the returned item strictly: it must be a whole object with a kind. */
+function encodeItem(actionName: string, item: KubeObject | undefined): Buffer {
+  if (typeof item !== 'object' || item === null || typeof item.kind !== 'string' || item.kind === '') {
+    throw new RpcError(status.INTERNAL, `${actionName} returned no item or an item without kind (a bug in the action)`);
+  }
+  return Buffer.from(JSON.stringify(item));
+}
+
+function selectorMessage(selector: ResourceSelector) {
+  return {
+    includedNamespaces: selector.includedNamespaces ?? [],
+    excludedNamespaces: selector.excludedNamespaces ?? [],
+    includedResources: selector.includedResources ?? [],
+    excludedResources: selector.excludedResources ?? [],
+    selector: selector.selector ?? '',
+  };
+}
+
+function durationMessage(ms: number) {
+  const seconds = Math.floor(ms / 1000);
+  return { seconds, nanos: Math.round((ms - seconds * 1000) * 1e6) };
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

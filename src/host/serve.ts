@@ -1,0 +1,105 @@
+/**
+ * The plugin process: what go-plugin expects from a plugin binary Velero launches.
+ *
+ *  - Refuses to run without go-plugin's magic cookie (VELERO_PLUGIN=hello) and says why on stderr.
+ *  - Negotiates app protocol version 2 from PLUGIN_PROTOCOL_VERSIONS.
+ *  - Serves gRPC on a fresh unix socket and only then prints the handshake line; nothing else ever
+ *    reaches stdout (stray writes are diverted to stderr by ./stdout-guard.js, which Velero logs at
+ *    debug; a plugin main imports that module first).
+ *  - Ignores SIGINT (Velero's process group gets it on Ctrl-C; the host decides when plugins stop).
+ *  - Answers GRPCController.Shutdown at once, then exits well within go-plugin's 2 s grace period,
+ *    removing the socket.
+ */
+import { rmSync, writeSync } from 'node:fs';
+import './stdout-guard.js';
+import type { Action } from './action.js';
+import { logLevelFromArgs } from './args.js';
+import { JsonLineLogger } from './logger.js';
+import { ActionRegistry, pluginCommand } from './registry.js';
+
+export const MAGIC_COOKIE_KEY = 'VELERO_PLUGIN';
+export const MAGIC_COOKIE_VALUE = 'hello';
+export const CORE_PROTOCOL_VERSION = 1;
+export const APP_PROTOCOL_VERSION = 2;
+
+/** Upper bound from Shutdown to process exit; go-plugin kills the process after 2 s. */
+const EXIT_DEADLINE_MS = 1000;
+
+export interface ServeOptions {
+  /** The binary's name for humans (the message shown when run by hand). */
+  programName: string;
+  /** Builds the actions; called only once the process knows it runs under Velero. */
+  actions: () => readonly Action[] | Promise<readonly Action[]>;
+}
+
+/** Runs the plugin until Velero shuts it down. Never returns normally: the process exits. */
+export async function servePlugin(options: ServeOptions): Promise<void> {
+  const env = process.env;
+  if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
+    process.stderr.write(
+      `${options.programName} is a Velero plugin, not a command to run by hand: the Velero server starts it ` +
+        `(install it with \`velero plugin add <image>\`). It exits because ${MAGIC_COOKIE_KEY}=${MAGIC_COOKIE_VALUE} is not set.\n`,
+    );
+    process.exit(1);
+  }
+  const versionProblem = protocolVersionProblem(env.PLUGIN_PROTOCOL_VERSIONS);
+  if (versionProblem) {
+    process.stderr.write(`${options.programName}: ${versionProblem}\n`);
+    process.exit(1);
+  }
+
+  const levelChoice = logLevelFromArgs(process.argv.slice(2));
+  const log = new JsonLineLogger({ level: levelChoice.level, source: 'host' });
+  if (levelChoice.unrecognised !== undefined) log.warn('unrecognised --log-level, using info', { given: levelChoice.unrecognised });
+
+  // Velero sends SIGINT to the whole process group on Ctrl-C; it stops plugins itself via Shutdown.
+  process.on('SIGINT', () => log.debug('ignoring SIGINT'));
+
+  let registry: ActionRegistry;
+  try {
+    registry = new ActionRegistry(await options.actions());
+  } catch (err) {
+    log.error('plugin cannot start', { error: err instanceof Error ? err.message : String(err) });
+    process.exit(1);
+  }
+
+  const { isSea } = await import('node:sea');
+  const command = pluginCommand({ env, argv: process.argv, execPath: process.execPath, isSingleExecutable: isSea() });
+  const { startServer } = await import('./server.js');
+  let exiting = false;
+  const server = await startServer({
+    registry,
+    log,
+    command,
+    socketDir: env.PLUGIN_UNIX_SOCKET_DIR,
+    onShutdownRequested: () => exit(0),
+  });
+  const exit = (code: number) => {
+    if (exiting) return;
+    exiting = true;
+    setTimeout(() => process.exit(code), EXIT_DEADLINE_MS).unref();
+    void server.stop(EXIT_DEADLINE_MS / 2).finally(() => process.exit(code));
+  };
+  process.on('exit', () => removeQuietly(server.socketPath));
+  process.on('SIGTERM', () => exit(0));
+
+  writeSync(1, `${CORE_PROTOCOL_VERSION}|${APP_PROTOCOL_VERSION}|unix|${server.socketPath}|grpc\n`);
+  log.debug('plugin serving', { socket: server.socketPath, command, actions: registry.list(command).map((p) => p.name) });
+}
+
+/** Why the offered app protocol versions exclude ours, or undefined (absent means "ours"). */
+export function protocolVersionProblem(offered: string | undefined): string | undefined {
+  if (offered === undefined || offered.trim() === '') return undefined;
+  const versions = offered.split(',').map((v) => Number.parseInt(v.trim(), 10));
+  if (versions.includes(APP_PROTOCOL_VERSION)) return undefined;
+  return `the plugin host offers plugin protocol versions ${offered}; this plugin speaks version ${APP_PROTOCOL_VERSION} only`;
+}
+
+function removeQuietly(path: string): void {
+  try {
+    // Synchronous: this runs in the 'exit' handler.
+    rmSync(path, { force: true });
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The gRPC server Velero talks to: its action services plus go-plugin's internal ones (controller,
+ * stdio, health), listening on a fresh unix socket. Separate from the process concerns in serve.ts so
+ * tests can run it in-process.
+ */
+import { randomInt } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Server, ServerCredentials, type ServerWritableStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { backupItemActionService, pluginListerService, restoreItemActionService, type DispatchContext } from './dispatch.js';
+import { serviceDefinitions } from './proto.js';
+
+/** go-plugin's health check asks for this service name. */
+export const HEALTH_SERVICE_NAME = 'plugin';
+
+/**
+ * Velero's client sends and accepts messages up to 2 GiB; grpc-js would refuse anything above 4 MiB.
+ * -1 lifts the limit so huge items (Secrets, CRDs, 16 MiB objects) pass.
+ */
+const UNLIMITED = -1;
+
+export interface RunningServer {
+  /** The handshake's network address: an absolute unix socket path. */
+  socketPath: string;
+  /** Stops serving: ends held streams, lets in-flight calls finish (up to graceMs), removes the socket. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface StartServerOptions extends DispatchContext {
+  /** Directory for the socket: go-plugin's PLUGIN_UNIX_SOCKET_DIR, else the temp dir. */
+  socketDir?: string;
+  /** Called after the controller's Shutdown call has been answered. */
+  onShutdownRequested: () => void;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const definitions = serviceDefinitions();
+  const server = new Server({
+    'grpc.max_receive_message_length': UNLIMITED,
+    'grpc.max_send_message_length': UNLIMITED,
+  });
+  // Streams the host keeps open until shutdown (stdio, health watch); ended first on stop.
+  const heldStreams = new Set<ServerWritableStream<unknown, unknown>>();
+  const hold = (call: ServerWritableStream<unknown, unknown>) => {
+    heldStreams.add(call);
+    const release = () => heldStreams.delete(call);
+    call.on('cancelled', release);
+    call.on('close', release);
+  };
+
+  server.addService(definitions.pluginLister, pluginListerService(options));
+  server.addService(definitions.backupItemActionV2, backupItemActionService(options));
+  server.addService(definitions.restoreItemActionV2, restoreItemActionService(options));
+  server.addService(definitions.controller, {
+    Shutdown: (_call: unknown, callback: (err: null, response: object) => void) => {
+      options.log.debug('shutdown requested by Velero');
+      callback(null, {});
+      // Answer first: go-plugin waits for this reply before it starts its 2 s exit timer.
+      setImmediate(options.onShutdownRequested);
+    },
+  } satisfies UntypedServiceImplementation);
+  server.addService(definitions.stdio, {
+    // The plugin sends its output over stderr, never through this stream; holding it open keeps the
+    // client's stdio reader quiet (an ended or failed stream is logged by go-plugin).
+    StreamStdio: (call: ServerWritableStream<unknown, unknown>) => hold(call),
+  } satisfies UntypedServiceImplementation);
+  server.addService(definitions.health, {
+    Check: (call: { request: { service: string } }, callback: (err: null, response: { status: string }) => void) => {
+      callback(null, { status: healthStatus(call.request.service) });
+    },
+    Watch: (call: ServerWritableStream<{ service: string }, { status: string }>) => {
+      call.write({ status: healthStatus(call.request.service) });
+      hold(call as ServerWritableStream<unknown, unknown>);
+    },
+  } satisfies UntypedServiceImplementation);
+
+  const socketPath = freshSocketPath(options.socketDir || tmpdir());
+  await new Promise<void>((resolve, reject) => {
+    server.bindAsync(`unix:${socketPath}`, ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve()));
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = (graceMs = 500): Promise<void> => {
+    stopping ??= new Promise<void>((resolve) => {
+      for (const call of heldStreams) call.end();
+      heldStreams.clear();
+      const force = setTimeout(() => server.forceShutdown(), graceMs);
+      server.tryShutdown(() => {
+        clearTimeout(force);
+        rmSync(socketPath, { force: true });
+        resolve();
+      });
+    });
+    return stopping;
+  };
+  return { socketPath, stop };
+}
+
+function healthStatus(service: string): string {
+  return service === '' || service === HEALTH_SERVICE_NAME ? 'SERVING' : 'SERVICE_UNKNOWN';
+}
+
+/** `<dir>/plugin<random digits>`, as go-plugin's Go servers name theirs. */
+function freshSocketPath(dir: string): string {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const candidate = join(dir, `plugin${randomInt(1e9, 1e10)}`);
+    if (!existsSync(candidate)) return candidate;
+  }
+  throw new Error(`cannot find a free socket name in ${dir}`);
+}

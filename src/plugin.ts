@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// The plugin binary Velero launches (bin `velero-plugin-for-cert-manager`). Everything it does lives in
+// the host (src/host) and the actions (src/actions); keep this file tiny and its imports light, because
+// Velero starts a fresh plugin process for every backup and restore.
+import './host/stdout-guard.js'; // first: nothing any later module prints may reach stdout
+import { servePlugin } from './host/serve.js';
+
+// No top-level await: the packaged single executable is bundled as CommonJS.
+servePlugin({
+  programName: 'velero-plugin-for-cert-manager',
+  // Loaded only once the process knows Velero started it (run by hand it just explains itself).
+  actions: async () => (await import('./actions/index.js')).createActions({ env: process.env }),
+}).catch((err: unknown) => {
+  process.stderr.write(`velero-plugin-for-cert-manager failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+/** A plain grpc-js client for the host's services, for tests that talk to a running host. */
+import { credentials, type Client, type ServiceClientConstructor, type ServiceError } from '@grpc/grpc-js';
+import { grpcRootObject } from '../../../src/host/proto.js';
+
+export type Unary = (request: object) => Promise<Record<string, unknown>>;
+
+export interface HostClients {
+  call(service: string, method: string, request: object): Promise<Record<string, unknown>>;
+  client(service: string): Client;
+  close(): void;
+}
+
+export function hostClients(socketPath: string): HostClients {
+  const root = grpcRootObject();
+  const clients = new Map<string, Client>();
+  const client = (service: string): Client => {
+    let existing = clients.get(service);
+    if (!existing) {
+      let node: unknown = root;
+      for (const part of service.split('.')) node = (node as Record<string, unknown>)[part];
+      const Ctor = node as ServiceClientConstructor;
+      existing = new Ctor(`unix:${socketPath}`, credentials.createInsecure(), {
+        'grpc.max_receive_message_length': -1,
+        'grpc.max_send_message_length': -1,
+      });
+      clients.set(service, existing);
+    }
+    return existing;
+  };
+  return {
+    client,
+    call(service, method, request) {
+      const c = client(service) as unknown as Record<string, (req: object, cb: (err: ServiceError | null, res: Record<string, unknown>) => void) => void>;
+      const fn = c[method];
+      if (!fn) throw new Error(`no method ${service}/${method}`);
+      return new Promise((resolve, reject) => fn.call(c, request, (err, res) => (err ? reject(err) : resolve(res))));
+    },
+    close() {
+      for (const c of clients.values()) c.close();
+    },
+  };
+}
