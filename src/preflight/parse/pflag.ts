@@ -1,0 +1,281 @@
+/**
+ * Parses a velero argv the way cobra + pflag do (see velero-cli.md §1): command path lookup with flags
+ * stripped, interspersed flags, `--` terminator, NoOptDefVal booleans that never take a separate value,
+ * value flags that consume the next token even when it looks like a flag, shorthand groups.
+ * It never throws: problems become ParseErrors, as Velero would report them.
+ */
+import { COMMANDS, GLOBAL_FLAGS, OTHER_TOP_LEVEL, takesNoValue, type CommandSpec, type FlagSpec } from '../model/flags.js';
+import { versionAtLeast, type Version } from '../version.js';
+
+export interface SourceLocation {
+  file?: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface Token {
+  text: string;
+  /** True when the shell word holds an expansion ($VAR, $(...), `...`, globs) the preflight cannot evaluate. */
+  unknown?: boolean;
+  loc?: SourceLocation;
+}
+
+export type FlagForm = 'inline' | 'separate' | 'bare' | 'shorthand';
+
+export interface FlagUse {
+  flag: FlagSpec;
+  /** As written: `--include-namespaces`, `-l`. */
+  written: string;
+  tokenIndex: number;
+  /** Token holding the value when it was a separate token. */
+  valueTokenIndex?: number;
+  value: string;
+  form: FlagForm;
+  /** A value flag took a following token that itself looks like a flag (`--include-cluster-scoped-resources --wait`). */
+  swallowedFlag: boolean;
+  /** The value contains a shell expansion the preflight cannot evaluate. */
+  unknownValue: boolean;
+  /** The flag came from the root command's persistent set. */
+  global: boolean;
+}
+
+export type ParseErrorCode = 'unknown-flag' | 'needs-argument' | 'invalid-value' | 'arg-count' | 'unknown-command';
+
+export interface ParseError {
+  code: ParseErrorCode;
+  message: string;
+  tokenIndex: number;
+  flag?: string;
+}
+
+export interface ParsedCommand {
+  tokens: Token[];
+  command?: CommandSpec;
+  /** For velero commands the preflight does not model (`velero backup get`). */
+  otherCommand?: string;
+  pathTokenIndexes: number[];
+  uses: FlagUse[];
+  positionals: number[];
+  errors: ParseError[];
+  terminatorIndex?: number;
+}
+
+const BOOL_WORDS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+export function parseGoBool(text: string): boolean | undefined {
+  if (!BOOL_WORDS.has(text)) return undefined;
+  return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text);
+}
+
+export function isBoolWord(text: string): boolean {
+  return BOOL_WORDS.has(text);
+}
+
+/** Go's time.ParseDuration grammar; returns nanoseconds or undefined. */
+export function parseGoDuration(text: string): number | undefined {
+  if (text === '0' || text === '+0' || text === '-0') return 0;
+  const m = /^([-+]?)((?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(text);
+  if (!m) return undefined;
+  const units: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+  let total = 0;
+  for (const part of m[2]!.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(part[1]) * units[part[2]!]!;
+  return m[1] === '-' ? -total : total;
+}
+
+function lookupLong(name: string, command: CommandSpec | undefined, version: Version): { flag?: FlagSpec; global: boolean; tooNew?: FlagSpec } {
+  const local = command?.flags.find((fl) => fl.name === name);
+  const candidate = local ?? GLOBAL_FLAGS.find((fl) => fl.name === name);
+  if (!candidate) return { global: false };
+  if ((candidate.since && !versionAtLeast(version, candidate.since)) || (candidate.until && versionAtLeast(version, candidate.until)))
+    return { global: !local, tooNew: candidate };
+  return { flag: candidate, global: !local };
+}
+
+function lookupShort(ch: string, command: CommandSpec | undefined, version: Version): { flag?: FlagSpec; global: boolean } {
+  const local = command?.flags.find((fl) => fl.shorthand === ch);
+  const candidate = local ?? GLOBAL_FLAGS.find((fl) => fl.shorthand === ch);
+  if (!candidate || (candidate.since && !versionAtLeast(version, candidate.since))) return { global: false };
+  return { flag: candidate, global: !local };
+}
+
+/** cobra's stripFlags + Find: which command the words select, and which tokens name it. */
+function findCommand(tokens: Token[], version: Version): { command?: CommandSpec; other?: string; pathIndexes: number[]; unknownWord?: number } {
+  const words: number[] = [];
+  for (let i = 1; i < tokens.length && words.length < 2; i++) {
+    const t = tokens[i]!.text;
+    if (t === '--') break;
+    if (t.startsWith('--') && t.length > 2) {
+      if (!t.includes('=')) {
+        const { flag } = lookupLong(t.slice(2), undefined, version);
+        if (!flag || !takesNoValue(flag)) i++;
+      }
+      continue;
+    }
+    if (t.startsWith('-') && t.length > 1) {
+      if (t.length === 2) {
+        const { flag } = lookupShort(t[1]!, undefined, version);
+        if (!flag || !takesNoValue(flag)) i++;
+      }
+      continue;
+    }
+    words.push(i);
+  }
+  const w = words.map((i) => tokens[i]!.text);
+  for (const cmd of COMMANDS) {
+    for (const path of cmd.paths) {
+      if (path.every((p, k) => w[k] === p)) return { command: cmd, pathIndexes: words.slice(0, path.length) };
+    }
+  }
+  if (w.length === 0) return { other: '', pathIndexes: [] };
+  if (OTHER_TOP_LEVEL.has(w[0]!)) return { other: w.join(' '), pathIndexes: words };
+  return { pathIndexes: [], unknownWord: words[0] };
+}
+
+function validateValue(flag: FlagSpec, written: string, value: string): string | undefined {
+  const invalid = (why: string) => `invalid argument "${value}" for "${written}" flag: ${why}`;
+  switch (flag.type) {
+    case 'bool':
+    case 'optionalBool':
+    case 'optionalBoolValueRequired':
+      return parseGoBool(value) === undefined ? invalid(`strconv.ParseBool: parsing "${value}": invalid syntax`) : undefined;
+    case 'int':
+      return /^[-+]?\d+$/.test(value) ? undefined : invalid(`strconv.ParseInt: parsing "${value}": invalid syntax`);
+    case 'duration':
+      return parseGoDuration(value) === undefined ? invalid(`time: invalid duration "${value}"`) : undefined;
+    case 'enum':
+      return flag.values?.includes(value) ? undefined : invalid(`invalid value; allowed values are ${flag.values?.join(', ')}`);
+    case 'map': {
+      const sep = flag.mapSeparator ?? '=';
+      if (value === '') return invalid('the value is empty');
+      const bad = value.split(',').find((pair) => !pair.includes(sep));
+      return bad === undefined ? undefined : invalid(`the key-value pair "${bad}" is missing "${sep}"`);
+    }
+    default:
+      return undefined;
+  }
+}
+
+export interface ParseOptions {
+  version: Version;
+}
+
+/** Parses tokens[0] = the velero program, tokens[1..] = its arguments. */
+export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedCommand {
+  const found = findCommand(tokens, options.version);
+  const result: ParsedCommand = { tokens, pathTokenIndexes: found.pathIndexes, uses: [], positionals: [], errors: [] };
+  if (found.command) result.command = found.command;
+  if (found.other !== undefined) {
+    result.otherCommand = found.other;
+    return result;
+  }
+  if (found.unknownWord !== undefined) {
+    result.errors.push({ code: 'unknown-command', message: `unknown command "${tokens[found.unknownWord]!.text}" for "velero"`, tokenIndex: found.unknownWord });
+    return result;
+  }
+  const command = found.command;
+  const skip = new Set(found.pathIndexes);
+  const addUse = (use: Omit<FlagUse, 'unknownValue'>) => {
+    const unknownValue =
+      (tokens[use.tokenIndex]!.unknown ?? false) || (use.valueTokenIndex !== undefined && (tokens[use.valueTokenIndex]!.unknown ?? false));
+    const full: FlagUse = { ...use, unknownValue };
+    result.uses.push(full);
+    if (!unknownValue) {
+      const problem = validateValue(use.flag, use.written, use.value);
+      if (problem) result.errors.push({ code: 'invalid-value', message: problem, tokenIndex: use.tokenIndex, flag: use.flag.name });
+    }
+  };
+
+  for (let i = 1; i < tokens.length; i++) {
+    if (skip.has(i)) continue;
+    const text = tokens[i]!.text;
+    if (result.terminatorIndex !== undefined) {
+      result.positionals.push(i);
+      continue;
+    }
+    if (text === '--') {
+      result.terminatorIndex = i;
+      continue;
+    }
+    if (text.startsWith('--') && text.length > 2) {
+      const eq = text.indexOf('=');
+      const name = eq < 0 ? text.slice(2) : text.slice(2, eq);
+      const written = `--${name}`;
+      const { flag, global, tooNew } = lookupLong(name, command, options.version);
+      if (!flag) {
+        const hint = tooNew ? ` (added in Velero ${tooNew.since})` : '';
+        result.errors.push({ code: 'unknown-flag', message: `unknown flag: ${written}${hint}`, tokenIndex: i, flag: name });
+        continue;
+      }
+      if (eq >= 0) {
+        addUse({ flag, written, tokenIndex: i, value: text.slice(eq + 1), form: 'inline', swallowedFlag: false, global });
+      } else if (takesNoValue(flag)) {
+        addUse({ flag, written, tokenIndex: i, value: 'true', form: 'bare', swallowedFlag: false, global });
+      } else if (i + 1 < tokens.length) {
+        const next = tokens[i + 1]!.text;
+        addUse({ flag, written, tokenIndex: i, valueTokenIndex: i + 1, value: next, form: 'separate', swallowedFlag: next.startsWith('-') && next.length > 1, global });
+        i++;
+      } else {
+        result.errors.push({ code: 'needs-argument', message: `flag needs an argument: ${written}`, tokenIndex: i, flag: name });
+      }
+      continue;
+    }
+    if (text.startsWith('-') && text.length > 1 && text !== '--') {
+      // A shorthand group: -w, -wl sel, -lapp=x, -o=json.
+      let k = 1;
+      while (k < text.length) {
+        const ch = text[k]!;
+        const { flag, global } = lookupShort(ch, command, options.version);
+        if (!flag) {
+          result.errors.push({ code: 'unknown-flag', message: `unknown shorthand flag: '${ch}' in ${text}`, tokenIndex: i, flag: ch });
+          break;
+        }
+        const written = `-${ch}`;
+        const rest = text.slice(k + 1);
+        if (takesNoValue(flag)) {
+          if (rest.startsWith('=')) {
+            addUse({ flag, written, tokenIndex: i, value: rest.slice(1), form: 'shorthand', swallowedFlag: false, global });
+            break;
+          }
+          addUse({ flag, written, tokenIndex: i, value: 'true', form: 'bare', swallowedFlag: false, global });
+          k++;
+          continue;
+        }
+        if (rest.length > 0) {
+          addUse({ flag, written, tokenIndex: i, value: rest.startsWith('=') ? rest.slice(1) : rest, form: 'shorthand', swallowedFlag: false, global });
+        } else if (i + 1 < tokens.length) {
+          const next = tokens[i + 1]!.text;
+          addUse({ flag, written, tokenIndex: i, valueTokenIndex: i + 1, value: next, form: 'separate', swallowedFlag: next.startsWith('-') && next.length > 1, global });
+          i++;
+        } else {
+          result.errors.push({ code: 'needs-argument', message: `flag needs an argument: 'n' in -${ch}`.replace("'n'", `'${ch}'`), tokenIndex: i, flag: flag.name });
+        }
+        break;
+      }
+      continue;
+    }
+    result.positionals.push(i);
+  }
+
+  if (command) {
+    const n = result.positionals.length;
+    const at = result.positionals[command.maxArgs] ?? tokens.length - 1;
+    if (command.minArgs === command.maxArgs && n !== command.minArgs) {
+      result.errors.push({ code: 'arg-count', message: `accepts ${command.minArgs} arg(s), received ${n}`, tokenIndex: at });
+    } else if (n > command.maxArgs) {
+      result.errors.push({ code: 'arg-count', message: `accepts at most ${command.maxArgs} arg(s), received ${n}`, tokenIndex: at });
+    }
+  }
+  return result;
+}
+
+/** Every use of a flag by its long name, in command-line order. */
+export function usesOf(parsed: ParsedCommand, name: string): FlagUse[] {
+  return parsed.uses.filter((u) => u.flag.name === name);
+}
+
+export function lastUse(parsed: ParsedCommand, name: string): FlagUse | undefined {
+  const all = usesOf(parsed, name);
+  return all[all.length - 1];
+}

@@ -1,0 +1,290 @@
+/**
+ * Finds velero invocations in POSIX shell text without executing anything. It handles quoting, backslash
+ * line continuations, comments, command separators and redirections; words holding expansions it cannot
+ * evaluate ($VAR, ${...}, $(...), `...`) are kept and marked unknown, never guessed.
+ * It also collects `# velero-cm-preflight disable=RULE reason` directives, which apply to the next command.
+ */
+import type { SourceLocation, Token } from './pflag.js';
+
+export interface ShellDirective {
+  rules: string[];
+  reason: string;
+  loc: SourceLocation;
+}
+
+export interface ShellCommand {
+  /** tokens[0] is the velero program word. */
+  tokens: Token[];
+  /** Offsets in the text given to extractVeleroCommands, [start, end) of the whole simple command (velero word to last word). */
+  start: number;
+  end: number;
+  loc: SourceLocation;
+  directives: ShellDirective[];
+}
+
+export interface ShellOptions {
+  /** Line number of the first line of `text` in its file (1-based). */
+  lineBase?: number;
+  /** Added to every column (text dedented from a YAML block scalar). */
+  columnBase?: number;
+  file?: string;
+  /** Makefile recipes: strip `@`/`-`/`+` prefixes and read `$$` as `$`. */
+  makefile?: boolean;
+}
+
+interface Word {
+  text: string;
+  unknown: boolean;
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+type Piece = { kind: 'word'; word: Word } | { kind: 'sep'; start: number } | { kind: 'comment'; text: string; start: number };
+
+const DIRECTIVE = /^#\s*velero-cm-preflight\s+disable=([A-Za-z0-9_,-]+)\s*(.*)$/;
+const MAX_TEXT = 5_000_000;
+
+/** Reads `$...` forms starting at i (text[i] === '$'); returns the end index. */
+function skipDollar(text: string, i: number): number {
+  const next = text[i + 1];
+  if (next === '(' || next === '{') {
+    const open = next;
+    const close = open === '(' ? ')' : '}';
+    let depth = 0;
+    for (let k = i + 1; k < text.length; k++) {
+      const c = text[k];
+      if (c === '\\') {
+        k++;
+        continue;
+      }
+      if (c === open) depth++;
+      else if (c === close && --depth === 0) return k + 1;
+    }
+    return text.length;
+  }
+  if (next !== undefined && /[A-Za-z_]/.test(next)) {
+    let k = i + 1;
+    while (k < text.length && /[A-Za-z0-9_]/.test(text[k]!)) k++;
+    return k;
+  }
+  if (next !== undefined && /[0-9@*#?$!-]/.test(next)) return i + 2;
+  return i + 1;
+}
+
+function lex(text: string, makefile: boolean): Piece[] {
+  const pieces: Piece[] = [];
+  let i = 0;
+  const n = Math.min(text.length, MAX_TEXT);
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '\\' && text[i + 1] === '\n') {
+      i += 2;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '\n' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')') {
+      pieces.push({ kind: 'sep', start: i });
+      i++;
+      continue;
+    }
+    if (c === '#') {
+      const eol = text.indexOf('\n', i);
+      const end = eol < 0 ? n : eol;
+      pieces.push({ kind: 'comment', text: text.slice(i, end), start: i });
+      i = end;
+      continue;
+    }
+    // A word: concatenation of unquoted, single-quoted and double-quoted parts.
+    const start = i;
+    let value = '';
+    let unknown = false;
+    let quoted = false;
+    while (i < n) {
+      const ch = text[i]!;
+      if (ch === '\\') {
+        if (text[i + 1] === '\n') {
+          i += 2;
+          continue;
+        }
+        if (i + 1 < n) value += text[i + 1];
+        i += 2;
+        continue;
+      }
+      if (ch === "'") {
+        quoted = true;
+        const close = text.indexOf("'", i + 1);
+        const end = close < 0 ? n : close;
+        value += text.slice(i + 1, end);
+        i = end + 1;
+        continue;
+      }
+      if (ch === '"') {
+        quoted = true;
+        i++;
+        while (i < n && text[i] !== '"') {
+          const d = text[i]!;
+          if (d === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1]!)) {
+            if (text[i + 1] !== '\n') value += text[i + 1];
+            i += 2;
+          } else if (d === '$' && !(makefile && text[i + 1] === '$')) {
+            const end = skipDollar(text, i);
+            if (end > i + 1) unknown = true;
+            value += text.slice(i, end);
+            i = end;
+          } else if (d === '`') {
+            const close = text.indexOf('`', i + 1);
+            const end = close < 0 ? n : close + 1;
+            unknown = true;
+            value += text.slice(i, end);
+            i = end;
+          } else {
+            value += d;
+            i += makefile && d === '$' ? 2 : 1;
+          }
+        }
+        i++;
+        continue;
+      }
+      if (ch === '$') {
+        if (makefile && text[i + 1] === '$') {
+          const end = skipDollar(text, i + 1);
+          if (end > i + 2) unknown = true;
+          value += text.slice(i + 1, end);
+          i = end;
+          continue;
+        }
+        const end = skipDollar(text, i);
+        if (end > i + 1) unknown = true;
+        value += text.slice(i, end);
+        i = end;
+        continue;
+      }
+      if (ch === '`') {
+        const close = text.indexOf('`', i + 1);
+        const end = close < 0 ? n : close + 1;
+        unknown = true;
+        value += text.slice(i, end);
+        i = end;
+        continue;
+      }
+      if (' \t\r\n;&|()'.includes(ch)) break;
+      if ((ch === '<' || ch === '>') && value === '' && !quoted) {
+        break;
+      }
+      value += ch;
+      i++;
+    }
+    if (i === start) {
+      // A redirection operator: `>`, `2>&1`, `<<EOF` ... consume it and its target word as a separator-free skip.
+      let k = i;
+      while (k < n && '<>&0123456789-'.includes(text[k]!)) k++;
+      pieces.push({ kind: 'word', word: { text: text.slice(i, k), unknown: true, start: i, end: k, quoted: false } });
+      i = k;
+      continue;
+    }
+    pieces.push({ kind: 'word', word: { text: value, unknown, start, end: i, quoted } });
+  }
+  return pieces;
+}
+
+function lineColumnOf(text: string, offset: number, options: ShellOptions): SourceLocation {
+  let line = 0;
+  let lastNl = -1;
+  for (let k = 0; k < offset && k < text.length; k++) {
+    if (text[k] === '\n') {
+      line++;
+      lastNl = k;
+    }
+  }
+  const loc: SourceLocation = { line: (options.lineBase ?? 1) + line, column: offset - lastNl + (options.columnBase ?? 0) };
+  if (options.file) loc.file = options.file;
+  return loc;
+}
+
+const WRAPPERS = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'env', 'xargs']);
+const REDIRECT = /^[0-9]*(>>?|<<?|>&|<&)/;
+
+function isVeleroProgram(word: string): boolean {
+  return word === 'velero' || /\/velero$/.test(word) || word === 'velero.exe';
+}
+
+export function extractVeleroCommands(text: string, options: ShellOptions = {}): ShellCommand[] {
+  const pieces = lex(text, options.makefile ?? false);
+  const commands: ShellCommand[] = [];
+  let pendingDirectives: ShellDirective[] = [];
+  let current: Word[] = [];
+  let atLineStart = true;
+
+  const flush = () => {
+    if (current.length === 0) return;
+    const words = current;
+    current = [];
+    let k = 0;
+    while (k < words.length) {
+      let w = words[k]!.text;
+      if (options.makefile && k === 0) w = w.replace(/^[@+-]+/, '');
+      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || WRAPPERS.has(w) || (k > 0 && /^-/.test(w) && WRAPPERS.has(words[k - 1]!.text))) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    const first = words[k];
+    const directives = pendingDirectives;
+    pendingDirectives = [];
+    if (!first) return;
+    const program = options.makefile ? first.text.replace(/^[@+-]+/, '') : first.text;
+    if (!isVeleroProgram(program)) return;
+    // Drop redirections and their targets: they are not arguments.
+    const argWords: Word[] = [];
+    for (let j = k; j < words.length; j++) {
+      const word = words[j]!;
+      if (!word.quoted && REDIRECT.test(word.text) && j > k) {
+        if (/^[0-9]*(>>?|<<?|>&|<&)$/.test(word.text)) j++;
+        continue;
+      }
+      argWords.push(word);
+    }
+    const tokens: Token[] = argWords.map((word) => {
+      const token: Token = { text: word.text, loc: lineColumnOf(text, word.start, options) };
+      if (word.unknown) token.unknown = true;
+      return token;
+    });
+    tokens[0]!.text = program;
+    const last = argWords[argWords.length - 1]!;
+    commands.push({ tokens, start: first.start, end: last.end, loc: lineColumnOf(text, first.start, options), directives });
+  };
+
+  for (const piece of pieces) {
+    if (piece.kind === 'word') {
+      current.push(piece.word);
+      atLineStart = false;
+      continue;
+    }
+    if (piece.kind === 'comment') {
+      const m = DIRECTIVE.exec(piece.text);
+      if (m && atLineStart) {
+        pendingDirectives.push({ rules: m[1]!.split(',').filter(Boolean), reason: m[2]!.trim().replace(/^[-:\s]+/, ''), loc: lineColumnOf(text, piece.start, options) });
+      }
+      continue;
+    }
+    flush();
+    if (text[piece.start] === '\n') atLineStart = true;
+  }
+  flush();
+  return commands;
+}
+
+/** Quotes one word for a POSIX shell, only when it needs it. */
+export function shellQuote(word: string): string {
+  if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export function shellJoin(words: readonly string[]): string {
+  return words.map(shellQuote).join(' ');
+}

@@ -1,0 +1,50 @@
+import { CLUSTER_ISSUERS, CRD, listMatches } from '../resources.js';
+import type { Rule, RuleReport } from './types.js';
+import { RESOURCE_FIELDS, backupSpecOf, canEdit, fieldLocation, nameOf, removeFlagEdits, setLastUseEdit } from './helpers.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'CMV022',
+    name: 'cluster-resources-excluded',
+    severity: 'error',
+    catalogue: 'B3',
+    appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests'],
+    summary: 'The backup excludes cluster resources outright: include-cluster-resources=false, or CRDs / ClusterIssuers (or `*`) in an exclude list.',
+    why: 'With include-cluster-resources=false CRD auto-add is off too: the backup has NO cert-manager CRDs and no ClusterIssuers. Excluding customresourcedefinitions or clusterissuers has the same effect for those types. A restore onto a fresh cluster cannot create any cert-manager object.',
+    fix: 'Remove the exclusion; use --include-cluster-resources=true.',
+    links: ['https://cert-manager.io/docs/devops-tips/backup/'],
+    examples: [{ bad: 'velero backup create b --include-cluster-resources=false', good: 'velero backup create b --include-cluster-resources=true' }],
+  },
+  check(subject) {
+    const spec = backupSpecOf(subject, ...RESOURCE_FIELDS);
+    if (!spec) return [];
+    const out: RuleReport[] = [];
+    if (spec.includeClusterResources === false) {
+      const report: RuleReport = {
+        message: `${nameOf(subject, 'includeClusterResources', 'include-cluster-resources')}=false: no cert-manager CRDs (auto-add is off too) and no ClusterIssuers are backed up`,
+        location: fieldLocation(subject, 'includeClusterResources'),
+        fix: subject.origin === 'command' ? '--include-cluster-resources=true' : 'includeClusterResources: true',
+      };
+      if (canEdit(subject, 'include-cluster-resources')) report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
+      out.push(report);
+    }
+    for (const [field, flag] of [
+      ['excludedResources', 'exclude-resources'],
+      ['excludedClusterScopedResources', 'exclude-cluster-scoped-resources'],
+    ] as const) {
+      const list = spec[field];
+      if (!list) continue;
+      const hit = [CRD, CLUSTER_ISSUERS].filter((t) => listMatches(list, t));
+      if (hit.length === 0) continue;
+      const kept = list.filter((e) => !hit.some((t) => listMatches([e], t)));
+      const report: RuleReport = {
+        message: `${nameOf(subject, field, flag)} excludes ${hit.join(' and ')}${list.includes('*') ? " (through '*')" : ''}: ${hit.includes(CRD) ? 'no cert-manager CRDs are backed up' : 'no ClusterIssuers are backed up'}`,
+        location: fieldLocation(subject, field),
+        fix: kept.length ? `${nameOf(subject, field, flag)}=${kept.join(',')}` : `remove ${nameOf(subject, field, flag)}`,
+      };
+      if (canEdit(subject, flag)) report.edits = kept.length ? setLastUseEdit(subject, flag, kept.join(',')) : removeFlagEdits(subject, flag);
+      out.push(report);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,113 @@
+/** Every rule, in id order. One file per rule; this list is the registry (docs are generated from it). */
+import { rule as allowlistWithoutCrds } from './allowlist-without-crds.js';
+import { rule as apiGroupVersionsDisabled } from './api-group-versions-disabled.js';
+import { rule as backupLabelSelector } from './backup-label-selector.js';
+import { rule as boolFlagSeparateValue } from './bool-flag-separate-value.js';
+import { rule as clusterResourceNamespaceExcluded } from './cluster-resource-namespace-excluded.js';
+import { rule as clusterResourcesExcluded } from './cluster-resources-excluded.js';
+import { rule as conflictingFilters } from './conflicting-filters.js';
+import { rule as durationUnitUnsupported } from './duration-unit-unsupported.js';
+import { rule as ephemeralKindsBackedUp } from './ephemeral-kinds-backed-up.js';
+import { rule as existingResourcePolicyUpdate } from './existing-resource-policy-update.js';
+import { rule as flagNeedsArgument } from './flag-needs-argument.js';
+import { rule as fromScheduleIgnoresFlags } from './from-schedule-ignores-flags.js';
+import { rule as installHasNoServerFlags } from './install-has-no-server-flags.js';
+import { rule as installOutputWithoutDryRun } from './install-output-without-dry-run.js';
+import { rule as invalidFlagValue } from './invalid-flag-value.js';
+import { rule as listItemWhitespaceOrEmpty } from './list-item-whitespace-or-empty.js';
+import { rule as mixedFilterFamilies } from './mixed-filter-families.js';
+import { rule as namespaceFilterDropsClusterResources } from './namespace-filter-drops-cluster-resources.js';
+import { rule as namespaceFlagNotAFilter } from './namespace-flag-not-a-filter.js';
+import { rule as namespaceGlob } from './namespace-glob.js';
+import { rule as namespaceMappingCertManager } from './namespace-mapping-cert-manager.js';
+import { rule as nonCanonicalResourceName } from './non-canonical-resource-name.js';
+import { rule as pluginAddWithoutConfirm } from './plugin-add-without-confirm.js';
+import { rule as pluginChangeRestartsVelero } from './plugin-change-restarts-velero.js';
+import { rule as pluginConfigMisplaced } from './plugin-config-misplaced.js';
+import { rule as pluginImageNotPinned } from './plugin-image-not-pinned.js';
+import { rule as rbacRestoredAfterPods } from './rbac-restored-after-pods.js';
+import { rule as repeatedListFlag } from './repeated-list-flag.js';
+import { rule as resourcePolicyConfigmap } from './resource-policy-configmap.js';
+import { rule as resourceScopeMismatch } from './resource-scope-mismatch.js';
+import { rule as restoreAllowlistMissingCrdsOrSecrets } from './restore-allowlist-missing-crds-or-secrets.js';
+import { rule as restoreClusterResourcesFalse } from './restore-cluster-resources-false.js';
+import { rule as restoreEphemeralKinds } from './restore-ephemeral-kinds.js';
+import { rule as restoreExcludesSecrets } from './restore-excludes-secrets.js';
+import { rule as restoreFromSchedulePartiallyFailed } from './restore-from-schedule-partially-failed.js';
+import { rule as restoreLabelSelector } from './restore-label-selector.js';
+import { rule as restoreNamespaceFilterDropsClusterResources } from './restore-namespace-filter-drops-cluster-resources.js';
+import { rule as restorePrioritiesSecretsOrder } from './restore-priorities-secrets-order.js';
+import { rule as restoreShimCertificates } from './restore-shim-certificates.js';
+import { rule as restoreStatusResources } from './restore-status-resources.js';
+import { rule as restoreWithoutSource } from './restore-without-source.js';
+import { rule as scheduleAnnotationsDropped } from './schedule-annotations-dropped.js';
+import { rule as scheduleMissingCron } from './schedule-missing-cron.js';
+import { rule as scopedEngineDropsClusterResources } from './scoped-engine-drops-cluster-resources.js';
+import { rule as scopedFilterDropsClusterResources } from './scoped-filter-drops-cluster-resources.js';
+import { rule as secretsNotBackedUp } from './secrets-not-backed-up.js';
+import { rule as suppressionWithoutReason } from './suppression-without-reason.js';
+import { rule as unknownFlagOrCommand } from './unknown-flag-or-command.js';
+import { rule as unresolvedShellExpansion } from './unresolved-shell-expansion.js';
+import { rule as valueFlagSwallowsFlag } from './value-flag-swallows-flag.js';
+import { rule as wrongArgumentCount } from './wrong-argument-count.js';
+import type { Rule } from './types.js';
+
+export const RULES: readonly Rule[] = [
+  allowlistWithoutCrds,
+  apiGroupVersionsDisabled,
+  backupLabelSelector,
+  boolFlagSeparateValue,
+  clusterResourceNamespaceExcluded,
+  clusterResourcesExcluded,
+  conflictingFilters,
+  durationUnitUnsupported,
+  ephemeralKindsBackedUp,
+  existingResourcePolicyUpdate,
+  flagNeedsArgument,
+  fromScheduleIgnoresFlags,
+  installHasNoServerFlags,
+  installOutputWithoutDryRun,
+  invalidFlagValue,
+  listItemWhitespaceOrEmpty,
+  mixedFilterFamilies,
+  namespaceFilterDropsClusterResources,
+  namespaceFlagNotAFilter,
+  namespaceGlob,
+  namespaceMappingCertManager,
+  nonCanonicalResourceName,
+  pluginAddWithoutConfirm,
+  pluginChangeRestartsVelero,
+  pluginConfigMisplaced,
+  pluginImageNotPinned,
+  rbacRestoredAfterPods,
+  repeatedListFlag,
+  resourcePolicyConfigmap,
+  resourceScopeMismatch,
+  restoreAllowlistMissingCrdsOrSecrets,
+  restoreClusterResourcesFalse,
+  restoreEphemeralKinds,
+  restoreExcludesSecrets,
+  restoreFromSchedulePartiallyFailed,
+  restoreLabelSelector,
+  restoreNamespaceFilterDropsClusterResources,
+  restorePrioritiesSecretsOrder,
+  restoreShimCertificates,
+  restoreStatusResources,
+  restoreWithoutSource,
+  scheduleAnnotationsDropped,
+  scheduleMissingCron,
+  scopedEngineDropsClusterResources,
+  scopedFilterDropsClusterResources,
+  secretsNotBackedUp,
+  suppressionWithoutReason,
+  unknownFlagOrCommand,
+  unresolvedShellExpansion,
+  valueFlagSwallowsFlag,
+  wrongArgumentCount,
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+
+/** A rule by id (CMV020) or name (namespace-filter-drops-cluster-resources), case-insensitive. */
+export function findRule(idOrName: string): Rule | undefined {
+  const key = idOrName.trim().toLowerCase();
+  return RULES.find((r) => r.meta.id.toLowerCase() === key || r.meta.name === key);
+}

@@ -1,0 +1,28 @@
+import type { Rule, RuleReport } from './types.js';
+import { canEdit, fieldLocation, restoreSpecOf, setLastUseEdit } from './helpers.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'CMV041',
+    name: 'restore-cluster-resources-false',
+    severity: 'error',
+    catalogue: 'C2',
+    appliesTo: ['restore create', 'Restore manifests'],
+    summary: 'A restore with include-cluster-resources=false.',
+    why: 'No cluster-scoped item is restored, CRDs included: on a cluster without cert-manager the Certificates, Issuers and ClusterIssuers cannot be created.',
+    fix: 'Remove it (or set it to true), unless cert-manager is installed separately first.',
+    links: ['https://velero.io/docs/main/restore-reference/'],
+    examples: [{ bad: 'velero restore create --from-backup b --include-cluster-resources=false', good: 'velero restore create --from-backup b --include-cluster-resources=true' }],
+  },
+  check(subject) {
+    const spec = restoreSpecOf(subject, 'includeClusterResources');
+    if (!spec || spec.includeClusterResources !== false) return [];
+    const report: RuleReport = {
+      message: 'include-cluster-resources=false: no CRDs, ClusterIssuers or webhook configurations are restored',
+      location: fieldLocation(subject, 'includeClusterResources'),
+      fix: subject.origin === 'command' ? '--include-cluster-resources=true' : 'includeClusterResources: true',
+    };
+    if (canEdit(subject, 'include-cluster-resources')) report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
+    return [report];
+  },
+};

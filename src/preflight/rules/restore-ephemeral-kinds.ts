@@ -1,0 +1,35 @@
+import { restoreIncludes } from '../coverage.js';
+import { EPHEMERAL } from '../resources.js';
+import type { Rule, RuleReport } from './types.js';
+import { canEdit, fieldLocation, mergeList, nameOf, restoreSpecOf, setLastUseEdit } from './helpers.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'CMV047',
+    name: 'restore-ephemeral-kinds',
+    severity: 'warning',
+    catalogue: 'C8',
+    appliesTo: ['restore create', 'Restore manifests'],
+    summary: 'A restore that does not exclude Orders, Challenges and CertificateRequests.',
+    why: 'If the backup holds them, restoring them (without their status) causes needless re-issuance or stale ACME orders.',
+    fix: '`--exclude-resources challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io`',
+    links: ['https://cert-manager.io/docs/devops-tips/backup/'],
+    plugin: "The plugin's restore action skips Orders, Challenges and CertificateRequests.",
+    examples: [{ bad: 'velero restore create --from-backup b', good: 'velero restore create --from-backup b --exclude-resources challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io' }],
+  },
+  check(subject) {
+    const spec = restoreSpecOf(subject, 'includedResources', 'excludedResources');
+    if (!spec) return [];
+    const kept = EPHEMERAL.filter((t) => restoreIncludes(spec, t));
+    if (kept.length === 0) return [];
+    const wanted = mergeList(spec.excludedResources, kept).join(',');
+    const name = nameOf(subject, 'excludedResources', 'exclude-resources');
+    const report: RuleReport = {
+      message: `${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} restored if the backup has them: needless re-issuance and stale ACME orders`,
+      location: fieldLocation(subject, 'excludedResources'),
+      fix: `${name}=${wanted}`,
+    };
+    if (canEdit(subject, 'exclude-resources')) report.edits = setLastUseEdit(subject, 'exclude-resources', wanted);
+    return [report];
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * The resolved specs rules evaluate: what Velero would put into the Backup / Schedule / Restore object
+ * (from a command line or a manifest), plus server, install and plugin facts. A rule never looks at raw
+ * text; command-line-only rules also get the parsed argv.
+ */
+import type { ParsedCommand, SourceLocation } from './parse/pflag.js';
+import type { Version } from './version.js';
+
+export interface BackupSpec {
+  includedNamespaces?: string[];
+  excludedNamespaces?: string[];
+  includedResources?: string[];
+  excludedResources?: string[];
+  includeClusterResources?: boolean;
+  includedClusterScopedResources?: string[];
+  excludedClusterScopedResources?: string[];
+  includedNamespaceScopedResources?: string[];
+  excludedNamespaceScopedResources?: string[];
+  labelSelector?: unknown;
+  orLabelSelectors?: unknown[];
+  ttl?: string;
+  resourcePolicy?: { kind?: string; name?: string };
+  /** Field name -> the fields whose value contains a shell expansion the preflight cannot evaluate. */
+  unknownFields?: string[];
+}
+
+export interface RestoreSpec {
+  backupName?: string;
+  scheduleName?: string;
+  includedNamespaces?: string[];
+  excludedNamespaces?: string[];
+  includedResources?: string[];
+  excludedResources?: string[];
+  includeClusterResources?: boolean;
+  namespaceMapping?: Record<string, string>;
+  labelSelector?: unknown;
+  orLabelSelectors?: unknown[];
+  existingResourcePolicy?: string;
+  restoreStatus?: { includedResources?: string[]; excludedResources?: string[] };
+  /** Only a command line can carry this: Velero drops status excludes when there are no status includes. */
+  statusExcludesDropped?: string[];
+  allowPartiallyFailed?: boolean;
+  unknownFields?: string[];
+}
+
+export type SubjectKind =
+  | 'backup'
+  | 'schedule'
+  | 'restore'
+  | 'install'
+  | 'plugin-add'
+  | 'plugin-remove'
+  | 'server'
+  | 'plugin-config'
+  | 'other';
+
+export interface Subject {
+  kind: SubjectKind;
+  origin: 'command' | 'manifest';
+  /** Where the command or the manifest document starts. */
+  location: SourceLocation;
+  /** Location of a spec field, by field name (`includedNamespaces`, `spec.template.ttl`...). */
+  fieldLocations: Record<string, SourceLocation>;
+  name?: string;
+  /** The Velero namespace the object or command targets (metadata.namespace or -n). */
+  namespace?: string;
+  command?: ParsedCommand;
+  backup?: BackupSpec;
+  restore?: RestoreSpec;
+  /** A Schedule's cron expression (spec.schedule or --schedule). */
+  cron?: string;
+  /** Server arguments (Deployment container args, Helm values). */
+  serverArgs?: { restoreResourcePriorities?: string; features?: string };
+  /** `velero install` / Helm facts. */
+  install?: { plugins: string[]; features?: string; dryRun: boolean; output?: string };
+  pluginImage?: string;
+  pluginConfig?: { labels: Record<string, string>; namespace?: string; data: Record<string, string> };
+  /** Rules suppressed for this subject, with the reason given (inline directive or annotation). */
+  suppressions: Suppression[];
+}
+
+export interface Suppression {
+  rules: string[];
+  reason: string;
+  location: SourceLocation;
+  via: 'comment' | 'annotation';
+}
+
+/** Facts from a live cluster; optional and additive (a later "cluster mode" fills them). */
+export interface ClusterFacts {
+  namespacesLabelledExcludeFromBackup?: string[];
+  certManagerPreinstalled?: boolean;
+}
+
+export interface LintContext {
+  veleroVersion: Version;
+  pluginInstalled: boolean;
+  veleroNamespace: string;
+  /** cert-manager's --cluster-resource-namespace (where ClusterIssuer Secrets live). */
+  clusterResourceNamespace: string;
+  cluster?: ClusterFacts;
+}
