@@ -106,11 +106,22 @@ const auditStage = async () => {
 };
 
 // Stages in the order CI runs them. Later stages still run after a failure, so one run shows everything.
+// Packaging (issue 7): hack/build-plugin makes the plugin tree (skipped when its inputs are unchanged, see the
+// cache key in the script), then test/packaging runs that tree in glibc-only chroots as Velero would.
+const packagingStage = async () => {
+  const built = await check('hack/build-plugin', [])();
+  if (built.failed) return built;
+  // --no-package: package.json's mocha spec (the unit tests) would otherwise be added to this run.
+  const tests = await mocha('dist/test/packaging/**/*.test.js', ['--no-package'])();
+  return { passed: built.passed + tests.passed, failed: tests.failed };
+};
+
 const stages = [
   { name: 'build', run: check('npm', ['run', '--silent', 'build']) },
   { name: 'unit', run: mocha('dist/test/unit/**/*.test.js') },
   { name: 'boundaries', run: check('node', ['hack/check-boundaries.mjs']) },
   { name: 'audit', run: auditStage },
+  { name: 'packaging', run: packagingStage },
 ];
 
 let passed = 0;

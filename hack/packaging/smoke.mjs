@@ -68,9 +68,10 @@ function call(client, path, request, timeoutMs) {
   });
 }
 
-function rssKb(pid) {
+/** A numeric field of /proc/PID/status (VmRSS in KiB, Uid = real uid). */
+function procStatus(pid, field) {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
     return line ? Number(line.split(/\s+/)[1]) : undefined;
   } catch {
     return undefined;
@@ -80,8 +81,8 @@ function rssKb(pid) {
 /**
  * Runs one plugin start → handshake → health → ListPlugins → Shutdown → exit cycle.
  * options: command, args, env (added to a minimal env), root (prefix for the socket path printed inside a
- * chroot), expectCommand (what ListPlugins must report), rssPid (function child → pid to sample RSS of),
- * timeoutMs.
+ * chroot), expectCommand (what ListPlugins must report), timeoutMs. Wrappers must exec (keep the pid),
+ * so that idleRssKb and uid describe the plugin process itself.
  */
 export async function smoke(options) {
   const timeoutMs = options.timeoutMs ?? 30000;
@@ -129,7 +130,8 @@ export async function smoke(options) {
       }
     }
     await new Promise((r) => setTimeout(r, 300));
-    const idleRssKb = rssKb(options.rssPid ? options.rssPid(child) : child.pid);
+    const idleRssKb = procStatus(child.pid, 'VmRSS');
+    const uid = procStatus(child.pid, 'Uid');
     const shutdownAt = Date.now();
     await call(client, '/plugin.GRPCController/Shutdown', Buffer.alloc(0), timeoutMs).catch((e) => {
       // The server may drop the connection while exiting: only the exit below counts.
@@ -137,7 +139,7 @@ export async function smoke(options) {
     });
     const outcome = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 2000))]);
     if (!outcome) throw new Error('plugin did not exit within 2 s of Shutdown (go-plugin would SIGKILL it)');
-    return { handshakeMs, idleRssKb, plugins, shutdownMs: Date.now() - shutdownAt, exitCode: outcome.code };
+    return { handshakeMs, idleRssKb, uid, plugins, shutdownMs: Date.now() - shutdownAt, exitCode: outcome.code };
   } catch (err) {
     err.message += stderr ? `\n--- plugin stderr ---\n${stderr}` : '';
     throw err;
