@@ -1,0 +1,134 @@
+/**
+ * What the cert-manager actions share within one backup or restore ("a run"): the run's ClusterLookups,
+ * its configuration (read once), the cert-manager installation (looked up once), the identifiers
+ * already handed to Velero, and log lines that should appear once per run rather than once per item.
+ *
+ * Velero starts a plugin process per backup or restore but may run several at once and calls actions
+ * concurrently, so state is keyed by the run (the Backup or Restore UID, else its name) and bounded.
+ * Both the backup and the restore actions use this module.
+ */
+import type { ActionLogger, ResourceIdentifier, VeleroRequestObject } from '../../host/action.js';
+import type { CertManagerInstallation, ClusterLookups } from '../../kube/types.js';
+import { describeId } from '../../certmanager/identifiers.js';
+import { loadPluginConfig } from '../../config/load.js';
+import { isActionEnabled, type PluginConfig } from '../../config/plugin-config.js';
+
+/** What the action factories need from the composition root. */
+export interface CertManagerActionDeps {
+  /**
+   * The ClusterLookups serving this Backup or Restore. Called for every item; the provider may return
+   * the same object for a run (its caches then span the run) or a new one (this module keeps the first).
+   */
+  lookupsFor(request: VeleroRequestObject): ClusterLookups;
+  /** Full names of every action the plugin serves, to check `disabledActions` against. */
+  knownActionNames?: readonly string[];
+}
+
+/** The installation lookup's outcome: the installation, "not installed", or "could not ask". */
+export type InstallationLookup =
+  | { status: 'found'; installation: CertManagerInstallation }
+  | { status: 'absent' }
+  | { status: 'unavailable'; reason: string };
+
+export class RunScope {
+  private configPromise: Promise<PluginConfig> | undefined;
+  private installationPromise: Promise<InstallationLookup> | undefined;
+  private readonly handedOut = new Set<string>();
+  private readonly loggedOnce = new Set<string>();
+  /** Free-form per-run state of individual actions (e.g. the webhook wait), keyed by action. */
+  readonly actionState = new Map<string, unknown>();
+
+  constructor(
+    readonly key: string,
+    readonly lookups: ClusterLookups,
+    private readonly knownActionNames: readonly string[] | undefined,
+  ) {}
+
+  /** The run's configuration. Rejects with ConfigError when the ConfigMap holds a malformed value. */
+  config(log: ActionLogger): Promise<PluginConfig> {
+    this.configPromise ??= loadPluginConfig(this.lookups, this.knownActionNames ? { knownActionNames: this.knownActionNames } : {}).then(
+      ({ config, warnings }) => {
+        for (const warning of warnings) log.warn(warning);
+        return config;
+      },
+    );
+    return this.configPromise;
+  }
+
+  /** True when the action is not listed in the configuration's `disabledActions`. */
+  async enabled(actionName: string, log: ActionLogger): Promise<{ enabled: boolean; config: PluginConfig }> {
+    const config = await this.config(log);
+    return { enabled: isActionEnabled(config, actionName), config };
+  }
+
+  /** The live cert-manager installation, asked once per run; lookup failures are reported, not thrown. */
+  installation(log: ActionLogger): Promise<InstallationLookup> {
+    this.installationPromise ??= this.lookups.certManagerInstallation().then(
+      (installation): InstallationLookup => (installation ? { status: 'found', installation } : { status: 'absent' }),
+      (error: unknown): InstallationLookup => {
+        const reason = error instanceof Error ? error.message : String(error);
+        log.warn('could not look up the cert-manager installation; falling back to configuration and chart defaults', { reason });
+        return { status: 'unavailable', reason };
+      },
+    );
+    return this.installationPromise;
+  }
+
+  /**
+   * The identifiers not yet handed out in this run, which are recorded as handed out. Velero fetches
+   * every additional item from the API server before it notices a duplicate, so returning the six CRDs
+   * or a shared ClusterIssuer once per run instead of once per item keeps API traffic bounded.
+   */
+  firstTime(ids: readonly ResourceIdentifier[], scope = ''): ResourceIdentifier[] {
+    return ids.filter((id) => {
+      const key = `${scope}|${describeId(id)}`;
+      if (this.handedOut.has(key)) return false;
+      this.handedOut.add(key);
+      return true;
+    });
+  }
+
+  /** Logs `message` at warn level the first time this key is seen in the run; true when it logged. */
+  warnOnce(key: string, log: ActionLogger, message: string, fields?: Record<string, unknown>): boolean {
+    if (this.loggedOnce.has(key)) return false;
+    this.loggedOnce.add(key);
+    log.warn(message, fields);
+    return true;
+  }
+}
+
+/** How many runs' state is kept; older runs are forgotten first (a process rarely sees more than one). */
+const MAX_RUNS = 16;
+
+export class RunScopes {
+  private readonly scopes = new Map<string, RunScope>();
+
+  constructor(private readonly deps: CertManagerActionDeps) {}
+
+  get(request: VeleroRequestObject): RunScope {
+    const key = runKey(request);
+    let scope = this.scopes.get(key);
+    if (scope) {
+      // Re-insert so the map's order is least recently used first.
+      this.scopes.delete(key);
+      this.scopes.set(key, scope);
+      return scope;
+    }
+    scope = new RunScope(key, this.deps.lookupsFor(request), this.deps.knownActionNames);
+    this.scopes.set(key, scope);
+    while (this.scopes.size > MAX_RUNS) {
+      const oldest = this.scopes.keys().next().value;
+      if (oldest === undefined) break;
+      this.scopes.delete(oldest);
+    }
+    return scope;
+  }
+}
+
+/** The run's identity: `Kind/uid`, else `Kind/namespace/name`. */
+export function runKey(request: VeleroRequestObject): string {
+  const kind = request.kind ?? 'Run';
+  const uid = request.metadata?.uid;
+  if (uid) return `${kind}/${uid}`;
+  return `${kind}/${request.metadata?.namespace ?? ''}/${request.metadata?.name ?? ''}`;
+}
