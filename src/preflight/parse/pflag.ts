@@ -20,6 +20,8 @@ export interface Token {
   /** True when the shell word holds an expansion ($VAR, $(...), `...`, globs) the preflight cannot evaluate. */
   unknown?: boolean;
   loc?: SourceLocation;
+  /** The word exactly as written in the source (quotes included), kept so --write never re-quotes an untouched word. */
+  raw?: string;
 }
 
 export type FlagForm = 'inline' | 'separate' | 'bare' | 'shorthand';

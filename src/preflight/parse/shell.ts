@@ -250,7 +250,7 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
       argWords.push(word);
     }
     const tokens: Token[] = argWords.map((word) => {
-      const token: Token = { text: word.text, loc: lineColumnOf(text, word.start, options) };
+      const token: Token = { text: word.text, loc: lineColumnOf(text, word.start, options), raw: text.slice(word.start, word.end) };
       if (word.unknown) token.unknown = true;
       return token;
     });

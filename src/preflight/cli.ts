@@ -1,0 +1,423 @@
+#!/usr/bin/env node
+/**
+ * velero-cm-preflight: lint, explain and fix velero command lines and manifests for cert-manager.
+ * Offline: nothing here imports a Kubernetes client or gRPC; YAML, formatters and docs load lazily so
+ * linting one command line starts fast.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, CONFIG_FILE, isIgnoredPath, type PreflightConfig } from './config.js';
+import { atOrAbove, lintSubjects, sortFindings } from './engine.js';
+import { fixTokens, renderTokens } from './fix.js';
+import { parseVeleroArgv, type SourceLocation, type Token } from './parse/pflag.js';
+import { shellJoin, shellQuote } from './parse/shell.js';
+import { isOurPluginImage } from './plugin.js';
+import { subjectFromCommand } from './resolve.js';
+import { findRule, RULES } from './rules/index.js';
+import type { Finding, Severity } from './rules/types.js';
+import type { LintContext, Subject } from './spec.js';
+import type { LintUnit } from './sources.js';
+import type { Report } from './format/report.js';
+import { NEWEST_KNOWN_VELERO, formatVersion, parseVersion } from './version.js';
+
+const USAGE = `velero-cm-preflight: check velero command lines and manifests for cert-manager before they run
+
+Usage:
+  velero-cm-preflight [options] -- velero <args...>        lint one command line
+  velero-cm-preflight [options] FILE|DIR|- ...             lint scripts, Makefiles, CI YAML, Markdown, manifests
+  velero-cm-preflight run [--fix] [options] -- velero ...  lint, then exec velero (no shell) if clean
+  velero-cm-preflight --explain RULE | --list-rules
+
+Options:
+  --format text|json|sarif|junit   output format (default text)
+  --output FILE                    write the report to FILE instead of stdout
+  --fail-on error|warning|info|never
+                                   exit 1 when a finding is at or above this (default warning)
+  --fix                            print the corrected command line; with files, show corrected commands
+  --write                          with --fix and files: rewrite the files in place
+  --velero-version X.Y.Z           Velero version to check against (default ${NEWEST_KNOWN_VELERO})
+  --plugin-installed               velero-plugin-for-cert-manager is installed: what it handles drops to info
+  --velero-namespace NS            namespace Velero runs in (default velero)
+  --cluster-resource-namespace NS  cert-manager's cluster resource namespace (default cert-manager)
+  --config FILE                    config file (default ./${CONFIG_FILE} when present)
+  --color, --no-color              force or disable colour (default: colour on a terminal)
+  -h, --help                       this help
+  --version                        print the version
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input errors.
+Rules: --list-rules; docs/rules/ in the repository.
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  mode: 'lint' | 'run';
+  format: 'text' | 'json' | 'sarif' | 'junit';
+  output?: string;
+  failOn: Severity | 'never';
+  fix: boolean;
+  write: boolean;
+  veleroVersion?: string;
+  pluginInstalled?: boolean;
+  veleroNamespace?: string;
+  clusterResourceNamespace?: string;
+  config?: string;
+  color?: boolean;
+  explain?: string;
+  listRules: boolean;
+  help: boolean;
+  version: boolean;
+  inputs: string[];
+  argv?: string[];
+}
+
+function parseOptions(args: string[]): Options {
+  const o: Options = { mode: 'lint', format: 'text', failOn: 'warning', fix: false, write: false, listRules: false, help: false, version: false, inputs: [] };
+  let i = 0;
+  if (args[0] === 'run') {
+    o.mode = 'run';
+    i = 1;
+  }
+  const value = (name: string, inline: string | undefined): string => {
+    if (inline !== undefined) return inline;
+    const v = args[++i];
+    if (v === undefined) throw new UsageError(`${name} needs a value`);
+    return v;
+  };
+  for (; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      o.argv = args.slice(i + 1);
+      break;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    switch (name) {
+      case '--format': {
+        const f = value(name, inline);
+        if (!['text', 'json', 'sarif', 'junit'].includes(f)) throw new UsageError(`--format must be text, json, sarif or junit, not "${f}"`);
+        o.format = f as Options['format'];
+        break;
+      }
+      case '--output':
+      case '-o':
+        o.output = value(name, inline);
+        break;
+      case '--fail-on': {
+        const f = value(name, inline);
+        if (!['error', 'warning', 'info', 'never'].includes(f)) throw new UsageError(`--fail-on must be error, warning, info or never, not "${f}"`);
+        o.failOn = f as Options['failOn'];
+        break;
+      }
+      case '--fix':
+        o.fix = true;
+        break;
+      case '--write':
+        o.write = true;
+        break;
+      case '--velero-version':
+        o.veleroVersion = value(name, inline);
+        break;
+      case '--plugin-installed':
+        o.pluginInstalled = inline === undefined ? true : inline !== 'false';
+        break;
+      case '--velero-namespace':
+        o.veleroNamespace = value(name, inline);
+        break;
+      case '--cluster-resource-namespace':
+        o.clusterResourceNamespace = value(name, inline);
+        break;
+      case '--config':
+        o.config = value(name, inline);
+        break;
+      case '--color':
+        o.color = true;
+        break;
+      case '--no-color':
+        o.color = false;
+        break;
+      case '--explain':
+        o.explain = value(name, inline);
+        break;
+      case '--list-rules':
+        o.listRules = true;
+        break;
+      case '-h':
+      case '--help':
+        o.help = true;
+        break;
+      case '--version':
+        o.version = true;
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} (velero's own arguments go after --)`);
+        o.inputs.push(arg);
+    }
+  }
+  if (o.mode === 'run' && (!o.argv || o.inputs.length)) throw new UsageError('run needs the velero command after --: velero-cm-preflight run -- velero backup create ...');
+  if (o.write && !o.fix) throw new UsageError('--write only works with --fix');
+  return o;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+async function loadConfig(o: Options): Promise<PreflightConfig> {
+  const path = o.config ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+  if (!path) return { rules: {}, ignorePaths: [] };
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read config ${path}: ${(err as Error).message}`);
+  }
+  const [{ default: yaml }, { configFromYaml }] = await Promise.all([import('js-yaml'), import('./config.js')]);
+  let value: unknown;
+  try {
+    value = yaml.load(text);
+  } catch (err) {
+    throw new ConfigError(`${path}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const config = configFromYaml(value, path);
+  for (const rule of Object.keys(config.rules)) if (!findRule(rule)) throw new ConfigError(`${path}: rules.${rule}: no such rule (see --list-rules)`);
+  return config;
+}
+
+/** Columns of an argv as it reads joined for a shell, so locations point into the printed command. */
+function argvUnit(argv: readonly string[], ctx: LintContext): LintUnit {
+  let column = 1;
+  const tokens: Token[] = argv.map((text) => {
+    const loc: SourceLocation = { file: '<command line>', line: 1, column };
+    column += shellQuote(text).length + 1;
+    return { text, loc };
+  });
+  const subject = subjectFromCommand(parseVeleroArgv(tokens, { version: ctx.veleroVersion }), { file: '<command line>', line: 1, column: 1 });
+  return { subject, writable: false, tokens };
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'dist', '.cache']);
+
+async function collectUnits(inputs: string[], ctx: LintContext, config: PreflightConfig) {
+  const sources = await import('./sources.js');
+  const units: LintUnit[] = [];
+  const problems: Report['problems'] = [];
+  const texts = new Map<string, string>();
+  const visit = (path: string, explicit: boolean, depth: number) => {
+    if (depth > 40) return;
+    if (!explicit && isIgnoredPath(path, config)) return;
+    let st;
+    try {
+      st = statSync(path);
+    } catch (err) {
+      problems.push({ message: `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const entry of readdirSync(path).sort()) if (!SKIP_DIRS.has(entry)) visit(join(path, entry), false, depth + 1);
+      return;
+    }
+    if (!st.isFile() || st.size > 20_000_000) return;
+    if (explicit && isIgnoredPath(path, config)) return;
+    const text = readFileSync(path, 'utf8');
+    const kind = sources.kindOfFile(path, text.slice(0, 200)) ?? (explicit ? sources.sniffKind(text) : undefined);
+    if (!kind) return;
+    texts.set(path, text);
+    const r = sources.unitsFromText(text, kind, path, ctx.veleroVersion);
+    units.push(...r.units);
+    problems.push(...r.problems);
+  };
+  for (const input of inputs) {
+    if (input === '-') {
+      const text = readFileSync(0, 'utf8');
+      const r = sources.unitsFromText(text, sources.sniffKind(text), '<stdin>', ctx.veleroVersion);
+      units.push(...r.units);
+      problems.push(...r.problems);
+    } else visit(input, true, 0);
+  }
+  return { units, problems, texts };
+}
+
+function pluginSeen(subjects: readonly Subject[]): boolean {
+  return subjects.some((s) => s.kind === 'plugin-config' || (s.install?.plugins ?? []).some(isOurPluginImage) || (s.kind === 'plugin-add' && !!s.pluginImage && isOurPluginImage(s.pluginImage)));
+}
+
+/** Attaches the corrected command line to the fixable findings of each command unit. */
+function attachReplacements(units: readonly LintUnit[], findings: Finding[], ctx: LintContext, config: PreflightConfig) {
+  const bySubject = new Map<Subject, string>();
+  for (const u of units) {
+    if (!u.tokens || u.subject.origin !== 'command') continue;
+    const fixed = fixTokens(u.tokens, ctx, config, u.subject.suppressions);
+    if (fixed.applied.length) bySubject.set(u.subject, renderTokens(fixed.tokens));
+  }
+  return bySubject;
+}
+
+async function render(report: Report, o: Options): Promise<string> {
+  switch (o.format) {
+    case 'json':
+      return (await import('./format/json.js')).formatJson(report);
+    case 'sarif':
+      return (await import('./format/sarif.js')).formatSarif(report);
+    case 'junit':
+      return (await import('./format/junit.js')).formatJunit(report, o.failOn);
+    default: {
+      const colour = o.color ?? (!o.output && !!process.stdout.isTTY && !process.env['NO_COLOR']);
+      return (await import('./format/text.js')).formatText(report, colour);
+    }
+  }
+}
+
+async function main(args: string[]): Promise<number> {
+  const o = parseOptions(args);
+  if (o.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (o.version) {
+    process.stdout.write(`velero-cm-preflight ${packageVersion()} (rules for Velero up to ${NEWEST_KNOWN_VELERO})\n`);
+    return 0;
+  }
+  if (o.listRules) {
+    for (const r of RULES) process.stdout.write(`${r.meta.id}  ${r.meta.severity.padEnd(7)}  ${r.meta.name}${r.meta.plugin ? '  [plugin handles]' : ''}\n    ${r.meta.summary}\n`);
+    return 0;
+  }
+  if (o.explain !== undefined) {
+    const rule = findRule(o.explain);
+    if (!rule) throw new UsageError(`no rule "${o.explain}" (see --list-rules)`);
+    process.stdout.write((await import('./docs.js')).renderRuleDoc(rule));
+    return 0;
+  }
+  const config = await loadConfig(o);
+  const versionText = o.veleroVersion ?? config.veleroVersion ?? NEWEST_KNOWN_VELERO;
+  const version = parseVersion(versionText);
+  if (!version) throw new UsageError(`--velero-version "${versionText}" is not a version such as 1.18.1`);
+  const ctx: LintContext = {
+    veleroVersion: version,
+    pluginInstalled: o.pluginInstalled ?? config.pluginInstalled ?? false,
+    veleroNamespace: o.veleroNamespace ?? config.veleroNamespace ?? 'velero',
+    clusterResourceNamespace: o.clusterResourceNamespace ?? config.clusterResourceNamespace ?? 'cert-manager',
+  };
+
+  let units: LintUnit[];
+  let problems: Report['problems'] = [];
+  let texts = new Map<string, string>();
+  if (o.argv) {
+    if (o.inputs.length) throw new UsageError('give either files or a command after --, not both');
+    if (o.argv.length === 0) throw new UsageError('nothing after --: expected velero <args...>');
+    units = [argvUnit(o.argv, ctx)];
+  } else {
+    if (o.inputs.length === 0) throw new UsageError('nothing to check: give a command after -- or files (see --help)');
+    ({ units, problems, texts } = await collectUnits(o.inputs, ctx, config));
+  }
+  if (o.pluginInstalled === undefined && config.pluginInstalled === undefined && pluginSeen(units.map((u) => u.subject))) ctx.pluginInstalled = true;
+
+  let findings = lintSubjects(
+    units.map((u) => u.subject),
+    ctx,
+    config,
+  );
+  const out: string[] = [];
+  let runArgv = o.argv;
+
+  if (o.fix && o.argv) {
+    const fixed = fixTokens(units[0]!.tokens!, ctx, config);
+    runArgv = fixed.tokens.map((t) => t.text);
+    const fixedUnit = argvUnit(runArgv, ctx);
+    units = [fixedUnit];
+    findings = lintSubjects([fixedUnit.subject], ctx, config);
+    if (o.mode === 'lint') out.push(shellJoin(runArgv));
+  } else if (o.fix && o.write) {
+    const byFile = new Map<string, { start: number; end: number; text: string }[]>();
+    for (const u of units) {
+      const file = u.subject.location.file;
+      if (!u.tokens || !u.span || !u.writable || !file || !texts.has(file)) continue;
+      const fixed = fixTokens(u.tokens, ctx, config, u.subject.suppressions);
+      if (fixed.applied.length === 0) continue;
+      const list = byFile.get(file) ?? [];
+      list.push({ ...u.span, text: renderTokens(fixed.tokens) });
+      byFile.set(file, list);
+    }
+    for (const [file, edits] of byFile) {
+      let text = texts.get(file)!;
+      for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+      writeFileSync(file, text);
+      process.stderr.write(`velero-cm-preflight: rewrote ${edits.length} command${edits.length === 1 ? '' : 's'} in ${file}\n`);
+    }
+    ({ units, problems } = await collectUnits(o.inputs, ctx, config));
+    findings = lintSubjects(
+      units.map((u) => u.subject),
+      ctx,
+      config,
+    );
+  }
+  const replacements = attachReplacements(units, findings, ctx, config);
+  // Findings carry the whole corrected command so a user can paste one line.
+  for (const u of units) {
+    const repl = replacements.get(u.subject);
+    if (!repl) continue;
+    for (const f of findings) if (f.fix?.edits && belongsTo(f, u)) f.fix.replacement = repl;
+  }
+  const report: Report = {
+    tool: { name: 'velero-cm-preflight', version: packageVersion() },
+    context: { veleroVersion: formatVersion(ctx.veleroVersion), pluginInstalled: ctx.pluginInstalled, failOn: o.failOn },
+    findings: sortFindings(findings),
+    checked: units.length,
+    problems,
+  };
+  const rendered = await render(report, o);
+  if (o.output) writeFileSync(o.output, rendered);
+  else if (o.fix && o.argv && o.mode === 'lint') {
+    process.stdout.write(out.join('\n') + '\n');
+    if (findings.length) process.stderr.write(rendered);
+  } else if (o.mode === 'run') process.stderr.write(rendered);
+  else process.stdout.write(rendered);
+
+  if (problems.length) return 2;
+  const failing = o.failOn === 'never' ? [] : atOrAbove(findings, o.failOn);
+  if (o.mode === 'run') {
+    if (failing.length) {
+      process.stderr.write(`velero-cm-preflight: not running velero: ${failing.length} finding${failing.length === 1 ? '' : 's'} at or above ${o.failOn}\n`);
+      return 1;
+    }
+    const [program, ...rest] = runArgv!;
+    const bin = program === 'velero' ? (process.env['VELERO_CM_PREFLIGHT_VELERO'] ?? 'velero') : program!;
+    process.stderr.write(`velero-cm-preflight: running ${shellJoin(runArgv!)}\n`);
+    const child = spawnSync(bin, rest, { stdio: 'inherit', shell: false });
+    if (child.error) {
+      process.stderr.write(`velero-cm-preflight: cannot run ${bin}: ${child.error.message}\n`);
+      return 2;
+    }
+    return child.status ?? 1;
+  }
+  return failing.length ? 1 : 0;
+}
+
+function belongsTo(f: Finding, u: LintUnit): boolean {
+  const loc = f.location;
+  const s = u.subject.location;
+  if (loc.file !== s.file) return false;
+  const tokens = u.tokens ?? [];
+  return tokens.some((t) => t.loc?.line === loc.line && t.loc.column === loc.column) || (loc.line === s.line && loc.column === s.column);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      process.stderr.write(`velero-cm-preflight: ${err.message}\n`);
+      if (err instanceof UsageError) process.stderr.write('Run velero-cm-preflight --help for usage.\n');
+    } else process.stderr.write(`velero-cm-preflight: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,293 @@
+/**
+ * Reads Kubernetes YAML (multi-document) into Subjects: Backup, Schedule, Restore, the Velero server
+ * Deployment, plugin-config ConfigMaps and the velero Helm chart's values. Locations come from a light
+ * line scan of each document, since js-yaml does not keep node positions.
+ */
+import yaml from 'js-yaml';
+import type { SourceLocation } from './parse/pflag.js';
+import { PLUGIN_CONFIG_LABEL, isOurPluginConfig, isOurPluginImage } from './plugin.js';
+import type { BackupSpec, RestoreSpec, Subject, Suppression } from './spec.js';
+
+export const ANNOTATION_PREFIX = 'ignore-check.velero-cm-preflight.dev/';
+
+export interface YamlDocument {
+  text: string;
+  /** 1-based line of the document's first line in the file. */
+  line: number;
+}
+
+export function splitDocuments(text: string): YamlDocument[] {
+  const lines = text.split('\n');
+  const docs: YamlDocument[] = [];
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i === lines.length || /^(---|\.\.\.)(\s|$)/.test(lines[i]!)) {
+      if (i > start) docs.push({ text: lines.slice(start, i).join('\n'), line: start + 1 });
+      start = i + 1;
+    }
+  }
+  return docs;
+}
+
+/** Finds the line of a key path (`spec.template.includedNamespaces`) in a document by indentation. */
+export function locateKey(doc: YamlDocument, path: readonly string[], file?: string): SourceLocation | undefined {
+  const lines = doc.text.split('\n');
+  let from = 0;
+  let minIndent = -1;
+  let found: SourceLocation | undefined;
+  for (const key of path) {
+    const re = new RegExp(`^(\\s*)(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+    let hit = -1;
+    for (let i = from; i < lines.length; i++) {
+      const m = re.exec(lines[i]!);
+      if (m && m[1]!.length > minIndent) {
+        hit = i;
+        minIndent = m[1]!.length;
+        found = { line: doc.line + i, column: m[1]!.length + 1 + (lines[i]!.slice(m[1]!.length).startsWith('-') ? lines[i]!.slice(m[1]!.length).search(/[^-\s]/) : 0) };
+        break;
+      }
+    }
+    if (hit < 0) return found && path.length === 1 ? found : undefined;
+    from = hit + 1;
+  }
+  if (found && file) found.file = file;
+  return found;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map((x) => String(x)) : undefined);
+
+const BACKUP_LIST_KEYS = [
+  'includedNamespaces',
+  'excludedNamespaces',
+  'includedResources',
+  'excludedResources',
+  'includedClusterScopedResources',
+  'excludedClusterScopedResources',
+  'includedNamespaceScopedResources',
+  'excludedNamespaceScopedResources',
+] as const;
+
+function backupSpecFrom(spec: Obj): BackupSpec {
+  const out: BackupSpec = {};
+  for (const key of BACKUP_LIST_KEYS) {
+    const list = strList(spec[key]);
+    if (list) out[key] = list;
+  }
+  if (typeof spec['includeClusterResources'] === 'boolean') out.includeClusterResources = spec['includeClusterResources'];
+  if (spec['labelSelector'] !== undefined && spec['labelSelector'] !== null) out.labelSelector = spec['labelSelector'];
+  if (Array.isArray(spec['orLabelSelectors'])) out.orLabelSelectors = spec['orLabelSelectors'];
+  if (spec['ttl'] !== undefined) out.ttl = String(spec['ttl']);
+  if (isObj(spec['resourcePolicy'])) out.resourcePolicy = spec['resourcePolicy'] as BackupSpec['resourcePolicy'] & object;
+  return out;
+}
+
+function restoreSpecFrom(spec: Obj): RestoreSpec {
+  const out: RestoreSpec = {};
+  if (typeof spec['backupName'] === 'string') out.backupName = spec['backupName'];
+  if (typeof spec['scheduleName'] === 'string') out.scheduleName = spec['scheduleName'];
+  for (const key of ['includedNamespaces', 'excludedNamespaces', 'includedResources', 'excludedResources'] as const) {
+    const list = strList(spec[key]);
+    if (list) out[key] = list;
+  }
+  if (typeof spec['includeClusterResources'] === 'boolean') out.includeClusterResources = spec['includeClusterResources'];
+  if (isObj(spec['namespaceMapping'])) out.namespaceMapping = Object.fromEntries(Object.entries(spec['namespaceMapping']).map(([k, v]) => [k, String(v)]));
+  if (spec['labelSelector'] !== undefined && spec['labelSelector'] !== null) out.labelSelector = spec['labelSelector'];
+  if (Array.isArray(spec['orLabelSelectors'])) out.orLabelSelectors = spec['orLabelSelectors'];
+  if (typeof spec['existingResourcePolicy'] === 'string') out.existingResourcePolicy = spec['existingResourcePolicy'];
+  if (isObj(spec['restoreStatus'])) {
+    const rs = spec['restoreStatus'];
+    out.restoreStatus = {};
+    const inc = strList(rs['includedResources']);
+    const exc = strList(rs['excludedResources']);
+    if (inc) out.restoreStatus.includedResources = inc;
+    if (exc) out.restoreStatus.excludedResources = exc;
+  }
+  return out;
+}
+
+function suppressionsFrom(metadata: Obj | undefined, loc: SourceLocation): Suppression[] {
+  const annotations = isObj(metadata?.['annotations']) ? (metadata['annotations'] as Obj) : {};
+  return Object.entries(annotations)
+    .filter(([k]) => k.startsWith(ANNOTATION_PREFIX))
+    .map(([k, v]) => ({ rules: [k.slice(ANNOTATION_PREFIX.length)], reason: v === null || v === undefined ? '' : String(v), location: loc, via: 'annotation' as const }));
+}
+
+function fieldLocs(doc: YamlDocument, prefix: string[], keys: readonly string[], file?: string): Record<string, SourceLocation> {
+  const out: Record<string, SourceLocation> = {};
+  for (const k of keys) {
+    const loc = locateKey(doc, [...prefix, k], file);
+    if (loc) out[k] = loc;
+  }
+  return out;
+}
+
+const RESTORE_KEYS = ['includedNamespaces', 'excludedNamespaces', 'includedResources', 'excludedResources', 'includeClusterResources', 'namespaceMapping', 'labelSelector', 'orLabelSelectors', 'existingResourcePolicy'];
+const BACKUP_KEYS = [...BACKUP_LIST_KEYS, 'includeClusterResources', 'labelSelector', 'orLabelSelectors', 'ttl', 'resourcePolicy'];
+
+export interface ManifestProblem {
+  message: string;
+  location: SourceLocation;
+}
+
+/** Subjects from one YAML file; YAML syntax errors are returned as problems (exit code 2). */
+export function subjectsFromYaml(text: string, file?: string): { subjects: Subject[]; problems: ManifestProblem[] } {
+  const subjects: Subject[] = [];
+  const problems: ManifestProblem[] = [];
+  for (const doc of splitDocuments(text)) {
+    let value: unknown;
+    try {
+      value = yaml.load(doc.text, { json: true });
+    } catch (err) {
+      const mark = (err as { mark?: { line: number; column: number } }).mark;
+      problems.push({ message: `YAML: ${(err as Error).message.split('\n')[0]}`, location: { ...(file ? { file } : {}), line: doc.line + (mark?.line ?? 0), column: (mark?.column ?? 0) + 1 } });
+      continue;
+    }
+    if (!isObj(value)) continue;
+    subjects.push(...subjectsFromObject(value, doc, file));
+  }
+  return { subjects, problems };
+}
+
+function docLocation(doc: YamlDocument, file?: string): SourceLocation {
+  const kindLine = locateKey(doc, ['kind']);
+  return { ...(file ? { file } : {}), line: kindLine?.line ?? doc.line, column: 1 };
+}
+
+function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject[] {
+  const apiVersion = String(obj['apiVersion'] ?? '');
+  const kind = String(obj['kind'] ?? '');
+  const metadata = isObj(obj['metadata']) ? obj['metadata'] : undefined;
+  const location = docLocation(doc, file);
+  const suppressions = suppressionsFrom(metadata, locateKey(doc, ['metadata', 'annotations'], file) ?? location);
+  const base = {
+    origin: 'manifest' as const,
+    location,
+    suppressions,
+    ...(typeof metadata?.['name'] === 'string' ? { name: metadata['name'] } : {}),
+    ...(typeof metadata?.['namespace'] === 'string' ? { namespace: metadata['namespace'] } : {}),
+  };
+  const nsLoc = locateKey(doc, ['metadata', 'namespace'], file);
+  const withNs = (locs: Record<string, SourceLocation>) => (nsLoc ? { ...locs, 'metadata.namespace': nsLoc } : locs);
+  const spec = isObj(obj['spec']) ? obj['spec'] : {};
+  if (apiVersion.startsWith('velero.io/')) {
+    if (kind === 'Backup') return [{ ...base, kind: 'backup', backup: backupSpecFrom(spec), fieldLocations: withNs(fieldLocs(doc, ['spec'], BACKUP_KEYS, file)) }];
+    if (kind === 'Schedule') {
+      const template = isObj(spec['template']) ? spec['template'] : {};
+      const locs = withNs(fieldLocs(doc, ['spec', 'template'], BACKUP_KEYS, file));
+      const cronLoc = locateKey(doc, ['spec', 'schedule'], file);
+      if (cronLoc) locs['spec.schedule'] = cronLoc;
+      return [{ ...base, kind: 'schedule', backup: backupSpecFrom(template), fieldLocations: locs, ...(spec['schedule'] !== undefined ? { cron: String(spec['schedule']) } : {}) }];
+    }
+    if (kind === 'Restore') return [{ ...base, kind: 'restore', restore: restoreSpecFrom(spec), fieldLocations: withNs(fieldLocs(doc, ['spec'], RESTORE_KEYS, file)) }];
+    return [];
+  }
+  if (kind === 'ConfigMap' && metadata) {
+    const labels = isObj(metadata['labels']) ? (Object.fromEntries(Object.entries(metadata['labels']).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
+    if (!isOurPluginConfig(labels)) return [];
+    const data = isObj(obj['data']) ? (Object.fromEntries(Object.entries(obj['data']).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
+    return [
+      {
+        ...base,
+        kind: 'plugin-config',
+        fieldLocations: withNs({}),
+        pluginConfig: { labels, data, ...(base.namespace !== undefined ? { namespace: base.namespace } : {}) },
+      },
+    ];
+  }
+  if (kind === 'Deployment' && apiVersion.startsWith('apps/')) return veleroDeployment(obj, doc, base, file);
+  if (!apiVersion && !kind) return helmValues(obj, doc, base, file);
+  return [];
+}
+
+type Base = Pick<Subject, 'origin' | 'location' | 'suppressions' | 'name' | 'namespace'>;
+
+function veleroDeployment(obj: Obj, doc: YamlDocument, base: Base, file?: string): Subject[] {
+  const podSpec = (obj['spec'] as Obj | undefined)?.['template'] as Obj | undefined;
+  const pod = isObj(podSpec?.['spec']) ? (podSpec['spec'] as Obj) : undefined;
+  const containers = Array.isArray(pod?.['containers']) ? (pod['containers'] as Obj[]) : [];
+  const velero = containers.find((c) => isObj(c) && (c['name'] === 'velero' || /(^|\/)velero:/.test(String(c['image'] ?? ''))));
+  if (!velero) return [];
+  const args = [...(Array.isArray(velero['command']) ? velero['command'] : []), ...(Array.isArray(velero['args']) ? velero['args'] : [])].map(String);
+  if (!args.includes('server')) return [];
+  const serverArgs: NonNullable<Subject['serverArgs']> = {};
+  const fieldLocations: Record<string, SourceLocation> = {};
+  const argLoc = (needle: string) => {
+    const i = doc.text.split('\n').findIndex((l) => l.includes(needle));
+    return i < 0 ? undefined : { ...(file ? { file } : {}), line: doc.line + i, column: doc.text.split('\n')[i]!.indexOf(needle) + 1 };
+  };
+  for (let i = 0; i < args.length; i++) {
+    for (const [flag, key] of [
+      ['--restore-resource-priorities', 'restoreResourcePriorities'],
+      ['--features', 'features'],
+    ] as const) {
+      if (args[i] === flag && i + 1 < args.length) serverArgs[key] = args[i + 1];
+      else if (args[i]!.startsWith(`${flag}=`)) serverArgs[key] = args[i]!.slice(flag.length + 1);
+      else continue;
+      const loc = argLoc(flag);
+      if (loc) fieldLocations[key] = loc;
+    }
+  }
+  const inits = Array.isArray(pod?.['initContainers']) ? (pod['initContainers'] as Obj[]) : [];
+  const plugins = inits.map((c) => String(c['image'] ?? '')).filter(Boolean);
+  const ours = plugins.find(isOurPluginImage);
+  if (ours) {
+    const loc = argLoc(ours);
+    if (loc) fieldLocations['plugins'] = loc;
+  }
+  return [{ ...base, kind: 'server', serverArgs, install: { plugins, dryRun: false }, fieldLocations }];
+}
+
+/** The velero Helm chart's values.yaml: schedules, configuration, initContainers. */
+function helmValues(obj: Obj, doc: YamlDocument, base: Base, file?: string): Subject[] {
+  const looksLikeVeleroValues = isObj(obj['schedules']) || (isObj(obj['configuration']) && ('backupStorageLocation' in (obj['configuration'] as Obj) || 'restoreResourcePriorities' in (obj['configuration'] as Obj) || 'features' in (obj['configuration'] as Obj))) || Array.isArray(obj['initContainers']);
+  if (!looksLikeVeleroValues) return [];
+  const out: Subject[] = [];
+  if (isObj(obj['schedules'])) {
+    for (const [name, sched] of Object.entries(obj['schedules'])) {
+      if (!isObj(sched) || sched['disabled'] === true) continue;
+      const template = isObj(sched['template']) ? sched['template'] : {};
+      const locs = fieldLocs(doc, ['schedules', name, 'template'], BACKUP_KEYS, file);
+      const schedLoc = locateKey(doc, ['schedules', name], file) ?? base.location;
+      const cronLoc = locateKey(doc, ['schedules', name, 'schedule'], file);
+      if (cronLoc) locs['spec.schedule'] = cronLoc;
+      const annotations = isObj(sched['annotations']) ? sched['annotations'] : undefined;
+      const { namespace: _ns, ...rest } = base;
+      out.push({
+        ...rest,
+        location: schedLoc,
+        name,
+        kind: 'schedule',
+        backup: backupSpecFrom(template),
+        fieldLocations: locs,
+        suppressions: suppressionsFrom(annotations ? { annotations } : undefined, schedLoc),
+        ...(sched['schedule'] !== undefined ? { cron: String(sched['schedule']) } : {}),
+      });
+    }
+  }
+  const configuration = isObj(obj['configuration']) ? obj['configuration'] : undefined;
+  const inits = Array.isArray(obj['initContainers']) ? (obj['initContainers'] as unknown[]).filter(isObj) : [];
+  if (configuration || inits.length) {
+    const serverArgs: NonNullable<Subject['serverArgs']> = {};
+    const locs: Record<string, SourceLocation> = {};
+    for (const key of ['restoreResourcePriorities', 'features'] as const) {
+      const v = configuration?.[key];
+      if (v === undefined || v === null || v === '') continue;
+      serverArgs[key] = Array.isArray(v) ? v.join(',') : String(v);
+      const loc = locateKey(doc, ['configuration', key], file);
+      if (loc) locs[key] = loc;
+    }
+    const plugins = inits.map((c) => String(c['image'] ?? '')).filter(Boolean);
+    const pl = locateKey(doc, ['initContainers'], file);
+    if (pl) locs['plugins'] = pl;
+    const { namespace: _ns, ...rest } = base;
+    out.push({ ...rest, kind: 'server', serverArgs, install: { plugins, dryRun: false }, fieldLocations: locs });
+  }
+  return out;
+}
+
+/** True when a ConfigMap in the inputs configures our plugin (used to turn plugin awareness on). */
+export function hasPluginConfigLabel(labels: Record<string, string>): boolean {
+  return PLUGIN_CONFIG_LABEL in labels && isOurPluginConfig(labels);
+}

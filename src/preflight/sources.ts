@@ -1,0 +1,155 @@
+/**
+ * Turns inputs (argv, files, stdin) into lint units: a Subject plus, for commands found in files, where the
+ * command sits in the file so --write can replace it. Shell scripts, Makefiles, Markdown code blocks, YAML
+ * (manifests, Helm values, and `run:`/`script:` blocks of CI workflows) are understood.
+ */
+import { subjectsFromYaml, type ManifestProblem } from './manifests.js';
+import { parseVeleroArgv, type SourceLocation, type Token } from './parse/pflag.js';
+import { extractVeleroCommands, type ShellOptions } from './parse/shell.js';
+import { subjectFromCommand } from './resolve.js';
+import type { Subject, Suppression } from './spec.js';
+import type { Version } from './version.js';
+
+export interface LintUnit {
+  subject: Subject;
+  /** For commands in files: the [start, end) offsets of the command in the file text. */
+  span?: { start: number; end: number };
+  /** False where a rewrite could break the surrounding syntax (quoted YAML scalars, folded blocks). */
+  writable: boolean;
+  tokens?: Token[];
+}
+
+export type FileKind = 'shell' | 'makefile' | 'markdown' | 'yaml';
+
+export function kindOfFile(path: string, text: string): FileKind | undefined {
+  const base = path.split('/').pop() ?? path;
+  if (/^(GNU)?makefile$/i.test(base) || /\.mk$/.test(base)) return 'makefile';
+  if (/\.(md|markdown)$/i.test(base)) return 'markdown';
+  if (/\.ya?ml$/i.test(base)) return 'yaml';
+  if (/\.(sh|bash|zsh|ksh)$/i.test(base) || /^\.envrc$/.test(base) || /^Dockerfile/.test(base) || /^#!.*\b(ba|z|k|da)?sh\b/.test(text)) return 'shell';
+  return undefined;
+}
+
+/** stdin has no name: YAML when it looks like YAML objects, shell otherwise. */
+export function sniffKind(text: string): FileKind {
+  return /^\s*(apiVersion|kind|schedules|configuration)\s*:/m.test(text) ? 'yaml' : 'shell';
+}
+
+function commandUnits(text: string, offset: number, options: ShellOptions, version: Version, writable: boolean): LintUnit[] {
+  return extractVeleroCommands(text, options).map((cmd) => {
+    const parsed = parseVeleroArgv(cmd.tokens, { version });
+    const subject = subjectFromCommand(parsed, cmd.loc);
+    subject.suppressions = cmd.directives.map((d): Suppression => ({ rules: d.rules, reason: d.reason, location: d.loc, via: 'comment' }));
+    return { subject, span: { start: offset + cmd.start, end: offset + cmd.end }, writable, tokens: cmd.tokens };
+  });
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+function markdownUnits(text: string, file: string | undefined, version: Version): { units: LintUnit[]; problems: ManifestProblem[] } {
+  const lines = text.split('\n');
+  const starts = lineStarts(text);
+  const units: LintUnit[] = [];
+  const problems: ManifestProblem[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[i]!);
+    if (!open) continue;
+    const fence = open[2]!;
+    const lang = open[3]!.toLowerCase();
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.trimStart().startsWith(fence)) j++;
+    const bodyStart = starts[i + 1] ?? text.length;
+    const bodyEnd = j < lines.length ? starts[j]! : text.length;
+    const body = text.slice(bodyStart, bodyEnd);
+    if (['', 'sh', 'bash', 'shell', 'zsh', 'console', 'shell-session', 'text'].includes(lang)) {
+      // A console transcript: only prompt lines are commands; blank the prompt and the output (same length).
+      const script =
+        lang === 'console' || lang === 'shell-session'
+          ? body
+              .split('\n')
+              .map((l) => (/^\s*\$ /.test(l) ? l.replace(/\$ /, '  ') : ' '.repeat(l.length)))
+              .join('\n')
+          : body;
+      units.push(...commandUnits(script, bodyStart, { lineBase: i + 2, ...(file ? { file } : {}) }, version, true));
+    } else if (lang === 'yaml' || lang === 'yml') {
+      const padded = '\n'.repeat(i + 1) + body;
+      const r = subjectsFromYaml(padded, file);
+      units.push(...r.subjects.map((subject) => ({ subject, writable: false })));
+      problems.push(...r.problems);
+    }
+    i = j;
+  }
+  return { units, problems };
+}
+
+const BLOCK = /^(\s*)(-\s+)?(?:([\w.-]+)\s*:\s*)?([|>])[-+0-9]*\s*(#.*)?$/;
+const INLINE = /^(\s*(?:-\s+)?(?:[\w.-]+\s*:\s+)?)(.*\bvelero\b.*)$/;
+
+/** velero invocations inside YAML string values: `run: |` blocks and inline `run: velero ...` / `- velero ...`. */
+function yamlCommandUnits(text: string, file: string | undefined, version: Version): LintUnit[] {
+  if (!/\bvelero\b/.test(text)) return [];
+  const lines = text.split('\n');
+  const starts = lineStarts(text);
+  const units: LintUnit[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const block = BLOCK.exec(line);
+    if (block && (block[3] !== undefined || block[2] !== undefined)) {
+      const keyIndent = block[1]!.length + (block[2]?.length ?? 0);
+      let j = i + 1;
+      while (j < lines.length && (lines[j]!.trim() === '' || lines[j]!.search(/\S/) > keyIndent)) j++;
+      const bodyStart = starts[i + 1] ?? text.length;
+      const bodyEnd = j < lines.length ? starts[j]! - 1 : text.length;
+      if (bodyEnd > bodyStart) {
+        let body = text.slice(bodyStart, bodyEnd);
+        // A folded scalar joins lines with spaces; keep offsets by replacing newlines one for one.
+        if (block[4] === '>') body = body.replace(/\n(?=\s*\S)/g, ' ');
+        units.push(...commandUnits(body, bodyStart, { lineBase: i + 2, ...(file ? { file } : {}) }, version, block[4] === '|'));
+      }
+      i = j - 1;
+      continue;
+    }
+    const inline = INLINE.exec(line);
+    if (!inline || /^\s*#/.test(line)) continue;
+    let value = inline[2]!;
+    let at = starts[i]! + inline[1]!.length;
+    let writable = true;
+    const q = value[0];
+    if ((q === '"' || q === "'") && value.trimEnd().endsWith(q) && value.trimEnd().length > 1) {
+      value = value.trimEnd().slice(1, -1);
+      at += 1;
+      writable = q === '"';
+    }
+    if (value.startsWith('[') || value.startsWith('{')) continue;
+    units.push(...commandUnits(value, at, { lineBase: i + 1, columnBase: at - starts[i]!, ...(file ? { file } : {}) }, version, writable));
+  }
+  return units;
+}
+
+export function unitsFromText(text: string, kind: FileKind, file: string | undefined, version: Version): { units: LintUnit[]; problems: ManifestProblem[] } {
+  switch (kind) {
+    case 'shell':
+      return { units: commandUnits(text, 0, { ...(file ? { file } : {}) }, version, true), problems: [] };
+    case 'makefile':
+      return { units: commandUnits(text, 0, { makefile: true, ...(file ? { file } : {}) }, version, true), problems: [] };
+    case 'markdown':
+      return markdownUnits(text, file, version);
+    case 'yaml': {
+      const manifests = subjectsFromYaml(text, file);
+      return { units: [...yamlCommandUnits(text, file, version), ...manifests.subjects.map((subject) => ({ subject, writable: false }))], problems: manifests.problems };
+    }
+  }
+}
+
+export function unitFromArgv(argv: readonly string[], version: Version, suppressions: Suppression[] = []): LintUnit {
+  const loc = (i: number): SourceLocation => ({ file: '<command line>', line: 1, column: i + 1 });
+  const tokens: Token[] = argv.map((text, i) => ({ text, loc: loc(i) }));
+  const parsed = parseVeleroArgv(tokens, { version });
+  const subject = subjectFromCommand(parsed, loc(0));
+  subject.suppressions = suppressions;
+  return { subject, writable: false, tokens };
+}
