@@ -1,0 +1,53 @@
+# syntax=docker/dockerfile:1
+# The plugin image: its entrypoint copies the plugin tree into /target, which is what `velero plugin add`,
+# `velero install --plugins` and the Helm chart's initContainers expect (the init container mounts the
+# Velero pod's `plugins` emptyDir at /target and runs the image's ENTRYPOINT).
+#
+# Single arch:  docker build -t IMAGE:TAG --build-arg VERSION=TAG .
+# Multi-arch:   docker buildx build --platform linux/amd64,linux/arm64 \
+#                 --build-arg VERSION=TAG --build-arg SOURCE_URL=https://github.com/OWNER/REPO -t IMAGE:TAG --push .
+# Each platform's build stage runs natively (under QEMU binfmt for the foreign one), so the SEA's V8 code
+# cache and hack/build-plugin's smoke handshake are made by and checked on the very binary that ships.
+#
+# Bases are pinned by exact version. To pin by digest too, append @sha256:… as printed by
+# `docker buildx imagetools inspect IMAGE:TAG` (no registry was reachable where this file was written).
+
+# The build stage's Node only runs the tooling (esbuild, postject, gates); the shipped runtime is the
+# node-linux-<arch> binary pinned in hack/packaging/pins.env.
+ARG NODE_IMAGE=node:24.21.0-bookworm-slim
+# A static copy tool; its /bin/cp is the whole of busybox, which runs the applet named by argv[0].
+ARG COPY_TOOL_IMAGE=busybox:1.37.0-musl
+# Where the finished plugin tree comes from: the `build` stage below, or (tests) an image holding /out/plugins.
+ARG TREE_SOURCE=build
+
+FROM ${COPY_TOOL_IMAGE} AS copy-tool
+
+FROM ${NODE_IMAGE} AS build
+# binutils: strip + readelf for hack/build-plugin; the rest (Node binary, bullseye's libstdc++/libgcc,
+# patchelf) hack/build-plugin fetches itself, pinned, exactly as in CI.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends binutils ca-certificates debian-archive-keyring \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN hack/build-plugin --out /out/plugins
+
+FROM ${TREE_SOURCE} AS tree
+
+FROM scratch AS image
+ARG VERSION=dev
+ARG SOURCE_URL=
+LABEL org.opencontainers.image.title="velero-plugin-for-cert-manager" \
+      org.opencontainers.image.description="Velero plugin that makes backups and restores of cert-manager clusters safe" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.source="${SOURCE_URL}" \
+      org.opencontainers.image.licenses="Apache-2.0"
+COPY --from=copy-tool /bin/cp /bin/cp
+# 0755 for the one executable, 0644 for the libraries (kept from the build stage): the Velero server runs as
+# 1002 (paketo bases) or 65532 (1.12.0), neither of them the owner.
+COPY --from=tree --chown=65532:65532 /out/plugins/ /plugins/
+USER 65532:65532
+# Exec form: the image has no shell. Names, not "/plugins/.", so nothing else can ever be copied along.
+ENTRYPOINT ["/bin/cp", "-r", "/plugins/velero-plugin-for-cert-manager", "/plugins/velero-plugin-for-cert-manager.libs", "/target/"]
