@@ -1,5 +1,5 @@
 /** Turns a parsed velero command line into the Subject rules evaluate: the spec Velero would submit. */
-import { lastUse, usesOf, type FlagUse, type ParsedCommand, type SourceLocation } from './parse/pflag.js';
+import { lastUse, parseGoBool, usesOf, type FlagUse, type ParsedCommand, type SourceLocation } from './parse/pflag.js';
 import type { BackupSpec, RestoreSpec, Subject } from './spec.js';
 
 /** Velero's StringArray.Set: split on ',' without trimming; the last repetition wins. */
@@ -11,7 +11,8 @@ function listOf(parsed: ParsedCommand, flag: string): string[] | undefined {
 function optionalBool(parsed: ParsedCommand, flag: string): boolean | undefined {
   const use = lastUse(parsed, flag);
   if (!use) return undefined;
-  return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(use.value);
+  // An unparsable value is a parse error (reported on its own), not a decision either way.
+  return parseGoBool(use.value);
 }
 
 function mapOf(parsed: ParsedCommand, flag: string): Record<string, string> | undefined {

@@ -103,22 +103,44 @@ function lookupShort(ch: string, command: CommandSpec | undefined, version: Vers
 }
 
 /** cobra's stripFlags + Find: which command the words select, and which tokens name it. */
-function findCommand(tokens: Token[], version: Version): { command?: CommandSpec; other?: string; pathIndexes: number[]; unknownWord?: number } {
+const COMMAND_WORDS = new Set(['backup', 'schedule', 'restore', 'create', 'plugin', 'install']);
+
+interface Swallowed {
+  flagIndex: number;
+  flag: FlagSpec;
+  written: string;
+  wordIndex: number;
+}
+
+function findCommand(
+  tokens: Token[],
+  version: Version,
+): { command?: CommandSpec; other?: string; pathIndexes: number[]; unknownWord?: number; swallowed?: Swallowed } {
   const words: number[] = [];
+  let swallowed: Swallowed | undefined;
+  const noteSwallow = (i: number, flag: FlagSpec | undefined, written: string) => {
+    if (flag && !swallowed && COMMAND_WORDS.has(tokens[i + 1]?.text ?? '')) swallowed = { flagIndex: i, flag, written, wordIndex: i + 1 };
+  };
   for (let i = 1; i < tokens.length && words.length < 2; i++) {
     const t = tokens[i]!.text;
     if (t === '--') break;
     if (t.startsWith('--') && t.length > 2) {
       if (!t.includes('=')) {
         const { flag } = lookupLong(t.slice(2), undefined, version);
-        if (!flag || !takesNoValue(flag)) i++;
+        if (!flag || !takesNoValue(flag)) {
+          noteSwallow(i, flag, t);
+          i++;
+        }
       }
       continue;
     }
     if (t.startsWith('-') && t.length > 1) {
       if (t.length === 2) {
         const { flag } = lookupShort(t[1]!, undefined, version);
-        if (!flag || !takesNoValue(flag)) i++;
+        if (!flag || !takesNoValue(flag)) {
+          noteSwallow(i, flag, t);
+          i++;
+        }
       }
       continue;
     }
@@ -130,9 +152,10 @@ function findCommand(tokens: Token[], version: Version): { command?: CommandSpec
       if (path.every((p, k) => w[k] === p)) return { command: cmd, pathIndexes: words.slice(0, path.length) };
     }
   }
-  if (w.length === 0) return { other: '', pathIndexes: [] };
-  if (OTHER_TOP_LEVEL.has(w[0]!)) return { other: w.join(' '), pathIndexes: words };
-  return { pathIndexes: [], unknownWord: words[0] };
+  const extra = swallowed ? { swallowed } : {};
+  if (w.length === 0) return { other: '', pathIndexes: [], ...extra };
+  if (OTHER_TOP_LEVEL.has(w[0]!)) return { other: w.join(' '), pathIndexes: words, ...extra };
+  return { pathIndexes: [], unknownWord: words[0], ...extra };
 }
 
 function validateValue(flag: FlagSpec, written: string, value: string): string | undefined {
@@ -168,6 +191,14 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
   const found = findCommand(tokens, options.version);
   const result: ParsedCommand = { tokens, pathTokenIndexes: found.pathIndexes, uses: [], positionals: [], errors: [] };
   if (found.command) result.command = found.command;
+  if (found.swallowed && !found.command) {
+    // `velero --colorized backup create ...`: a global value flag ate the command word.
+    const s = found.swallowed;
+    const word = tokens[s.wordIndex]!.text;
+    const problem = validateValue(s.flag, s.written, word) ?? `${s.written} takes "${word}" as its value, so the command is not "${word} ..."`;
+    result.errors.push({ code: 'invalid-value', message: problem, tokenIndex: s.flagIndex, flag: s.flag.name });
+    return result;
+  }
   if (found.other !== undefined) {
     result.otherCommand = found.other;
     return result;
@@ -260,7 +291,8 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
     result.positionals.push(i);
   }
 
-  if (command) {
+  // cobra validates positional args only after flag parsing succeeded, so Velero reports the flag error alone.
+  if (command && result.errors.length === 0) {
     const n = result.positionals.length;
     const at = result.positionals[command.maxArgs] ?? tokens.length - 1;
     if (command.minArgs === command.maxArgs && n !== command.minArgs) {

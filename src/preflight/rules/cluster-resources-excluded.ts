@@ -34,7 +34,9 @@ export const rule: Rule = {
     ] as const) {
       const list = spec[field];
       if (!list) continue;
-      const hit = [CRD, CLUSTER_ISSUERS].filter((t) => listMatches(list, t));
+      // '*' in the old-style excludes is FailedValidation (conflicting-filters), not an exclusion.
+      const effective = field === 'excludedResources' ? list.filter((e) => e !== '*') : list;
+      const hit = [CRD, CLUSTER_ISSUERS].filter((t) => listMatches(effective, t));
       if (hit.length === 0) continue;
       const kept = list.filter((e) => !hit.some((t) => listMatches([e], t)));
       const report: RuleReport = {

@@ -9,6 +9,11 @@ export function toGoDuration(text: string): string | undefined {
   return `${Number(m[1]) * (m[2] === 'd' ? 24 : 168)}h`;
 }
 
+/** A number with a unit: the shape this rule is about (other garbage is invalid-flag-value's). */
+export function looksLikeDuration(text: string): boolean {
+  return /^[-+]?[\d.]+[A-Za-zµμ]/.test(text);
+}
+
 export const rule: Rule = {
   meta: {
     id: 'CMV009',
@@ -27,7 +32,7 @@ export const rule: Rule = {
     const parsed = subject.command;
     if (parsed) {
       for (const use of parsed.uses) {
-        if (use.flag.type !== 'duration' || use.unknownValue || parseGoDuration(use.value) !== undefined) continue;
+        if (use.flag.type !== 'duration' || use.unknownValue || !looksLikeDuration(use.value) || parseGoDuration(use.value) !== undefined) continue;
         const fixed = toGoDuration(use.value);
         out.push({
           message: `${use.written} ${use.value} is not a Go duration (units: ns, us, ms, s, m, h); velero fails: time: invalid duration "${use.value}"`,

@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
 import { tokenLocation } from './helpers.js';
+import { looksLikeDuration } from './duration-unit-unsupported.js';
 
 export const rule: Rule = {
   meta: {
@@ -15,7 +16,7 @@ export const rule: Rule = {
   },
   check(subject) {
     return (subject.command?.errors ?? [])
-      .filter((e) => e.code === 'invalid-value' && !/time: invalid duration/.test(e.message))
+      .filter((e) => e.code === 'invalid-value' && !(/time: invalid duration/.test(e.message) && looksLikeDuration(subject.command!.uses.find((u) => u.tokenIndex === e.tokenIndex && u.flag.name === e.flag)?.value ?? '')))
       .map((e) => ({ message: `velero fails: ${e.message}`, location: tokenLocation(subject, e.tokenIndex) }));
   },
 };
