@@ -3,11 +3,12 @@
 // TypeScript through source maps, then summed per folder of src/. Fails when a figure drops below the floor
 // in .c8rc.json (the project only ever raises the floor; see CONTRIBUTING.md).
 //
-//   npm run coverage                                  unit tests (package.json "mocha".spec)
-//   npm run coverage -- 'dist/test/integration/**/*.test.js'   unit plus more suites (child processes count too)
+//   npm run coverage                      unit tests (package.json "mocha".spec)
+//   npm run coverage -- --integration     unit tests, then the integration suite (needs its test environment)
 //
+// Child processes count too: a test that spawns the plugin binary adds what that process ran.
 // Writes coverage/coverage-summary.json; `npx c8 report -r html` afterwards gives a browsable report.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rc = JSON.parse(readFileSync(join(root, '.c8rc.json'), 'utf8'));
 const METRICS = ['lines', 'branches', 'functions', 'statements'];
+const bin = join(root, 'node_modules', '.bin');
 
 function listJs(dir, out = []) {
   if (!existsSync(dir)) return out;
@@ -45,10 +47,40 @@ function filesToSkip() {
 }
 
 const excludes = [...(rc.exclude ?? []), ...filesToSkip()];
-const c8Args = [...excludes.flatMap((e) => ['--exclude', e]), 'mocha', ...process.argv.slice(2)];
+/** The suites, as hack/test.mjs runs them: mocha arguments each. */
+const SUITES = {
+  unit: [],
+  integration: [
+    '--no-package',
+    '--require',
+    'dist/test/integration/hooks.js',
+    '--timeout',
+    '120000',
+    'dist/test/integration/**/*.test.js',
+  ],
+};
+
+/** Child mode, under c8: run the named suites one after the other; exit non-zero if any failed. */
+if (process.argv[2] === '--run-suites') {
+  let failed = 0;
+  for (const name of process.argv[3].split(',')) {
+    console.log(`\n=== coverage: ${name} tests ===`);
+    const result = spawnSync(join(bin, 'mocha'), SUITES[name], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) failed++;
+  }
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+const suites = process.argv.includes('--integration') ? 'unit,integration' : 'unit';
+const c8Args = [
+  ...excludes.flatMap((e) => ['--exclude', e]),
+  process.execPath,
+  fileURLToPath(import.meta.url),
+  '--run-suites',
+  suites,
+];
 const summaryFile = join(root, rc['reports-dir'] ?? 'coverage', 'coverage-summary.json');
 rmSync(summaryFile, { force: true });
-const bin = join(root, 'node_modules', '.bin');
 const code = await new Promise((resolve) => {
   const child = spawn(join(bin, 'c8'), c8Args, {
     cwd: root,
