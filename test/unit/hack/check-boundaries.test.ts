@@ -57,6 +57,8 @@ describe('hack/check-boundaries', () => {
       "import { KubeConfig } from '@kubernetes/client-node';\nimport { GROUP } from '../certmanager/kinds.js';\n",
     );
     write('src/preflight/cluster/live.ts', "import { KubeConfig } from '@kubernetes/client-node';\n");
+    write('src/preflight/cli.ts', "import { VERSION } from '../version.js';\n");
+    write('src/host/serve.ts', "import { VERSION } from '../version.js';\n");
     write(
       'src/plugin.ts',
       "import { serve } from './host/server.js';\nimport { actions } from './actions/index.js';\nimport '@grpc/grpc-js';\n",
