@@ -8,7 +8,7 @@
  * Both the backup and the restore actions use this module.
  */
 import type { ActionLogger, ResourceIdentifier, VeleroRequestObject } from '../../host/action.js';
-import type { CertManagerInstallation, ClusterLookups } from '../../kube/types.js';
+import { ClusterAccessError, type CertManagerInstallation, type ClusterLookups } from '../../kube/types.js';
 import { describeId } from '../../certmanager/identifiers.js';
 import { loadPluginConfig } from '../../config/load.js';
 import { isActionEnabled, type PluginConfig } from '../../config/plugin-config.js';
@@ -132,3 +132,15 @@ export function runKey(request: VeleroRequestObject): string {
   if (uid) return `${kind}/${uid}`;
   return `${kind}/${request.metadata?.namespace ?? ''}/${request.metadata?.name ?? ''}`;
 }
+
+/**
+ * ClusterLookups for a plugin started without cluster access (no provider wired, or tests of the
+ * composition): the configuration is empty and every cluster question fails as "not configured", so
+ * the actions fall back to their documented defaults and the Helm chart's names.
+ */
+export const OFFLINE_LOOKUPS: ClusterLookups = {
+  pluginConfig: async () => ({}),
+  certManagerInstallation: async () => Promise.reject(new ClusterAccessError('no cluster access configured in this plugin process', 'not-configured')),
+  rbacForServiceAccount: async () => Promise.reject(new ClusterAccessError('no cluster access configured in this plugin process', 'not-configured')),
+  serviceHasReadyEndpoints: async () => Promise.reject(new ClusterAccessError('no cluster access configured in this plugin process', 'not-configured')),
+};

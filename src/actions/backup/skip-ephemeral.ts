@@ -7,9 +7,11 @@
  * it) and our marker annotation (which explains the item on older Velero, where it is stored anyway and
  * the restore action skips it).
  */
-import { EPHEMERAL_TYPES, certManagerTypeOf, groupResource } from '../../certmanager/kinds.js';
+import { CERTIFICATE_REQUEST, EPHEMERAL_TYPES, certManagerTypeOf, groupResource } from '../../certmanager/kinds.js';
 import type { BackupAction, KubeObject } from '../../host/action.js';
 import { ACTION_NAMES, EPHEMERAL_MARKER_ANNOTATION, VELERO_SKIP_FROM_BACKUP_ANNOTATION } from '../names.js';
+import { defineBackupAction } from './define.js';
+import type { RunScopes } from './run-scope.js';
 
 export const backupSkipEphemeral: BackupAction = {
   kind: 'backup',
@@ -46,4 +48,25 @@ export function markedToSkip(item: KubeObject): KubeObject {
       },
     },
   };
+}
+
+/** True for CertificateRequests, which the `keepCertificateRequests` configuration switch keeps. */
+export function isCertificateRequest(item: Pick<KubeObject, 'apiVersion' | 'kind'>): boolean {
+  return certManagerTypeOf(item.apiVersion, item.kind) === CERTIFICATE_REQUEST;
+}
+
+/**
+ * backupSkipEphemeral under the plugin configuration: turned off by `disabledActions`, and with
+ * `keepCertificateRequests: "true"` CertificateRequests are backed up unchanged (Orders and Challenges
+ * still stay out).
+ */
+export function createBackupSkipEphemeral(scopes: RunScopes): BackupAction {
+  const spec = { name: backupSkipEphemeral.name, description: backupSkipEphemeral.description, appliesTo: backupSkipEphemeral.appliesTo };
+  return defineBackupAction(spec, scopes, (run) => {
+    if (run.config.keepCertificateRequests && isCertificateRequest(run.item)) {
+      run.log.debug('keeping CertificateRequest in the backup (keepCertificateRequests is on)');
+      return { item: run.item };
+    }
+    return backupSkipEphemeral.execute(run);
+  });
 }

@@ -6,8 +6,10 @@
  */
 import { EPHEMERAL_TYPES, groupResource } from '../../certmanager/kinds.js';
 import type { RestoreAction } from '../../host/action.js';
-import { isEphemeral } from '../backup/skip-ephemeral.js';
-import { ACTION_NAMES } from '../names.js';
+import { defineRestoreAction } from '../backup/define.js';
+import type { RunScopes } from '../backup/run-scope.js';
+import { isCertificateRequest, isEphemeral } from '../backup/skip-ephemeral.js';
+import { ACTION_NAMES, EPHEMERAL_MARKER_ANNOTATION } from '../names.js';
 
 export const restoreSkipEphemeral: RestoreAction = {
   kind: 'restore',
@@ -24,3 +26,20 @@ export const restoreSkipEphemeral: RestoreAction = {
     return { item, skipRestore: true };
   },
 };
+
+/**
+ * restoreSkipEphemeral under the plugin configuration: turned off by `disabledActions`, and with
+ * `keepCertificateRequests: "true"` CertificateRequests are restored, except those our backup action
+ * marked as left out (stored anyway by Velero < 1.18.1).
+ */
+export function createRestoreSkipEphemeral(scopes: RunScopes): RestoreAction {
+  const spec = { name: restoreSkipEphemeral.name, description: restoreSkipEphemeral.description, appliesTo: restoreSkipEphemeral.appliesTo };
+  return defineRestoreAction(spec, scopes, (run) => {
+    const markedAtBackup = run.itemFromBackup.metadata.annotations?.[EPHEMERAL_MARKER_ANNOTATION] !== undefined;
+    if (run.config.keepCertificateRequests && isCertificateRequest(run.item) && !markedAtBackup) {
+      run.log.debug('restoring CertificateRequest (keepCertificateRequests is on)');
+      return { item: run.item };
+    }
+    return restoreSkipEphemeral.execute(run);
+  });
+}
