@@ -1,0 +1,222 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RULES } from '../../../src/preflight/rules/index.js';
+import { EPH } from './table.js';
+import { sarifValidator } from './sarif.test.js';
+
+/** The built bin, spawned directly: this also checks its shebang and exec bit. */
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'src', 'preflight', 'cli.js');
+const CLEAN = ['velero', 'backup', 'create', 'b', '--include-cluster-resources=true', `--exclude-resources=${EPH}`];
+
+function cli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
+  const r = spawnSync(BIN, args, { cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', timeout: 20000, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('velero-cm-preflight CLI (built bin)', function () {
+  this.timeout(30000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'preflight-e2e-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is executable with a node shebang', () => {
+    expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')).to.equal(true);
+    expect(statSync(BIN).mode & 0o111).to.not.equal(0);
+  });
+
+  it('exits 0 on a clean command line', () => {
+    const r = cli(['--', ...CLEAN]);
+    expect(r.code, r.stderr).to.equal(0);
+    expect(r.stdout).to.match(/1 checked: 0 errors, 0 warnings, 0 info .*: clean/);
+  });
+
+  it('exits 1 with one line per finding and the corrected command', () => {
+    const r = cli(['--', 'velero', 'restore', 'create', '--from-backup', 'b', '--include-cluster-resources', 'false']);
+    expect(r.code).to.equal(1);
+    expect(r.stdout).to.contain('<command line>:1:39: error CMV005(bool-flag-separate-value)');
+    expect(r.stdout).to.contain(`    fix: velero restore create --from-backup b --include-cluster-resources=true --exclude-resources=${EPH}`);
+  });
+
+  it('--fail-on error and never change the exit code only', () => {
+    const args = ['--', 'velero', 'restore', 'create', '--from-backup', 'b'];
+    expect(cli(args).code).to.equal(1);
+    expect(cli(['--fail-on', 'error', ...args]).code).to.equal(0);
+    expect(cli(['--fail-on=never', '--', 'velero', 'restore', 'create', 'x']).code).to.equal(0);
+    expect(cli(['--fail-on', 'info', '--', ...CLEAN]).code).to.equal(0);
+  });
+
+  it('exits 2 on usage and input errors', () => {
+    expect(cli(['--bogus']).code).to.equal(2);
+    expect(cli([]).code).to.equal(2);
+    expect(cli(['--format', 'xml', '--', ...CLEAN]).code).to.equal(2);
+    expect(cli(['--velero-version', 'latest', '--', ...CLEAN]).code).to.equal(2);
+    const missing = cli([join(dir, 'nope.sh')]);
+    expect(missing.code).to.equal(2);
+    expect(missing.stdout).to.contain('cannot read');
+    writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: velero.io/v1\nkind: Backup\nspec: [\n');
+    const broken = cli([join(dir, 'broken.yaml')]);
+    expect(broken.code).to.equal(2);
+    expect(broken.stdout).to.contain('broken.yaml:');
+  });
+
+  it('--format json follows the documented schema', () => {
+    const r = cli(['--format', 'json', '--', 'velero', 'backup', 'create', 'b', '--ttl', '30d']);
+    expect(r.code).to.equal(1);
+    const out = JSON.parse(r.stdout) as { schemaVersion: number; summary: { checked: number; error: number }; findings: { ruleId: string; ruleName: string; severity: string; location: { file: string; line: number; column: number }; fix: { replacement: string } | null }[] };
+    expect(out.schemaVersion).to.equal(1);
+    expect(out.summary.checked).to.equal(1);
+    const ttl = out.findings.find((f) => f.ruleId === 'CMV009')!;
+    expect(ttl).to.include({ ruleName: 'duration-unit-unsupported', severity: 'error' });
+    expect(ttl.location).to.deep.equal({ file: '<command line>', line: 1, column: 24 });
+    expect(ttl.fix?.replacement).to.contain('--ttl=720h');
+  });
+
+  it('--format sarif is valid SARIF 2.1.0', () => {
+    writeFileSync(join(dir, 'backup.sh'), `#!/bin/sh\nvelero backup create b --include-namespaces app\n`);
+    const r = cli(['--format', 'sarif', join(dir, 'backup.sh')]);
+    expect(r.code).to.equal(1);
+    const validate = sarifValidator();
+    const log: unknown = JSON.parse(r.stdout);
+    expect(validate(log), JSON.stringify(validate.errors)).to.equal(true);
+  });
+
+  it('--format junit reports failures at or above --fail-on', () => {
+    const r = cli(['--format', 'junit', '--', 'velero', 'backup', 'create', 'b', '--ttl', '30d']);
+    expect(r.code).to.equal(1);
+    expect(r.stdout).to.match(/^<\?xml version="1.0"/);
+    const failures = /<testsuites [^>]*failures="(\d+)"/.exec(r.stdout)![1];
+    expect(Number(failures)).to.equal((r.stdout.match(/<failure /g) ?? []).length);
+    expect(r.stdout).to.contain('classname="velero-cm-preflight.CMV009"');
+  });
+
+  it('--fix prints the corrected command line on stdout', () => {
+    const r = cli(['--fix', '--', 'velero', 'backup', 'create', 'b', '--exclude-resources', 'orders', '--exclude-resources', 'challenges']);
+    expect(r.stdout).to.equal(`velero backup create b --exclude-resources=orders.acme.cert-manager.io,challenges.acme.cert-manager.io,certificaterequests.cert-manager.io\n`);
+    expect(r.code).to.equal(0);
+    const again = cli(['--', ...r.stdout.trim().split(' ')]);
+    expect(again.code).to.equal(0);
+  });
+
+  it('--fix --write rewrites scripts in place and keeps words it cannot evaluate', () => {
+    const file = join(dir, 'fixme.sh');
+    writeFileSync(file, `#!/bin/sh\nset -e\nvelero backup create "nightly-$(date +%F)" \\\n  --include-namespaces cert-manager,app --ttl 30d\necho done\n`);
+    const before = cli([file]);
+    expect(before.code).to.equal(1);
+    const r = cli(['--fix', '--write', file]);
+    expect(r.stderr).to.contain('rewrote 1 command');
+    const text = readFileSync(file, 'utf8');
+    expect(text).to.equal(`#!/bin/sh\nset -e\nvelero backup create "nightly-$(date +%F)" --include-namespaces cert-manager,app --ttl=720h --include-cluster-resources=true --exclude-resources=${EPH}\necho done\n`);
+    const after = cli([file]);
+    expect(after.code, after.stdout).to.equal(0);
+  });
+
+  it('lints a directory: scripts, Makefiles, workflows, Markdown and manifests with file:line:col', () => {
+    const tree = join(dir, 'tree');
+    mkdirSync(join(tree, '.github', 'workflows'), { recursive: true });
+    mkdirSync(join(tree, 'node_modules', 'x'), { recursive: true });
+    writeFileSync(join(tree, 'Makefile'), `backup:\n\tvelero backup create b --ttl 30d --include-cluster-resources=true --exclude-resources ${EPH}\n`);
+    writeFileSync(join(tree, '.github', 'workflows', 'ci.yml'), `jobs:\n  b:\n    steps:\n      - run: velero restore create my-backup\n`);
+    writeFileSync(join(tree, 'README.md'), 'Run:\n\n```sh\nvelero backup create b -n cert-manager\n```\n');
+    writeFileSync(join(tree, 'schedule.yaml'), `apiVersion: velero.io/v1\nkind: Schedule\nmetadata: {name: s, namespace: velero}\nspec:\n  schedule: "@daily"\n  template:\n    includedNamespaces: [app]\n`);
+    writeFileSync(join(tree, 'node_modules', 'x', 'a.sh'), 'velero backup create b --ttl 1d\n');
+    const r = cli(['--format', 'json', tree]);
+    const out = JSON.parse(r.stdout) as { findings: { ruleId: string; location: { file: string; line: number } }[] };
+    const where = (id: string) => out.findings.filter((f) => f.ruleId === id).map((f) => `${f.location.file.slice(tree.length + 1)}:${f.location.line}`);
+    expect(where('CMV009')).to.deep.equal(['Makefile:2']);
+    expect(where('CMV015')).to.deep.equal(['.github/workflows/ci.yml:4']);
+    expect(where('CMV011')).to.deep.equal(['README.md:4']);
+    expect(where('CMV020')).to.deep.equal(['schedule.yaml:7']);
+    expect(r.code).to.equal(1);
+  });
+
+  it('reads stdin with -', () => {
+    const r = cli(['-'], { input: 'velero backup create b --include-namespaces app\n' });
+    expect(r.code).to.equal(1);
+    expect(r.stdout).to.contain('<stdin>:1:24: error CMV020');
+  });
+
+  it('honours the config file: severities, off, ignorePaths, context', () => {
+    const cfgDir = join(dir, 'cfg');
+    mkdirSync(join(cfgDir, 'vendor'), { recursive: true });
+    writeFileSync(join(cfgDir, 'a.sh'), 'velero backup create b\n');
+    writeFileSync(join(cfgDir, 'vendor', 'b.sh'), 'velero backup create b --ttl 3d\n');
+    writeFileSync(join(cfgDir, '.velero-cm-preflight.yaml'), 'rules:\n  CMV021: off\n  ephemeral-kinds-backed-up: info\nignorePaths: ["vendor/**"]\nveleroVersion: "1.17.1"\n');
+    const r = cli(['--format', 'json', '.'], { cwd: cfgDir });
+    const out = JSON.parse(r.stdout) as { context: { veleroVersion: string }; findings: { ruleId: string; severity: string }[] };
+    expect(out.context.veleroVersion).to.equal('1.17.1');
+    expect(out.findings.map((f) => `${f.ruleId}:${f.severity}`)).to.deep.equal(['CMV027:info']);
+    expect(r.code).to.equal(0);
+    writeFileSync(join(cfgDir, '.velero-cm-preflight.yaml'), 'rules:\n  no-such-rule: off\n');
+    const bad = cli(['.'], { cwd: cfgDir });
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.contain('no-such-rule: no such rule');
+  });
+
+  it('turns plugin awareness on when the plugin is installed in the same inputs', () => {
+    const p = join(dir, 'plugin');
+    mkdirSync(p);
+    writeFileSync(join(p, 'install.sh'), 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0 --confirm\nvelero backup create b --include-namespaces app\n');
+    const r = cli(['--format', 'json', p]);
+    const out = JSON.parse(r.stdout) as { context: { pluginInstalled: boolean }; findings: { ruleId: string; severity: string; pluginHandled: boolean }[] };
+    expect(out.context.pluginInstalled).to.equal(true);
+    expect(out.findings.find((f) => f.ruleId === 'CMV020')).to.include({ severity: 'info', pluginHandled: true });
+    expect(r.code).to.equal(0);
+    const flag = cli(['--plugin-installed', '--', 'velero', 'backup', 'create', 'b', '--include-namespaces', 'app']);
+    expect(flag.stdout).to.contain('info CMV020');
+  });
+
+  it('--explain and --list-rules', () => {
+    const e = cli(['--explain', 'CMV005']);
+    expect(e.code).to.equal(0);
+    expect(e.stdout).to.contain('# CMV005 bool-flag-separate-value');
+    expect(cli(['--explain', 'repeated-list-flag']).stdout).to.contain('# CMV006 repeated-list-flag');
+    expect(cli(['--explain', 'nope']).code).to.equal(2);
+    const l = cli(['--list-rules']);
+    expect(l.stdout.split('\n').filter((x) => /^CMV\d{3} /.test(x))).to.have.length(RULES.length);
+  });
+
+  describe('run', () => {
+    let fake: string;
+    let record: string;
+    before(() => {
+      fake = join(dir, 'fake-velero.mjs');
+      record = join(dir, 'argv.json');
+      writeFileSync(fake, `#!/usr/bin/env node\nimport { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)));\nprocess.exit(7);\n`);
+      chmodSync(fake, 0o755);
+    });
+    beforeEach(() => rmSync(record, { force: true }));
+    const env = () => ({ VELERO_CM_PREFLIGHT_VELERO: fake });
+
+    it('execs velero with the exact argv, no shell, and passes its exit code', () => {
+      const args = [...CLEAN, '--labels', 'a=$(touch /tmp/pwned)'];
+      const r = cli(['run', '--', ...args], { env: env() });
+      expect(r.code).to.equal(7);
+      expect(JSON.parse(readFileSync(record, 'utf8'))).to.deep.equal(args.slice(1));
+    });
+
+    it('does not run velero when findings remain', () => {
+      const r = cli(['run', '--', 'velero', 'backup', 'create', 'b', '--include-namespaces', 'app'], { env: env() });
+      expect(r.code).to.equal(1);
+      expect(r.stderr).to.contain('not running velero');
+      expect(() => readFileSync(record)).to.throw();
+    });
+
+    it('runs the fixed command with --fix', () => {
+      const r = cli(['run', '--fix', '--', 'velero', 'backup', 'create', 'b', '--include-namespaces', 'app,cert-manager'], { env: env() });
+      expect(r.code).to.equal(7);
+      expect(JSON.parse(readFileSync(record, 'utf8'))).to.deep.equal(['backup', 'create', 'b', '--include-namespaces', 'app,cert-manager', '--include-cluster-resources=true', `--exclude-resources=${EPH}`]);
+    });
+
+    it('exits 2 when velero cannot be started', () => {
+      const r = cli(['run', '--', ...CLEAN], { env: { VELERO_CM_PREFLIGHT_VELERO: join(dir, 'missing-velero') } });
+      expect(r.code).to.equal(2);
+    });
+  });
+});
