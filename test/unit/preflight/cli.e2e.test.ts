@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,12 @@ describe('velero-cm-preflight CLI (built bin)', function () {
   it('is executable with a node shebang', () => {
     expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node\n')).to.equal(true);
     expect(statSync(BIN).mode & 0o111).to.not.equal(0);
+  });
+
+  it('loads no Kubernetes client and no gRPC (checked on the bundle and its chunks)', () => {
+    const chunkDir = join(dirname(BIN), 'chunks');
+    const files = [BIN, ...readdirSync(chunkDir).filter((f) => f.endsWith('.js')).map((f) => join(chunkDir, f))];
+    for (const f of files) expect(readFileSync(f, 'utf8'), f).to.not.match(/@kubernetes\/client-node|@grpc\//);
   });
 
   it('exits 0 on a clean command line', () => {
