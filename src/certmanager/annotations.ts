@@ -28,19 +28,25 @@ export const ANNOTATION_DEPENDS_ON = `${PLUGIN_DOMAIN}/depends-on`;
 export const ANNOTATION_CLUSTER_RESOURCE_NAMESPACE = `${PLUGIN_DOMAIN}/cluster-resource-namespace`;
 
 /** Every annotation of ours that must not survive into a restored object. */
-export const PLUGIN_ANNOTATIONS: readonly string[] = [ANNOTATION_SKIPPED, ANNOTATION_DEPENDS_ON, ANNOTATION_CLUSTER_RESOURCE_NAMESPACE];
+export const PLUGIN_ANNOTATIONS: readonly string[] = [
+  ANNOTATION_SKIPPED,
+  ANNOTATION_DEPENDS_ON,
+  ANNOTATION_CLUSTER_RESOURCE_NAMESPACE,
+];
 
 /** A copy of the item with `annotations` added (the input is never mutated). */
 export function withAnnotations(item: KubeObject, annotations: Record<string, string>): KubeObject {
-  return { ...item, metadata: { ...item.metadata, annotations: { ...(item.metadata.annotations ?? {}), ...annotations } } };
+  return {
+    ...item,
+    metadata: { ...item.metadata, annotations: { ...(item.metadata.annotations ?? {}), ...annotations } },
+  };
 }
 
 /** A copy of the item without the given annotation keys; the item itself when none is present. */
 export function withoutAnnotations(item: KubeObject, keys: readonly string[]): KubeObject {
   const current = item.metadata.annotations;
   if (!current || !keys.some((key) => key in current)) return item;
-  const annotations = { ...current };
-  for (const key of keys) delete annotations[key];
+  const annotations = Object.fromEntries(Object.entries(current).filter(([key]) => !keys.includes(key)));
   const metadata: ObjectMeta = { ...item.metadata, annotations };
   if (Object.keys(annotations).length === 0) delete metadata.annotations;
   return { ...item, metadata };

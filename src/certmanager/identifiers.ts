@@ -14,10 +14,19 @@ export const ROLES = { group: 'rbac.authorization.k8s.io', resource: 'roles' } a
 export const ROLE_BINDINGS = { group: 'rbac.authorization.k8s.io', resource: 'rolebindings' } as const;
 export const CLUSTER_ROLES = { group: 'rbac.authorization.k8s.io', resource: 'clusterroles' } as const;
 export const CLUSTER_ROLE_BINDINGS = { group: 'rbac.authorization.k8s.io', resource: 'clusterrolebindings' } as const;
-export const VALIDATING_WEBHOOK_CONFIGURATIONS = { group: 'admissionregistration.k8s.io', resource: 'validatingwebhookconfigurations' } as const;
-export const MUTATING_WEBHOOK_CONFIGURATIONS = { group: 'admissionregistration.k8s.io', resource: 'mutatingwebhookconfigurations' } as const;
+export const VALIDATING_WEBHOOK_CONFIGURATIONS = {
+  group: 'admissionregistration.k8s.io',
+  resource: 'validatingwebhookconfigurations',
+} as const;
+export const MUTATING_WEBHOOK_CONFIGURATIONS = {
+  group: 'admissionregistration.k8s.io',
+  resource: 'mutatingwebhookconfigurations',
+} as const;
 
-type GroupResource = { readonly group: string; readonly resource: string };
+interface GroupResource {
+  readonly group: string;
+  readonly resource: string;
+}
 
 export function identifier(type: GroupResource, namespace: string, name: string): ResourceIdentifier {
   return { group: type.group, resource: type.resource, namespace, name };

@@ -59,7 +59,7 @@ export interface RecognitionOptions {
 
 /** The pod spec of a Pod, or the pod template spec of a Deployment, ReplicaSet, StatefulSet... */
 function podSpecOf(item: KubeObject): unknown {
-  return item.kind === 'Pod' ? item['spec'] : objectAt(item, 'spec', 'template', 'spec');
+  return item.kind === 'Pod' ? item.spec : objectAt(item, 'spec', 'template', 'spec');
 }
 
 function podLabelsOf(item: KubeObject): Record<string, string> {
@@ -67,7 +67,8 @@ function podLabelsOf(item: KubeObject): Record<string, string> {
   if (item.kind === 'Pod') return own;
   const template = objectAt(item, 'spec', 'template', 'metadata', 'labels') ?? {};
   const merged: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...template, ...own })) if (typeof value === 'string') merged[key] = value;
+  for (const [key, value] of Object.entries({ ...template, ...own }))
+    if (typeof value === 'string') merged[key] = value;
   return merged;
 }
 
@@ -127,7 +128,10 @@ function deploymentNameOf(item: KubeObject): string {
 }
 
 /** Recognises a cert-manager controller, webhook or cainjector Deployment, ReplicaSet or Pod. */
-export function recognizeCertManagerWorkload(item: KubeObject, options: RecognitionOptions = {}): RecognizedWorkload | undefined {
+export function recognizeCertManagerWorkload(
+  item: KubeObject,
+  options: RecognitionOptions = {},
+): RecognizedWorkload | undefined {
   if (!isWorkload(item)) return undefined;
   const podSpec = podSpecOf(item);
   const namespace = item.metadata.namespace ?? '';
@@ -136,11 +140,16 @@ export function recognizeCertManagerWorkload(item: KubeObject, options: Recognit
   let via: RecognizedWorkload['via'] | undefined;
   if ((component = componentFromLabels(podLabelsOf(item)))) via = 'chart-labels';
   else if ((component = componentFromImages(podSpec))) via = 'image';
-  else if (options.certManagerNamespace && namespace === options.certManagerNamespace && (component = componentFromName(deploymentName))) {
+  else if (
+    options.certManagerNamespace &&
+    namespace === options.certManagerNamespace &&
+    (component = componentFromName(deploymentName))
+  ) {
     via = 'namespace';
   }
   if (!component || !via) return undefined;
-  const serviceAccountName = stringAt(podSpec, 'serviceAccountName') ?? stringAt(podSpec, 'serviceAccount') ?? 'default';
+  const serviceAccountName =
+    stringAt(podSpec, 'serviceAccountName') ?? stringAt(podSpec, 'serviceAccount') ?? 'default';
   return { component, via, namespace, serviceAccountName, componentFullname: deploymentName };
 }
 
@@ -182,9 +191,12 @@ export function chartRbacFor(workload: RecognizedWorkload, options: ChartNamingO
   const base = chartFullname(workload);
   const own = workload.componentFullname;
   const ids: ResourceIdentifier[] = [];
-  if (workload.serviceAccountName !== 'default') ids.push(serviceAccountId(workload.namespace, workload.serviceAccountName));
-  const rolePair = (namespace: string, name: string) => ids.push(identifier(ROLES, namespace, name), identifier(ROLE_BINDINGS, namespace, name));
-  const clusterRolePair = (name: string) => ids.push(identifier(CLUSTER_ROLES, '', name), identifier(CLUSTER_ROLE_BINDINGS, '', name));
+  if (workload.serviceAccountName !== 'default')
+    ids.push(serviceAccountId(workload.namespace, workload.serviceAccountName));
+  const rolePair = (namespace: string, name: string) =>
+    ids.push(identifier(ROLES, namespace, name), identifier(ROLE_BINDINGS, namespace, name));
+  const clusterRolePair = (name: string) =>
+    ids.push(identifier(CLUSTER_ROLES, '', name), identifier(CLUSTER_ROLE_BINDINGS, '', name));
   switch (workload.component) {
     case 'controller':
       rolePair(leaderElection, `${base}:leaderelection`);
@@ -203,13 +215,22 @@ export function chartRbacFor(workload: RecognizedWorkload, options: ChartNamingO
 }
 
 /** The chart's webhook configurations (both named after the webhook's full name, cluster-scoped). */
-export function chartWebhookConfigurations(workload: Pick<RecognizedWorkload, 'component' | 'componentFullname'>): ResourceIdentifier[] {
-  const webhook = workload.component === 'webhook' ? workload.componentFullname : chartWebhookFullname(chartFullname(workload));
-  return [identifier(VALIDATING_WEBHOOK_CONFIGURATIONS, '', webhook), identifier(MUTATING_WEBHOOK_CONFIGURATIONS, '', webhook)];
+export function chartWebhookConfigurations(
+  workload: Pick<RecognizedWorkload, 'component' | 'componentFullname'>,
+): ResourceIdentifier[] {
+  const webhook =
+    workload.component === 'webhook' ? workload.componentFullname : chartWebhookFullname(chartFullname(workload));
+  return [
+    identifier(VALIDATING_WEBHOOK_CONFIGURATIONS, '', webhook),
+    identifier(MUTATING_WEBHOOK_CONFIGURATIONS, '', webhook),
+  ];
 }
 
 /** Webhook configuration identifiers from their names as found in the live cluster. */
-export function webhookConfigurationIds(validating: readonly string[], mutating: readonly string[]): ResourceIdentifier[] {
+export function webhookConfigurationIds(
+  validating: readonly string[],
+  mutating: readonly string[],
+): ResourceIdentifier[] {
   return [
     ...validating.map((name) => identifier(VALIDATING_WEBHOOK_CONFIGURATIONS, '', name)),
     ...mutating.map((name) => identifier(MUTATING_WEBHOOK_CONFIGURATIONS, '', name)),

@@ -107,7 +107,11 @@ function readFields(owner: unknown, fields: readonly SecretField[], prefix: stri
   return found;
 }
 
-function readServiceAccounts(owner: unknown, paths: readonly (readonly string[])[], prefix: string): ServiceAccountReference[] {
+function readServiceAccounts(
+  owner: unknown,
+  paths: readonly (readonly string[])[],
+  prefix: string,
+): ServiceAccountReference[] {
   const found: ServiceAccountReference[] = [];
   for (const path of paths) {
     const name = stringAt(owner, ...path);
@@ -131,7 +135,7 @@ function dns01Providers(spec: unknown): { provider: string; config: unknown; pre
 
 /** The issuer spec of an Issuer or ClusterIssuer object (or the spec itself). */
 function issuerSpecOf(issuerOrSpec: KubeObject | Record<string, unknown>): unknown {
-  return 'kind' in issuerOrSpec && 'metadata' in issuerOrSpec ? issuerOrSpec['spec'] : issuerOrSpec;
+  return 'kind' in issuerOrSpec && 'metadata' in issuerOrSpec ? issuerOrSpec.spec : issuerOrSpec;
 }
 
 /**
@@ -152,7 +156,9 @@ export function issuerSecretReferences(issuerOrSpec: KubeObject | Record<string,
 }
 
 /** The ServiceAccounts an issuer asks tokens for; they live in the issuer's resource namespace. */
-export function issuerServiceAccountReferences(issuerOrSpec: KubeObject | Record<string, unknown>): ServiceAccountReference[] {
+export function issuerServiceAccountReferences(
+  issuerOrSpec: KubeObject | Record<string, unknown>,
+): ServiceAccountReference[] {
   const spec = issuerSpecOf(issuerOrSpec);
   const refs: ServiceAccountReference[] = [];
   for (const [type, paths] of Object.entries(ISSUER_SERVICE_ACCOUNT_FIELDS)) {
@@ -181,7 +187,11 @@ export function certificateSecretReferences(certificate: KubeObject): SecretRefe
   const secretName = stringAt(certificate, 'spec', 'secretName');
   if (secretName !== undefined) refs.push({ name: secretName, field: 'spec.secretName' });
   for (const keystore of ['jks', 'pkcs12']) {
-    const ref = readSecretField(objectAt(certificate, 'spec', 'keystores', keystore), selector('passwordSecretRef'), `spec.keystores.${keystore}`);
+    const ref = readSecretField(
+      objectAt(certificate, 'spec', 'keystores', keystore),
+      selector('passwordSecretRef'),
+      `spec.keystores.${keystore}`,
+    );
     if (ref) refs.push(ref);
   }
   return uniqueByName(refs);
@@ -211,7 +221,10 @@ export function isCertManagerIssuer(ref: IssuerReference): boolean {
 
 /** True for Issuer and ClusterIssuer objects. */
 export function isIssuerObject(item: KubeObject): boolean {
-  return apiGroupOf(item.apiVersion) === CERT_MANAGER_GROUP && (item.kind === ISSUER.kind || item.kind === CLUSTER_ISSUER.kind);
+  return (
+    apiGroupOf(item.apiVersion) === CERT_MANAGER_GROUP &&
+    (item.kind === ISSUER.kind || item.kind === CLUSTER_ISSUER.kind)
+  );
 }
 
 function uniqueByName<T extends { name: string }>(refs: T[]): T[] {

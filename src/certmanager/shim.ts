@@ -84,9 +84,14 @@ export function shimIssuerReference(item: KubeObject): IssuerReference | undefin
   if (!issuer) return undefined;
   return {
     name: issuer,
-    kind: annotations[ANNOTATION_ISSUER_KIND] || ISSUER.kind,
-    group: annotations[ANNOTATION_ISSUER_GROUP] || CERT_MANAGER_GROUP,
+    kind: nonEmpty(annotations[ANNOTATION_ISSUER_KIND]) ?? ISSUER.kind,
+    group: nonEmpty(annotations[ANNOTATION_ISSUER_GROUP]) ?? CERT_MANAGER_GROUP,
   };
+}
+
+/** The shim treats an empty annotation like an absent one. */
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
 }
 
 export interface TlsSecretReference {

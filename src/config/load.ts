@@ -38,7 +38,10 @@ async function readAndParse(source: PluginConfigSource, options: ParseOptions): 
     data = await source.pluginConfig();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { config: DEFAULT_CONFIG, warnings: [`could not read the plugin configuration ConfigMap (${reason}); using the defaults`] };
+    return {
+      config: DEFAULT_CONFIG,
+      warnings: [`could not read the plugin configuration ConfigMap (${reason}); using the defaults`],
+    };
   }
   return parsePluginConfig(data, options);
 }

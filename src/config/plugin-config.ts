@@ -12,13 +12,19 @@
 /** Keys of the ConfigMap data, with their meaning (the README documents them from here). */
 export const CONFIG_KEYS = {
   disabledActions: 'Comma-separated action names (short, e.g. `backup-crds`, or full) that do nothing.',
-  certManagerNamespace: 'Namespace cert-manager runs in, when the plugin cannot find its controller Deployment. Default: found in the cluster, else `cert-manager`.',
-  clusterResourceNamespace: "Where ClusterIssuer Secrets live. Default: the controller's `--cluster-resource-namespace`, else its namespace.",
-  leaderElectionNamespace: 'Namespace of the leader-election Roles, for backups taken without the plugin. Default: `kube-system`.',
+  certManagerNamespace:
+    'Namespace cert-manager runs in, when the plugin cannot find its controller Deployment. Default: found in the cluster, else `cert-manager`.',
+  clusterResourceNamespace:
+    "Where ClusterIssuer Secrets live. Default: the controller's `--cluster-resource-namespace`, else its namespace.",
+  leaderElectionNamespace:
+    'Namespace of the leader-election Roles, for backups taken without the plugin. Default: `kube-system`.',
   keepCertificateRequests: 'Back up and restore CertificateRequests instead of leaving them out. Default: `false`.',
-  forceSecrets: 'Back up the Secrets cert-manager objects reference even when the backup\'s filters exclude them. Default: `false`.',
-  webhookWait: 'Before restoring a cert-manager object, wait for a live cert-manager webhook to have ready endpoints. Default: `true`.',
-  webhookWaitTimeout: 'Upper bound of that wait, as a Go duration (`90s`, `2m`, `1m30s`); then the restore goes on with a warning. Default: `2m`.',
+  forceSecrets:
+    "Back up the Secrets cert-manager objects reference even when the backup's filters exclude them. Default: `false`.",
+  webhookWait:
+    'Before restoring a cert-manager object, wait for a live cert-manager webhook to have ready endpoints. Default: `true`.',
+  webhookWaitTimeout:
+    'Upper bound of that wait, as a Go duration (`90s`, `2m`, `1m30s`); then the restore goes on with a warning. Default: `2m`.',
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
@@ -78,7 +84,9 @@ export function parsePluginConfig(data: Readonly<Record<string, string>>, option
   const config: PluginConfig = { ...DEFAULT_CONFIG, disabledActions: new Set() };
   for (const [key, raw] of Object.entries(data)) {
     if (!(key in CONFIG_KEYS)) {
-      warnings.push(`unknown plugin configuration key "${key}" is ignored; known keys: ${Object.keys(CONFIG_KEYS).join(', ')}`);
+      warnings.push(
+        `unknown plugin configuration key "${key}" is ignored; known keys: ${Object.keys(CONFIG_KEYS).join(', ')}`,
+      );
       continue;
     }
     const value = raw.trim();
@@ -125,20 +133,33 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 function parseNamespace(key: string, value: string): string {
   if (value.length > 63 || !DNS1123_LABEL.test(value)) {
-    throw new ConfigError(key, `${JSON.stringify(value)} is not a valid namespace name (lowercase letters, digits and "-", at most 63 characters)`);
+    throw new ConfigError(
+      key,
+      `${JSON.stringify(value)} is not a valid namespace name (lowercase letters, digits and "-", at most 63 characters)`,
+    );
   }
   return value;
 }
 
-function parseActionList(key: string, value: string, known: readonly string[] | undefined, warnings: string[]): Set<string> {
+function parseActionList(
+  key: string,
+  value: string,
+  known: readonly string[] | undefined,
+  warnings: string[],
+): Set<string> {
   const names = new Set<string>();
-  for (const entry of value.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     if (!/^[a-z0-9][-a-z0-9.]*(\/[-a-z0-9]+)?$/.test(entry)) {
       throw new ConfigError(key, `${JSON.stringify(entry)} is not an action name (e.g. "backup-crds")`);
     }
     const short = shortActionName(entry);
     if (known && !known.some((name) => shortActionName(name) === short)) {
-      warnings.push(`plugin configuration key "${key}" names unknown action "${entry}"; known: ${known.map(shortActionName).join(', ')}`);
+      warnings.push(
+        `plugin configuration key "${key}" names unknown action "${entry}"; known: ${known.map(shortActionName).join(', ')}`,
+      );
     }
     names.add(short);
   }
@@ -154,7 +175,7 @@ export function parseDurationMs(value: string): number | undefined {
   let total = 0;
   let consumed = 0;
   for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-    total += Number(match[1]) * (DURATION_UNITS_MS[match[2]!] ?? NaN);
+    total += Number(match[1]) * (DURATION_UNITS_MS[match[2] ?? ''] ?? NaN);
     consumed = pattern.lastIndex;
   }
   return consumed === value.length && consumed > 0 && Number.isFinite(total) ? Math.round(total) : undefined;
@@ -166,7 +187,10 @@ function parseTimeout(key: string, value: string): number {
     throw new ConfigError(key, `${JSON.stringify(value)} is not a duration; write it like "90s", "2m" or "1m30s"`);
   }
   if (ms < 1000 || ms > MAX_WEBHOOK_WAIT_TIMEOUT_MS) {
-    throw new ConfigError(key, `${JSON.stringify(value)} is out of range; use between 1s and 1h (to turn the wait off, set webhookWait: "false")`);
+    throw new ConfigError(
+      key,
+      `${JSON.stringify(value)} is out of range; use between 1s and 1h (to turn the wait off, set webhookWait: "false")`,
+    );
   }
   return ms;
 }

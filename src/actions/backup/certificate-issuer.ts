@@ -25,7 +25,10 @@ export function createBackupCertificateIssuer(scopes: RunScopes): BackupAction {
       const ref = certificateIssuerReference(item);
       if (!ref) return { item };
       if (!isCertManagerIssuer(ref)) {
-        log.debug('Certificate uses an external issuer; its objects are not known to this plugin', { issuerKind: ref.kind, issuerGroup: ref.group });
+        log.debug('Certificate uses an external issuer; its objects are not known to this plugin', {
+          issuerKind: ref.kind,
+          issuerGroup: ref.group,
+        });
         return { item };
       }
       const id = issuerId(ref.kind, ref.name, item.metadata.namespace ?? '');

@@ -23,7 +23,10 @@ export function createBackupCertificateSecrets(scopes: RunScopes): BackupAction 
     scopes,
     (run) => {
       const namespace = run.item.metadata.namespace ?? '';
-      const dependencies = certificateSecretReferences(run.item).map((ref) => ({ id: secretId(namespace, ref.name), field: ref.field }));
+      const dependencies = certificateSecretReferences(run.item).map((ref) => ({
+        id: secretId(namespace, ref.name),
+        field: ref.field,
+      }));
       return applySecretsPolicy(run, dependencies);
     },
   );

@@ -14,19 +14,36 @@ import type { RunScope } from './run-scope.js';
 
 export interface ResolvedNamespace {
   namespace: string;
-  source: 'plugin-config' | 'controller-flag' | 'controller-namespace' | 'default' | 'cert-manager-namespace-config' | 'fallback';
+  source:
+    | 'plugin-config'
+    | 'controller-flag'
+    | 'controller-namespace'
+    | 'default'
+    | 'cert-manager-namespace-config'
+    | 'fallback';
 }
 
-export async function resolveClusterResourceNamespace(scope: RunScope, config: PluginConfig, log: ActionLogger): Promise<ResolvedNamespace> {
+export async function resolveClusterResourceNamespace(
+  scope: RunScope,
+  config: PluginConfig,
+  log: ActionLogger,
+): Promise<ResolvedNamespace> {
   if (config.clusterResourceNamespace) return { namespace: config.clusterResourceNamespace, source: 'plugin-config' };
   const lookup = await scope.installation(log);
   if (lookup.status === 'found') {
     const { clusterResourceNamespace, clusterResourceNamespaceSource } = lookup.installation;
     return { namespace: clusterResourceNamespace, source: clusterResourceNamespaceSource };
   }
-  const why = lookup.status === 'absent' ? 'no cert-manager controller Deployment was found' : `the cluster could not be asked (${lookup.reason})`;
+  const why =
+    lookup.status === 'absent'
+      ? 'no cert-manager controller Deployment was found'
+      : `the cluster could not be asked (${lookup.reason})`;
   if (config.certManagerNamespace) {
-    scope.warnOnce('crn-fallback', log, `${why}; resolving ClusterIssuer Secrets in the configured certManagerNamespace ${config.certManagerNamespace}`);
+    scope.warnOnce(
+      'crn-fallback',
+      log,
+      `${why}; resolving ClusterIssuer Secrets in the configured certManagerNamespace ${config.certManagerNamespace}`,
+    );
     return { namespace: config.certManagerNamespace, source: 'cert-manager-namespace-config' };
   }
   scope.warnOnce(
@@ -38,7 +55,11 @@ export async function resolveClusterResourceNamespace(scope: RunScope, config: P
 }
 
 /** The cert-manager namespace: configuration, then the live installation, then `cert-manager`. */
-export async function resolveCertManagerNamespace(scope: RunScope, config: PluginConfig, log: ActionLogger): Promise<string> {
+export async function resolveCertManagerNamespace(
+  scope: RunScope,
+  config: PluginConfig,
+  log: ActionLogger,
+): Promise<string> {
   if (config.certManagerNamespace) return config.certManagerNamespace;
   const lookup = await scope.installation(log);
   return lookup.status === 'found' ? lookup.installation.namespace : DEFAULT_CERT_MANAGER_NAMESPACE;

@@ -17,7 +17,8 @@ export function createBackupCrds(scopes: RunScopes): BackupAction {
   return defineBackupAction(
     {
       name: BACKUP_ACTION_NAMES.crds,
-      description: "Forces cert-manager's six CRDs into every backup holding a cert-manager object or Deployment (must-include, Velero >= 1.10).",
+      description:
+        "Forces cert-manager's six CRDs into every backup holding a cert-manager object or Deployment (must-include, Velero >= 1.10).",
       appliesTo: { includedResources: [...ALL_TYPES.map(groupResource), 'deployments.apps'] },
     },
     scopes,

@@ -45,7 +45,11 @@ async function enabledScope(scopes: RunScopes, request: BackupActionInput['backu
   return { scope, config, enabled };
 }
 
-export function defineBackupAction(spec: ActionSpec, scopes: RunScopes, run: (input: BackupRun) => Promise<BackupActionResult> | BackupActionResult): BackupAction {
+export function defineBackupAction(
+  spec: ActionSpec,
+  scopes: RunScopes,
+  run: (input: BackupRun) => Promise<BackupActionResult> | BackupActionResult,
+): BackupAction {
   return {
     kind: 'backup',
     ...spec,

@@ -11,7 +11,11 @@ import type { BackupAction } from '../../host/action.js';
 import { ANNOTATION_CLUSTER_RESOURCE_NAMESPACE, withAnnotations } from '../../certmanager/annotations.js';
 import { secretId, serviceAccountId } from '../../certmanager/identifiers.js';
 import { CLUSTER_ISSUER, ISSUER, groupResource } from '../../certmanager/kinds.js';
-import { issuerSecretReferences, issuerServiceAccountReferences, opaqueDns01Solvers } from '../../certmanager/references.js';
+import {
+  issuerSecretReferences,
+  issuerServiceAccountReferences,
+  opaqueDns01Solvers,
+} from '../../certmanager/references.js';
 import { resolveClusterResourceNamespace } from './cluster-resource-namespace.js';
 import { defineBackupAction } from './define.js';
 import { BACKUP_ACTION_NAMES } from './names.js';
@@ -35,7 +39,10 @@ export function createBackupIssuerSecrets(scopes: RunScopes): BackupAction {
         const resolved = await resolveClusterResourceNamespace(scope, config, log);
         namespace = resolved.namespace;
         stored = withAnnotations(item, { [ANNOTATION_CLUSTER_RESOURCE_NAMESPACE]: namespace });
-        log.debug('resolving ClusterIssuer references in the cluster resource namespace', { namespace, source: resolved.source });
+        log.debug('resolving ClusterIssuer references in the cluster resource namespace', {
+          namespace,
+          source: resolved.source,
+        });
       }
       for (const solver of opaqueDns01Solvers(item)) {
         log.warn(
@@ -44,7 +51,10 @@ export function createBackupIssuerSecrets(scopes: RunScopes): BackupAction {
       }
       const dependencies = [
         ...issuerSecretReferences(item).map((ref) => ({ id: secretId(namespace, ref.name), field: ref.field })),
-        ...issuerServiceAccountReferences(item).map((ref) => ({ id: serviceAccountId(namespace, ref.name), field: ref.field })),
+        ...issuerServiceAccountReferences(item).map((ref) => ({
+          id: serviceAccountId(namespace, ref.name),
+          field: ref.field,
+        })),
       ];
       return applySecretsPolicy({ ...run, item: stored }, dependencies);
     },

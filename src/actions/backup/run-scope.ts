@@ -46,12 +46,13 @@ export class RunScope {
 
   /** The run's configuration. Rejects with ConfigError when the ConfigMap holds a malformed value. */
   config(log: ActionLogger): Promise<PluginConfig> {
-    this.configPromise ??= loadPluginConfig(this.lookups, this.knownActionNames ? { knownActionNames: this.knownActionNames } : {}).then(
-      ({ config, warnings }) => {
-        for (const warning of warnings) log.warn(warning);
-        return config;
-      },
-    );
+    this.configPromise ??= loadPluginConfig(
+      this.lookups,
+      this.knownActionNames ? { knownActionNames: this.knownActionNames } : {},
+    ).then(({ config, warnings }) => {
+      for (const warning of warnings) log.warn(warning);
+      return config;
+    });
     return this.configPromise;
   }
 
@@ -67,7 +68,9 @@ export class RunScope {
       (installation): InstallationLookup => (installation ? { status: 'found', installation } : { status: 'absent' }),
       (error: unknown): InstallationLookup => {
         const reason = error instanceof Error ? error.message : String(error);
-        log.warn('could not look up the cert-manager installation; falling back to configuration and chart defaults', { reason });
+        log.warn('could not look up the cert-manager installation; falling back to configuration and chart defaults', {
+          reason,
+        });
         return { status: 'unavailable', reason };
       },
     );
@@ -138,9 +141,13 @@ export function runKey(request: VeleroRequestObject): string {
  * composition): the configuration is empty and every cluster question fails as "not configured", so
  * the actions fall back to their documented defaults and the Helm chart's names.
  */
+function notConfigured(): ClusterAccessError {
+  return new ClusterAccessError('no cluster access configured in this plugin process', 'not-configured');
+}
+
 export const OFFLINE_LOOKUPS: ClusterLookups = {
-  pluginConfig: async () => ({}),
-  certManagerInstallation: async () => Promise.reject(new ClusterAccessError('no cluster access configured in this plugin process', 'not-configured')),
-  rbacForServiceAccount: async () => Promise.reject(new ClusterAccessError('no cluster access configured in this plugin process', 'not-configured')),
-  serviceHasReadyEndpoints: async () => Promise.reject(new ClusterAccessError('no cluster access configured in this plugin process', 'not-configured')),
+  pluginConfig: () => Promise.resolve({}),
+  certManagerInstallation: () => Promise.reject(notConfigured()),
+  rbacForServiceAccount: () => Promise.reject(notConfigured()),
+  serviceHasReadyEndpoints: () => Promise.reject(notConfigured()),
 };

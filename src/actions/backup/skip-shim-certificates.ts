@@ -33,11 +33,17 @@ export function createBackupSkipShimCertificates(scopes: RunScopes): BackupActio
       const owner = shimOwnerOf(item);
       if (!owner) return { item };
       const ownerDescription = describeOwner(owner, item.metadata.namespace);
-      log.info(`leaving shim Certificate out of the backup: it is owned by ${ownerDescription}, whose restore makes the shim recreate it`, {
-        owner: ownerDescription,
-      });
+      log.info(
+        `leaving shim Certificate out of the backup: it is owned by ${ownerDescription}, whose restore makes the shim recreate it`,
+        {
+          owner: ownerDescription,
+        },
+      );
       return {
-        item: withAnnotations(item, { [VELERO_SKIP_FROM_BACKUP]: BACKUP_ACTION_NAMES.skipShimCertificates, [ANNOTATION_SKIPPED]: shimMarker(ownerDescription) }),
+        item: withAnnotations(item, {
+          [VELERO_SKIP_FROM_BACKUP]: BACKUP_ACTION_NAMES.skipShimCertificates,
+          [ANNOTATION_SKIPPED]: shimMarker(ownerDescription),
+        }),
       };
     },
   );

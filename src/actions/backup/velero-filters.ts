@@ -9,21 +9,26 @@ import type { ResourceIdentifier, VeleroRequestObject } from '../../host/action.
 
 function stringList(spec: Record<string, unknown> | undefined, field: string): string[] {
   const value = spec?.[field];
-  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry !== '') : [];
+  return Array.isArray(value)
+    ? value.filter((entry): entry is string => typeof entry === 'string' && entry !== '')
+    : [];
 }
 
 /** gobwas/glob without separators: `*`, `?`, `[...]`, `{a,b}`; everything else literal. */
 export function globToRegExp(pattern: string): RegExp {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
+    const char = pattern.charAt(i);
     if (char === '*') source += '.*';
     else if (char === '?') source += '.';
     else if (char === '[') {
       const end = pattern.indexOf(']', i + 1);
       if (end < 0) source += '\\[';
       else {
-        const body = pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        const body = pattern
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\');
         source += `[${body}]`;
         i = end;
       }
@@ -31,7 +36,11 @@ export function globToRegExp(pattern: string): RegExp {
       const end = pattern.indexOf('}', i + 1);
       if (end < 0) source += '\\{';
       else {
-        source += `(?:${pattern.slice(i + 1, end).split(',').map(escapeRegExp).join('|')})`;
+        source += `(?:${pattern
+          .slice(i + 1, end)
+          .split(',')
+          .map(escapeRegExp)
+          .join('|')})`;
         i = end;
       }
     } else source += escapeRegExp(char);

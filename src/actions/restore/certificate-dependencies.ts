@@ -8,7 +8,11 @@ import type { RestoreAction } from '../../host/action.js';
 import { PLUGIN_ANNOTATIONS, withoutAnnotations } from '../../certmanager/annotations.js';
 import { issuerId, secretId } from '../../certmanager/identifiers.js';
 import { CERTIFICATE, groupResource } from '../../certmanager/kinds.js';
-import { certificateIssuerReference, certificateSecretReferences, isCertManagerIssuer } from '../../certmanager/references.js';
+import {
+  certificateIssuerReference,
+  certificateSecretReferences,
+  isCertManagerIssuer,
+} from '../../certmanager/references.js';
 import { defineRestoreAction } from '../backup/define.js';
 import type { RunScopes } from '../backup/run-scope.js';
 import { RESTORE_ACTION_NAMES } from './names.js';
@@ -17,7 +21,8 @@ export function createRestoreCertificateDependencies(scopes: RunScopes): Restore
   return defineRestoreAction(
     {
       name: RESTORE_ACTION_NAMES.certificateDependencies,
-      description: "Restores a Certificate's Secret, keystore password Secrets and Issuer or ClusterIssuer before the Certificate.",
+      description:
+        "Restores a Certificate's Secret, keystore password Secrets and Issuer or ClusterIssuer before the Certificate.",
       appliesTo: { includedResources: [groupResource(CERTIFICATE)] },
     },
     scopes,
@@ -26,7 +31,8 @@ export function createRestoreCertificateDependencies(scopes: RunScopes): Restore
       const namespace = itemFromBackup.metadata.namespace ?? item.metadata.namespace ?? '';
       const additionalItems = certificateSecretReferences(itemFromBackup).map((ref) => secretId(namespace, ref.name));
       const issuer = certificateIssuerReference(itemFromBackup);
-      const issuerIdentifier = issuer && isCertManagerIssuer(issuer) ? issuerId(issuer.kind, issuer.name, namespace) : undefined;
+      const issuerIdentifier =
+        issuer && isCertManagerIssuer(issuer) ? issuerId(issuer.kind, issuer.name, namespace) : undefined;
       if (issuerIdentifier) additionalItems.push(issuerIdentifier);
       const restored = withoutAnnotations(item, PLUGIN_ANNOTATIONS);
       return additionalItems.length > 0 ? { item: restored, additionalItems } : { item: restored };

@@ -16,8 +16,15 @@ export function createRestoreIngressSecrets(scopes: RunScopes): RestoreAction {
   return defineRestoreAction(
     {
       name: RESTORE_ACTION_NAMES.ingressSecrets,
-      description: 'Restores the TLS Secrets and issuer of an Ingress, Gateway or ListenerSet with cert-manager annotations before it.',
-      appliesTo: { includedResources: ['ingresses.networking.k8s.io', 'gateways.gateway.networking.k8s.io', 'listenersets.gateway.networking.k8s.io'] },
+      description:
+        'Restores the TLS Secrets and issuer of an Ingress, Gateway or ListenerSet with cert-manager annotations before it.',
+      appliesTo: {
+        includedResources: [
+          'ingresses.networking.k8s.io',
+          'gateways.gateway.networking.k8s.io',
+          'listenersets.gateway.networking.k8s.io',
+        ],
+      },
     },
     scopes,
     ({ item, itemFromBackup }) => {
@@ -25,7 +32,8 @@ export function createRestoreIngressSecrets(scopes: RunScopes): RestoreAction {
       const namespace = itemFromBackup.metadata.namespace ?? '';
       const additionalItems = ingressLikeTlsSecrets(itemFromBackup).map((ref) => secretId(ref.namespace, ref.name));
       const issuer = shimIssuerReference(itemFromBackup);
-      const issuerIdentifier = issuer && isCertManagerIssuer(issuer) ? issuerId(issuer.kind, issuer.name, namespace) : undefined;
+      const issuerIdentifier =
+        issuer && isCertManagerIssuer(issuer) ? issuerId(issuer.kind, issuer.name, namespace) : undefined;
       if (issuerIdentifier) additionalItems.push(issuerIdentifier);
       return additionalItems.length > 0 ? { item, additionalItems } : { item };
     },

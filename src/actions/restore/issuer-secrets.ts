@@ -9,7 +9,11 @@
  * configuration, else the target cluster's (mapped back through the restore's namespace mapping).
  */
 import type { ActionLogger, RestoreAction, VeleroRequestObject } from '../../host/action.js';
-import { ANNOTATION_CLUSTER_RESOURCE_NAMESPACE, PLUGIN_ANNOTATIONS, withoutAnnotations } from '../../certmanager/annotations.js';
+import {
+  ANNOTATION_CLUSTER_RESOURCE_NAMESPACE,
+  PLUGIN_ANNOTATIONS,
+  withoutAnnotations,
+} from '../../certmanager/annotations.js';
 import { secretId, serviceAccountId } from '../../certmanager/identifiers.js';
 import { CLUSTER_ISSUER, ISSUER, groupResource } from '../../certmanager/kinds.js';
 import { issuerSecretReferences, issuerServiceAccountReferences } from '../../certmanager/references.js';
@@ -21,7 +25,7 @@ import { RESTORE_ACTION_NAMES } from './names.js';
 
 /** The backup namespace Velero maps to `target`, or `target` itself when no mapping ends there. */
 export function backupNamespaceFor(restore: VeleroRequestObject, target: string): string {
-  const mapping = restore.spec?.['namespaceMapping'];
+  const mapping = restore.spec?.namespaceMapping;
   if (typeof mapping === 'object' && mapping !== null) {
     for (const [source, destination] of Object.entries(mapping)) if (destination === target) return source;
   }
@@ -38,21 +42,30 @@ async function backupClusterResourceNamespace(
   if (recorded) return recorded;
   const resolved = await resolveClusterResourceNamespace(scope, config, log);
   // Only the live target cluster speaks in target namespaces; configured values name the backup's.
-  return resolved.source === 'plugin-config' || resolved.source === 'cert-manager-namespace-config' ? resolved.namespace : backupNamespaceFor(restore, resolved.namespace);
+  return resolved.source === 'plugin-config' || resolved.source === 'cert-manager-namespace-config'
+    ? resolved.namespace
+    : backupNamespaceFor(restore, resolved.namespace);
 }
 
 export function createRestoreIssuerSecrets(scopes: RunScopes): RestoreAction {
   return defineRestoreAction(
     {
       name: RESTORE_ACTION_NAMES.issuerSecrets,
-      description: 'Restores the Secrets (and token ServiceAccounts) an Issuer or ClusterIssuer references before the issuer.',
+      description:
+        'Restores the Secrets (and token ServiceAccounts) an Issuer or ClusterIssuer references before the issuer.',
       appliesTo: { includedResources: [groupResource(ISSUER), groupResource(CLUSTER_ISSUER)] },
     },
     scopes,
     async ({ item, itemFromBackup, restore, scope, config, log }) => {
       const namespace =
         itemFromBackup.kind === CLUSTER_ISSUER.kind
-          ? await backupClusterResourceNamespace(itemFromBackup.metadata.annotations?.[ANNOTATION_CLUSTER_RESOURCE_NAMESPACE], restore, scope, config, log)
+          ? await backupClusterResourceNamespace(
+              itemFromBackup.metadata.annotations?.[ANNOTATION_CLUSTER_RESOURCE_NAMESPACE],
+              restore,
+              scope,
+              config,
+              log,
+            )
           : (itemFromBackup.metadata.namespace ?? '');
       const additionalItems = [
         ...issuerSecretReferences(itemFromBackup).map((ref) => secretId(namespace, ref.name)),

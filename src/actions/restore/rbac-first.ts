@@ -11,7 +11,13 @@
  */
 import type { ResourceIdentifier, RestoreAction } from '../../host/action.js';
 import { ANNOTATION_DEPENDS_ON, PLUGIN_ANNOTATIONS, withoutAnnotations } from '../../certmanager/annotations.js';
-import { CLUSTER_ROLE_BINDINGS, CLUSTER_ROLES, ROLE_BINDINGS, ROLES, SERVICE_ACCOUNTS } from '../../certmanager/identifiers.js';
+import {
+  CLUSTER_ROLE_BINDINGS,
+  CLUSTER_ROLES,
+  ROLE_BINDINGS,
+  ROLES,
+  SERVICE_ACCOUNTS,
+} from '../../certmanager/identifiers.js';
 import { chartRbacFor, recognizeCertManagerWorkload } from '../../certmanager/installation.js';
 import { isObject } from '../../certmanager/object-access.js';
 import { defineRestoreAction } from '../backup/define.js';
@@ -36,7 +42,9 @@ export function recordedDependencies(value: string | undefined): ResourceIdentif
   if (!Array.isArray(parsed)) return undefined;
   const valid = parsed.filter(
     (entry): entry is ResourceIdentifier =>
-      isObject(entry) && ['group', 'resource', 'namespace', 'name'].every((field) => typeof entry[field] === 'string') && entry['name'] !== '',
+      isObject(entry) &&
+      ['group', 'resource', 'namespace', 'name'].every((field) => typeof entry[field] === 'string') &&
+      entry.name !== '',
   );
   return valid.map(({ group, resource, namespace, name }) => ({ group, resource, namespace, name }));
 }
@@ -45,20 +53,27 @@ export function createRestoreRbacFirst(scopes: RunScopes): RestoreAction {
   return defineRestoreAction(
     {
       name: RESTORE_ACTION_NAMES.rbacFirst,
-      description: "Restores a cert-manager Deployment's, ReplicaSet's or Pod's ServiceAccount and RBAC before it (matters before Velero 1.18).",
+      description:
+        "Restores a cert-manager Deployment's, ReplicaSet's or Pod's ServiceAccount and RBAC before it (matters before Velero 1.18).",
       appliesTo: { includedResources: ['deployments.apps', 'replicasets.apps', 'pods'] },
     },
     scopes,
     ({ item, itemFromBackup, config, log }) => {
       const annotation = itemFromBackup.metadata.annotations?.[ANNOTATION_DEPENDS_ON];
       let dependencies = recordedDependencies(annotation);
-      if (annotation !== undefined && dependencies === undefined) log.warn(`ignoring an unreadable ${ANNOTATION_DEPENDS_ON} annotation; using the Helm chart's names`);
+      if (annotation !== undefined && dependencies === undefined)
+        log.warn(`ignoring an unreadable ${ANNOTATION_DEPENDS_ON} annotation; using the Helm chart's names`);
       if (dependencies === undefined) {
         const options = config.certManagerNamespace ? { certManagerNamespace: config.certManagerNamespace } : {};
         const workload = recognizeCertManagerWorkload(itemFromBackup, options);
         if (!workload) return { item };
-        dependencies = chartRbacFor(workload, config.leaderElectionNamespace ? { leaderElectionNamespace: config.leaderElectionNamespace } : {});
-        log.debug("backup carries no recorded dependencies; using the Helm chart's names", { component: workload.component });
+        dependencies = chartRbacFor(
+          workload,
+          config.leaderElectionNamespace ? { leaderElectionNamespace: config.leaderElectionNamespace } : {},
+        );
+        log.debug("backup carries no recorded dependencies; using the Helm chart's names", {
+          component: workload.component,
+        });
       }
       const additionalItems = dependencies.filter(isRbac);
       const restored = withoutAnnotations(item, PLUGIN_ANNOTATIONS);

@@ -19,7 +19,8 @@ export function createRestoreSkipShimCertificates(scopes: RunScopes): RestoreAct
   return defineRestoreAction(
     {
       name: RESTORE_ACTION_NAMES.skipShimCertificates,
-      description: 'Skips Certificates that an Ingress, Gateway or ListenerSet owned in the backup; the shim recreates them from the restored owner.',
+      description:
+        'Skips Certificates that an Ingress, Gateway or ListenerSet owned in the backup; the shim recreates them from the restored owner.',
       appliesTo: { includedResources: [groupResource(CERTIFICATE)] },
     },
     scopes,
@@ -32,9 +33,12 @@ export function createRestoreSkipShimCertificates(scopes: RunScopes): RestoreAct
           ? marker.slice(SHIM_MARKER_PREFIX.length)
           : undefined;
       if (!ownerDescription) return { item };
-      log.info(`not restoring shim Certificate: it was owned by ${ownerDescription}, whose shim recreates it and adopts the restored Secret`, {
-        owner: ownerDescription,
-      });
+      log.info(
+        `not restoring shim Certificate: it was owned by ${ownerDescription}, whose shim recreates it and adopts the restored Secret`,
+        {
+          owner: ownerDescription,
+        },
+      );
       return { item, skipRestore: true };
     },
   );

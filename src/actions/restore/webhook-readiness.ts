@@ -38,13 +38,20 @@ function setState(scope: RunScope, state: WebhookWaitState): void {
 
 const describeService = (service: NamespacedName) => `${service.namespace}/${service.name}`;
 
-async function endpointsReady(scope: RunScope, service: NamespacedName, log: ActionLogger): Promise<boolean | undefined> {
+async function endpointsReady(
+  scope: RunScope,
+  service: NamespacedName,
+  log: ActionLogger,
+): Promise<boolean | undefined> {
   try {
     return await scope.lookups.serviceHasReadyEndpoints(service);
   } catch (error) {
-    log.warn(`could not check the cert-manager webhook Service ${describeService(service)} for ready endpoints; not waiting for it`, {
-      reason: error instanceof Error ? error.message : String(error),
-    });
+    log.warn(
+      `could not check the cert-manager webhook Service ${describeService(service)} for ready endpoints; not waiting for it`,
+      {
+        reason: error instanceof Error ? error.message : String(error),
+      },
+    );
     return undefined;
   }
 }
@@ -70,15 +77,24 @@ export function createRestoreWebhookReadiness(scopes: RunScopes, options: Webhoo
       if (state.phase === 'done') return { item };
       if (state.phase === 'waiting') {
         // Another item asked while a wait is under way (concurrent calls): share its deadline.
-        return { item, waitForAdditionalItems: true, additionalItemsReadyTimeoutMs: Math.max(0, state.deadline - now()) + VELERO_TIMEOUT_MARGIN_MS };
+        return {
+          item,
+          waitForAdditionalItems: true,
+          additionalItemsReadyTimeoutMs: Math.max(0, state.deadline - now()) + VELERO_TIMEOUT_MARGIN_MS,
+        };
       }
       const lookup = await scope.installation(log);
       const installation = lookup.status === 'found' ? lookup.installation : undefined;
       const service = installation?.webhookService;
-      const live = (installation?.validatingWebhookConfigurations.length ?? 0) + (installation?.mutatingWebhookConfigurations.length ?? 0) > 0;
+      const live =
+        (installation?.validatingWebhookConfigurations.length ?? 0) +
+          (installation?.mutatingWebhookConfigurations.length ?? 0) >
+        0;
       if (!installation || !service || !live) {
         setState(scope, { phase: 'done', outcome: lookup.status === 'unavailable' ? 'unknown' : 'no-live-webhook' });
-        log.debug('no live cert-manager webhook configuration in the cluster; cert-manager objects are restored without waiting');
+        log.debug(
+          'no live cert-manager webhook configuration in the cluster; cert-manager objects are restored without waiting',
+        );
         return { item };
       }
       const ready = await endpointsReady(scope, service, log);
@@ -93,7 +109,11 @@ export function createRestoreWebhookReadiness(scopes: RunScopes, options: Webhoo
         `waiting up to ${Math.round(config.webhookWaitTimeoutMs / 1000)}s for the cert-manager webhook Service ${describeService(service)} to have ready endpoints before restoring cert-manager objects`,
         { service: describeService(service), timeoutSeconds: config.webhookWaitTimeoutMs / 1000 },
       );
-      return { item, waitForAdditionalItems: true, additionalItemsReadyTimeoutMs: config.webhookWaitTimeoutMs + VELERO_TIMEOUT_MARGIN_MS };
+      return {
+        item,
+        waitForAdditionalItems: true,
+        additionalItemsReadyTimeoutMs: config.webhookWaitTimeoutMs + VELERO_TIMEOUT_MARGIN_MS,
+      };
     },
     async ({ scope, log }) => {
       const state = stateOf(scope);
@@ -102,7 +122,10 @@ export function createRestoreWebhookReadiness(scopes: RunScopes, options: Webhoo
       const waitedSeconds = Math.round((now() - state.startedAt) / 1000);
       if (ready !== false) {
         setState(scope, { phase: 'done', outcome: ready ? 'ready' : 'unknown' });
-        if (ready) log.info(`cert-manager webhook is ready after ${waitedSeconds}s; restoring cert-manager objects`, { service: describeService(state.service) });
+        if (ready)
+          log.info(`cert-manager webhook is ready after ${waitedSeconds}s; restoring cert-manager objects`, {
+            service: describeService(state.service),
+          });
         return true;
       }
       if (now() >= state.deadline) {

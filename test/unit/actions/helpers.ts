@@ -21,13 +21,27 @@ export class RecordingLogger implements ActionLogger {
   private add(level: LogLine['level'], message: string, fields?: LogFields) {
     this.lines.push({ level, message, fields: { ...this.bound, ...fields } });
   }
-  trace(message: string, fields?: LogFields) { this.add('trace', message, fields); }
-  debug(message: string, fields?: LogFields) { this.add('debug', message, fields); }
-  info(message: string, fields?: LogFields) { this.add('info', message, fields); }
-  warn(message: string, fields?: LogFields) { this.add('warn', message, fields); }
-  error(message: string, fields?: LogFields) { this.add('error', message, fields); }
-  with(fields: LogFields): ActionLogger { return new RecordingLogger(this.lines, { ...this.bound, ...fields }); }
-  at(level: LogLine['level']): string[] { return this.lines.filter((line) => line.level === level).map((line) => line.message); }
+  trace(message: string, fields?: LogFields) {
+    this.add('trace', message, fields);
+  }
+  debug(message: string, fields?: LogFields) {
+    this.add('debug', message, fields);
+  }
+  info(message: string, fields?: LogFields) {
+    this.add('info', message, fields);
+  }
+  warn(message: string, fields?: LogFields) {
+    this.add('warn', message, fields);
+  }
+  error(message: string, fields?: LogFields) {
+    this.add('error', message, fields);
+  }
+  with(fields: LogFields): ActionLogger {
+    return new RecordingLogger(this.lines, { ...this.bound, ...fields });
+  }
+  at(level: LogLine['level']): string[] {
+    return this.lines.filter((line) => line.level === level).map((line) => line.message);
+  }
 }
 
 export interface FakeLookupsOptions {
@@ -39,27 +53,38 @@ export interface FakeLookupsOptions {
 }
 
 export class FakeLookups implements ClusterLookups {
-  calls: Record<string, number> = { pluginConfig: 0, certManagerInstallation: 0, rbacForServiceAccount: 0, serviceHasReadyEndpoints: 0 };
+  calls: Record<string, number> = {
+    pluginConfig: 0,
+    certManagerInstallation: 0,
+    rbacForServiceAccount: 0,
+    serviceHasReadyEndpoints: 0,
+  };
   constructor(private readonly options: FakeLookupsOptions = {}) {}
-  async pluginConfig(): Promise<Record<string, string>> {
-    this.calls['pluginConfig']!++;
-    return this.options.config ?? {};
+  private count(method: string): number {
+    const before = this.calls[method] ?? 0;
+    this.calls[method] = before + 1;
+    return before;
   }
-  async certManagerInstallation(): Promise<CertManagerInstallation | undefined> {
-    this.calls['certManagerInstallation']!++;
-    if (this.options.installation === 'unreachable') throw new ClusterAccessError('connect ECONNREFUSED 127.0.0.1:6443', 'unreachable');
-    return this.options.installation;
+  pluginConfig(): Promise<Record<string, string>> {
+    this.count('pluginConfig');
+    return Promise.resolve(this.options.config ?? {});
   }
-  async rbacForServiceAccount(sa: NamespacedName): Promise<ResourceIdentifier[]> {
-    this.calls['rbacForServiceAccount']!++;
-    if (this.options.rbac === 'forbidden') throw new ClusterAccessError('rolebindings is forbidden', 'forbidden');
-    return this.options.rbac?.[`${sa.namespace}/${sa.name}`] ?? [];
+  certManagerInstallation(): Promise<CertManagerInstallation | undefined> {
+    this.count('certManagerInstallation');
+    if (this.options.installation === 'unreachable')
+      return Promise.reject(new ClusterAccessError('connect ECONNREFUSED 127.0.0.1:6443', 'unreachable'));
+    return Promise.resolve(this.options.installation);
   }
-  async serviceHasReadyEndpoints(): Promise<boolean> {
+  rbacForServiceAccount(sa: NamespacedName): Promise<ResourceIdentifier[]> {
+    this.count('rbacForServiceAccount');
+    if (this.options.rbac === 'forbidden')
+      return Promise.reject(new ClusterAccessError('rolebindings is forbidden', 'forbidden'));
+    return Promise.resolve(this.options.rbac?.[`${sa.namespace}/${sa.name}`] ?? []);
+  }
+  serviceHasReadyEndpoints(): Promise<boolean> {
     const answers = this.options.ready ?? [true];
-    const answer = answers[Math.min(this.calls['serviceHasReadyEndpoints']!, answers.length - 1)]!;
-    this.calls['serviceHasReadyEndpoints']!++;
-    return answer;
+    const call = this.count('serviceHasReadyEndpoints');
+    return Promise.resolve(answers[Math.min(call, answers.length - 1)] ?? true);
   }
 }
 
@@ -72,7 +97,12 @@ export function backupRequest(spec: Record<string, unknown> = {}, uid = 'backup-
 }
 
 export function restoreRequest(spec: Record<string, unknown> = {}, uid = 'restore-uid-1'): VeleroRequestObject {
-  return { apiVersion: 'velero.io/v1', kind: 'Restore', metadata: { name: 'r1', namespace: 'velero', uid }, spec: { backupName: 'b1', ...spec } };
+  return {
+    apiVersion: 'velero.io/v1',
+    kind: 'Restore',
+    metadata: { name: 'r1', namespace: 'velero', uid },
+    spec: { backupName: 'b1', ...spec },
+  };
 }
 
 export const HELM_INSTALLATION: CertManagerInstallation = {
@@ -81,8 +111,18 @@ export const HELM_INSTALLATION: CertManagerInstallation = {
   clusterResourceNamespaceSource: 'controller-flag',
   deployments: [
     { namespace: 'cert-manager', name: 'cert-manager', component: 'controller', serviceAccountName: 'cert-manager' },
-    { namespace: 'cert-manager', name: 'cert-manager-webhook', component: 'webhook', serviceAccountName: 'cert-manager-webhook' },
-    { namespace: 'cert-manager', name: 'cert-manager-cainjector', component: 'cainjector', serviceAccountName: 'cert-manager-cainjector' },
+    {
+      namespace: 'cert-manager',
+      name: 'cert-manager-webhook',
+      component: 'webhook',
+      serviceAccountName: 'cert-manager-webhook',
+    },
+    {
+      namespace: 'cert-manager',
+      name: 'cert-manager-cainjector',
+      component: 'cainjector',
+      serviceAccountName: 'cert-manager-cainjector',
+    },
   ],
   webhookService: { namespace: 'cert-manager', name: 'cert-manager-webhook' },
   validatingWebhookConfigurations: ['cert-manager-webhook'],

@@ -17,17 +17,41 @@ const order = object('acme.cert-manager.io/v1', 'Order');
 describe('skip-ephemeral under the plugin configuration', () => {
   const cases: { title: string; config: Record<string, string>; item: KubeObject; skipped: boolean }[] = [
     { title: 'CertificateRequest by default', config: {}, item: cr, skipped: true },
-    { title: 'CertificateRequest with keepCertificateRequests', config: { keepCertificateRequests: 'true' }, item: cr, skipped: false },
-    { title: 'Order with keepCertificateRequests', config: { keepCertificateRequests: 'true' }, item: order, skipped: true },
-    { title: 'Order with the action turned off', config: { disabledActions: 'backup-skip-ephemeral,restore-skip-ephemeral' }, item: order, skipped: false },
+    {
+      title: 'CertificateRequest with keepCertificateRequests',
+      config: { keepCertificateRequests: 'true' },
+      item: cr,
+      skipped: false,
+    },
+    {
+      title: 'Order with keepCertificateRequests',
+      config: { keepCertificateRequests: 'true' },
+      item: order,
+      skipped: true,
+    },
+    {
+      title: 'Order with the action turned off',
+      config: { disabledActions: 'backup-skip-ephemeral,restore-skip-ephemeral' },
+      item: order,
+      skipped: false,
+    },
   ];
   for (const c of cases) {
     it(`backup: ${c.title} -> ${c.skipped ? 'skipped' : 'kept'}`, async () => {
-      const result = await createBackupSkipEphemeral(scopesFor(new FakeLookups({ config: c.config }))).execute({ item: c.item, backup: backupRequest(), log: new RecordingLogger() });
+      const result = await createBackupSkipEphemeral(scopesFor(new FakeLookups({ config: c.config }))).execute({
+        item: c.item,
+        backup: backupRequest(),
+        log: new RecordingLogger(),
+      });
       expect(result.item.metadata.annotations?.['velero.io/skip-from-backup'] !== undefined).to.equal(c.skipped);
     });
     it(`restore: ${c.title} -> ${c.skipped ? 'skipped' : 'restored'}`, async () => {
-      const result = await createRestoreSkipEphemeral(scopesFor(new FakeLookups({ config: c.config }))).execute({ item: c.item, itemFromBackup: c.item, restore: restoreRequest(), log: new RecordingLogger() });
+      const result = await createRestoreSkipEphemeral(scopesFor(new FakeLookups({ config: c.config }))).execute({
+        item: c.item,
+        itemFromBackup: c.item,
+        restore: restoreRequest(),
+        log: new RecordingLogger(),
+      });
       expect(result.skipRestore === true).to.equal(c.skipped);
     });
   }
@@ -35,7 +59,12 @@ describe('skip-ephemeral under the plugin configuration', () => {
   it('restore: a CertificateRequest our backup marked stays skipped even with keepCertificateRequests', async () => {
     const marked = object('cert-manager.io/v1', 'CertificateRequest', { [EPHEMERAL_MARKER_ANNOTATION]: 'true' });
     const lookups = new FakeLookups({ config: { keepCertificateRequests: 'true' } });
-    const result = await createRestoreSkipEphemeral(scopesFor(lookups)).execute({ item: marked, itemFromBackup: marked, restore: restoreRequest(), log: new RecordingLogger() });
+    const result = await createRestoreSkipEphemeral(scopesFor(lookups)).execute({
+      item: marked,
+      itemFromBackup: marked,
+      restore: restoreRequest(),
+      log: new RecordingLogger(),
+    });
     expect(result.skipRestore).to.equal(true);
   });
 });

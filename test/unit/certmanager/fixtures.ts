@@ -25,7 +25,11 @@ const dns01 = (provider: string, config: Record<string, unknown>) => ({
 
 /** One fixture per issuer type, Vault auth form, Venafi platform and DNS01 provider. */
 export const ISSUER_FIXTURES: IssuerFixture[] = [
-  { title: 'CA', spec: { ca: { secretName: 'ca-key-pair', crlDistributionPoints: ['http://crl.example'] } }, secrets: ['ca-key-pair'] },
+  {
+    title: 'CA',
+    spec: { ca: { secretName: 'ca-key-pair', crlDistributionPoints: ['http://crl.example'] } },
+    secrets: ['ca-key-pair'],
+  },
   { title: 'selfSigned', spec: { selfSigned: {} }, secrets: [] },
   {
     title: 'ACME with HTTP01 only',
@@ -65,7 +69,11 @@ export const ISSUER_FIXTURES: IssuerFixture[] = [
     spec: dns01('cloudDNS', { project: 'p', serviceAccountSecretRef: sel('clouddns-sa', 'key.json') }),
     secrets: ['acme-account-key', 'clouddns-sa'],
   },
-  { title: 'DNS01 cloudDNS with workload identity', spec: dns01('cloudDNS', { project: 'p' }), secrets: ['acme-account-key'] },
+  {
+    title: 'DNS01 cloudDNS with workload identity',
+    spec: dns01('cloudDNS', { project: 'p' }),
+    secrets: ['acme-account-key'],
+  },
   {
     title: 'DNS01 cloudflare API token',
     spec: dns01('cloudflare', { apiTokenSecretRef: sel('cloudflare-token', 'api-token') }),
@@ -92,13 +100,23 @@ export const ISSUER_FIXTURES: IssuerFixture[] = [
   },
   {
     title: 'DNS01 route53 web identity',
-    spec: dns01('route53', { region: 'eu-west-1', role: 'arn:aws:iam::1:role/dns', auth: { kubernetes: { serviceAccountRef: { name: 'route53-sa' } } } }),
+    spec: dns01('route53', {
+      region: 'eu-west-1',
+      role: 'arn:aws:iam::1:role/dns',
+      auth: { kubernetes: { serviceAccountRef: { name: 'route53-sa' } } },
+    }),
     secrets: ['acme-account-key'],
     serviceAccounts: ['route53-sa'],
   },
   {
     title: 'DNS01 azureDNS service principal',
-    spec: dns01('azureDNS', { clientID: 'c', tenantID: 't', subscriptionID: 's', resourceGroupName: 'rg', clientSecretSecretRef: sel('azuredns-sp', 'client-secret') }),
+    spec: dns01('azureDNS', {
+      clientID: 'c',
+      tenantID: 't',
+      subscriptionID: 's',
+      resourceGroupName: 'rg',
+      clientSecretSecretRef: sel('azuredns-sp', 'client-secret'),
+    }),
     secrets: ['acme-account-key', 'azuredns-sp'],
   },
   {
@@ -106,16 +124,33 @@ export const ISSUER_FIXTURES: IssuerFixture[] = [
     spec: dns01('azureDNS', { subscriptionID: 's', resourceGroupName: 'rg', managedIdentity: { clientID: 'mi' } }),
     secrets: ['acme-account-key'],
   },
-  { title: 'DNS01 digitalocean', spec: dns01('digitalocean', { tokenSecretRef: sel('do-token', 'access-token') }), secrets: ['acme-account-key', 'do-token'] },
-  { title: 'DNS01 acmeDNS', spec: dns01('acmeDNS', { host: 'https://auth.example', accountSecretRef: sel('acmedns', 'acmedns.json') }), secrets: ['acme-account-key', 'acmedns'] },
+  {
+    title: 'DNS01 digitalocean',
+    spec: dns01('digitalocean', { tokenSecretRef: sel('do-token', 'access-token') }),
+    secrets: ['acme-account-key', 'do-token'],
+  },
+  {
+    title: 'DNS01 acmeDNS',
+    spec: dns01('acmeDNS', { host: 'https://auth.example', accountSecretRef: sel('acmedns', 'acmedns.json') }),
+    secrets: ['acme-account-key', 'acmedns'],
+  },
   {
     title: 'DNS01 rfc2136',
-    spec: dns01('rfc2136', { nameserver: '10.0.0.1', tsigKeyName: 'k', tsigAlgorithm: 'HMACSHA512', tsigSecretSecretRef: sel('tsig', 'tsig-secret-key') }),
+    spec: dns01('rfc2136', {
+      nameserver: '10.0.0.1',
+      tsigKeyName: 'k',
+      tsigAlgorithm: 'HMACSHA512',
+      tsigSecretSecretRef: sel('tsig', 'tsig-secret-key'),
+    }),
     secrets: ['acme-account-key', 'tsig'],
   },
   {
     title: 'DNS01 webhook (opaque config)',
-    spec: dns01('webhook', { groupName: 'acme.example', solverName: 'x', config: { apiKeySecretRef: { name: 'hidden', key: 'k' } } }),
+    spec: dns01('webhook', {
+      groupName: 'acme.example',
+      solverName: 'x',
+      config: { apiKeySecretRef: { name: 'hidden', key: 'k' } },
+    }),
     secrets: ['acme-account-key'],
   },
   {
@@ -132,31 +167,67 @@ export const ISSUER_FIXTURES: IssuerFixture[] = [
     },
     secrets: ['multi-account', 'cf', 'do'],
   },
-  { title: 'Vault token auth', spec: { vault: { server: 'https://vault', path: 'pki/sign/x', auth: { tokenSecretRef: sel('vault-token', 'token') } } }, secrets: ['vault-token'] },
+  {
+    title: 'Vault token auth',
+    spec: {
+      vault: { server: 'https://vault', path: 'pki/sign/x', auth: { tokenSecretRef: sel('vault-token', 'token') } },
+    },
+    secrets: ['vault-token'],
+  },
   {
     title: 'Vault AppRole auth',
-    spec: { vault: { server: 'https://vault', path: 'pki/sign/x', auth: { appRole: { path: 'approle', roleId: 'r', secretRef: sel('vault-approle', 'secretId') } } } },
+    spec: {
+      vault: {
+        server: 'https://vault',
+        path: 'pki/sign/x',
+        auth: { appRole: { path: 'approle', roleId: 'r', secretRef: sel('vault-approle', 'secretId') } },
+      },
+    },
     secrets: ['vault-approle'],
   },
   {
     title: 'Vault client certificate auth',
-    spec: { vault: { server: 'https://vault', path: 'pki/sign/x', auth: { clientCertificate: { mountPath: '/v1/auth/cert', secretName: 'vault-client-cert' } } } },
+    spec: {
+      vault: {
+        server: 'https://vault',
+        path: 'pki/sign/x',
+        auth: { clientCertificate: { mountPath: '/v1/auth/cert', secretName: 'vault-client-cert' } },
+      },
+    },
     secrets: ['vault-client-cert'],
   },
   {
     title: 'Vault kubernetes auth with a static token Secret',
-    spec: { vault: { server: 'https://vault', path: 'pki/sign/x', auth: { kubernetes: { role: 'r', secretRef: sel('vault-sa-token', 'token') } } } },
+    spec: {
+      vault: {
+        server: 'https://vault',
+        path: 'pki/sign/x',
+        auth: { kubernetes: { role: 'r', secretRef: sel('vault-sa-token', 'token') } },
+      },
+    },
     secrets: ['vault-sa-token'],
   },
   {
     title: 'Vault kubernetes auth with a ServiceAccount',
-    spec: { vault: { server: 'https://vault', path: 'pki/sign/x', auth: { kubernetes: { role: 'r', serviceAccountRef: { name: 'vault-issuer' } } } } },
+    spec: {
+      vault: {
+        server: 'https://vault',
+        path: 'pki/sign/x',
+        auth: { kubernetes: { role: 'r', serviceAccountRef: { name: 'vault-issuer' } } },
+      },
+    },
     secrets: [],
     serviceAccounts: ['vault-issuer'],
   },
   {
     title: 'Vault AWS IRSA auth',
-    spec: { vault: { server: 'https://vault', path: 'pki/sign/x', auth: { aws: { role: 'r', serviceAccountRef: { name: 'vault-aws' }, iamRoleArn: 'arn' } } } },
+    spec: {
+      vault: {
+        server: 'https://vault',
+        path: 'pki/sign/x',
+        auth: { aws: { role: 'r', serviceAccountRef: { name: 'vault-aws' }, iamRoleArn: 'arn' } },
+      },
+    },
     secrets: [],
     serviceAccounts: ['vault-aws'],
   },
@@ -176,11 +247,24 @@ export const ISSUER_FIXTURES: IssuerFixture[] = [
   },
   {
     title: 'Venafi TPP with CA bundle',
-    spec: { venafi: { zone: 'z', tpp: { url: 'https://tpp', credentialsRef: { name: 'tpp-creds' }, caBundleSecretRef: sel('tpp-ca', 'ca.crt') } } },
+    spec: {
+      venafi: {
+        zone: 'z',
+        tpp: { url: 'https://tpp', credentialsRef: { name: 'tpp-creds' }, caBundleSecretRef: sel('tpp-ca', 'ca.crt') },
+      },
+    },
     secrets: ['tpp-creds', 'tpp-ca'],
   },
-  { title: 'Venafi Cloud', spec: { venafi: { zone: 'z', cloud: { apiTokenSecretRef: sel('vcloud-token', 'api-key') } } }, secrets: ['vcloud-token'] },
-  { title: 'Venafi NGTS', spec: { venafi: { zone: 'z', ngts: { credentialsRef: { name: 'ngts-creds' } } } }, secrets: ['ngts-creds'] },
+  {
+    title: 'Venafi Cloud',
+    spec: { venafi: { zone: 'z', cloud: { apiTokenSecretRef: sel('vcloud-token', 'api-key') } } },
+    secrets: ['vcloud-token'],
+  },
+  {
+    title: 'Venafi NGTS',
+    spec: { venafi: { zone: 'z', ngts: { credentialsRef: { name: 'ngts-creds' } } } },
+    secrets: ['ngts-creds'],
+  },
 ];
 
 export function issuer(name: string, namespace: string, spec: Record<string, unknown>): KubeObject {
@@ -205,14 +289,19 @@ export function certificate(name: string, namespace: string, options: Certificat
     dnsNames: [`${name}.example.com`],
     issuerRef: options.issuerRef ?? { name: 'ca-issuer' },
   };
-  if (options.keystores) spec['keystores'] = options.keystores;
+  if (options.keystores) spec.keystores = options.keystores;
   const metadata: KubeObject['metadata'] = { name, namespace, uid: `uid-${name}` };
   if (options.owners) metadata.ownerReferences = options.owners;
   if (options.annotations) metadata.annotations = options.annotations;
   return { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata, spec };
 }
 
-export const owner = (apiVersion: string, kind: string, name: string, controller: boolean | 'absent' = true): OwnerReference => {
+export const owner = (
+  apiVersion: string,
+  kind: string,
+  name: string,
+  controller: boolean | 'absent' = true,
+): OwnerReference => {
   const ref: OwnerReference = { apiVersion, kind, name, uid: `uid-owner-${name}`, blockOwnerDeletion: true };
   if (controller !== 'absent') ref.controller = controller;
   return ref;
@@ -228,11 +317,29 @@ export interface OwnerFixture {
 export const OWNER_FIXTURES: OwnerFixture[] = [
   { title: 'no owner', owners: [] },
   { title: 'Ingress controller owner', owners: [owner('networking.k8s.io/v1', 'Ingress', 'web')], shimKind: 'Ingress' },
-  { title: 'legacy extensions Ingress owner', owners: [owner('extensions/v1beta1', 'Ingress', 'old-web')], shimKind: 'Ingress' },
-  { title: 'Gateway controller owner', owners: [owner('gateway.networking.k8s.io/v1', 'Gateway', 'gw')], shimKind: 'Gateway' },
-  { title: 'ListenerSet controller owner', owners: [owner('gateway.networking.k8s.io/v1', 'ListenerSet', 'ls')], shimKind: 'ListenerSet' },
-  { title: 'Ingress owner that is not the controller', owners: [owner('networking.k8s.io/v1', 'Ingress', 'web', false)] },
-  { title: 'Ingress owner without a controller field', owners: [owner('networking.k8s.io/v1', 'Ingress', 'web', 'absent')] },
+  {
+    title: 'legacy extensions Ingress owner',
+    owners: [owner('extensions/v1beta1', 'Ingress', 'old-web')],
+    shimKind: 'Ingress',
+  },
+  {
+    title: 'Gateway controller owner',
+    owners: [owner('gateway.networking.k8s.io/v1', 'Gateway', 'gw')],
+    shimKind: 'Gateway',
+  },
+  {
+    title: 'ListenerSet controller owner',
+    owners: [owner('gateway.networking.k8s.io/v1', 'ListenerSet', 'ls')],
+    shimKind: 'ListenerSet',
+  },
+  {
+    title: 'Ingress owner that is not the controller',
+    owners: [owner('networking.k8s.io/v1', 'Ingress', 'web', false)],
+  },
+  {
+    title: 'Ingress owner without a controller field',
+    owners: [owner('networking.k8s.io/v1', 'Ingress', 'web', 'absent')],
+  },
   { title: 'another controller owner (a Helm-like operator CR)', owners: [owner('example.com/v1', 'App', 'app')] },
   { title: 'an Ingress kind of a foreign group', owners: [owner('example.com/v1', 'Ingress', 'fake')] },
   {
@@ -242,7 +349,10 @@ export const OWNER_FIXTURES: OwnerFixture[] = [
 ];
 
 /** A Deployment shaped like the Helm chart's output for one cert-manager component. */
-export function chartDeployment(component: 'controller' | 'webhook' | 'cainjector', options: { release?: string; namespace?: string; helm?: boolean } = {}): KubeObject {
+export function chartDeployment(
+  component: 'controller' | 'webhook' | 'cainjector',
+  options: { release?: string; namespace?: string; helm?: boolean } = {},
+): KubeObject {
   const release = options.release ?? 'cert-manager';
   const base = release.includes('cert-manager') ? release : `${release}-cert-manager`;
   const name = component === 'controller' ? base : `${base}-${component}`;
@@ -267,7 +377,9 @@ export function chartDeployment(component: 'controller' | 'webhook' | 'cainjecto
         metadata: { labels },
         spec: {
           serviceAccountName: name,
-          containers: [{ name: `cert-manager-${component}`, image: `quay.io/jetstack/cert-manager-${component}:v1.21.2` }],
+          containers: [
+            { name: `cert-manager-${component}`, image: `quay.io/jetstack/cert-manager-${component}:v1.21.2` },
+          ],
         },
       },
     },

@@ -14,39 +14,121 @@ const plain = (name: string, namespace: string, image: string, kind = 'Deploymen
   apiVersion: kind === 'Pod' ? 'v1' : 'apps/v1',
   kind,
   metadata: { name, namespace },
-  spec: kind === 'Pod' ? { containers: [{ name: 'c', image }] } : { template: { spec: { containers: [{ name: 'c', image }] } } },
+  spec:
+    kind === 'Pod'
+      ? { containers: [{ name: 'c', image }] }
+      : { template: { spec: { containers: [{ name: 'c', image }] } } },
 });
 
 describe('certmanager/installation', () => {
-  const cases: { title: string; item: KubeObject; namespace?: string; expected?: { component: string; via: string; fullname: string; sa: string } }[] = [
-    { title: 'Helm controller', item: chartDeployment('controller'), expected: { component: 'controller', via: 'chart-labels', fullname: 'cert-manager', sa: 'cert-manager' } },
-    { title: 'Helm webhook', item: chartDeployment('webhook'), expected: { component: 'webhook', via: 'chart-labels', fullname: 'cert-manager-webhook', sa: 'cert-manager-webhook' } },
-    { title: 'Helm cainjector, other release name', item: chartDeployment('cainjector', { release: 'certs' }), expected: { component: 'cainjector', via: 'chart-labels', fullname: 'certs-cert-manager-cainjector', sa: 'certs-cert-manager-cainjector' } },
-    { title: 'static manifests (no helm.sh/chart)', item: chartDeployment('webhook', { helm: false }), expected: { component: 'webhook', via: 'chart-labels', fullname: 'cert-manager-webhook', sa: 'cert-manager-webhook' } },
-    { title: 'custom install recognised by image', item: plain('cm', 'platform', 'registry.local/mirror/cert-manager-controller:v1.21.2'), expected: { component: 'controller', via: 'image', fullname: 'cm', sa: 'default' } },
-    { title: 'image by digest', item: plain('hook', 'platform', 'quay.io/jetstack/cert-manager-webhook@sha256:abc'), expected: { component: 'webhook', via: 'image', fullname: 'hook', sa: 'default' } },
-    { title: 'configured namespace and chart-like name', item: plain('my-cert-manager-cainjector', 'certs', 'mirror/ci:1'), namespace: 'certs', expected: { component: 'cainjector', via: 'namespace', fullname: 'my-cert-manager-cainjector', sa: 'default' } },
-    { title: 'configured namespace but unrelated name', item: plain('trust-manager', 'certs', 'mirror/tm:1'), namespace: 'certs' },
-    { title: 'generic webhook labels without cert-manager signs', item: { ...plain('webhook', 'x', 'example/webhook:1'), metadata: { name: 'webhook', namespace: 'x', labels: { 'app.kubernetes.io/component': 'webhook' } } } },
-    { title: 'acmesolver image is not a component', item: plain('solver', 'x', 'quay.io/jetstack/cert-manager-acmesolver:v1') },
-    { title: 'a ConfigMap is not a workload', item: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cert-manager', namespace: 'cert-manager' } }, namespace: 'cert-manager' },
+  const cases: {
+    title: string;
+    item: KubeObject;
+    namespace?: string;
+    expected?: { component: string; via: string; fullname: string; sa: string };
+  }[] = [
+    {
+      title: 'Helm controller',
+      item: chartDeployment('controller'),
+      expected: { component: 'controller', via: 'chart-labels', fullname: 'cert-manager', sa: 'cert-manager' },
+    },
+    {
+      title: 'Helm webhook',
+      item: chartDeployment('webhook'),
+      expected: {
+        component: 'webhook',
+        via: 'chart-labels',
+        fullname: 'cert-manager-webhook',
+        sa: 'cert-manager-webhook',
+      },
+    },
+    {
+      title: 'Helm cainjector, other release name',
+      item: chartDeployment('cainjector', { release: 'certs' }),
+      expected: {
+        component: 'cainjector',
+        via: 'chart-labels',
+        fullname: 'certs-cert-manager-cainjector',
+        sa: 'certs-cert-manager-cainjector',
+      },
+    },
+    {
+      title: 'static manifests (no helm.sh/chart)',
+      item: chartDeployment('webhook', { helm: false }),
+      expected: {
+        component: 'webhook',
+        via: 'chart-labels',
+        fullname: 'cert-manager-webhook',
+        sa: 'cert-manager-webhook',
+      },
+    },
+    {
+      title: 'custom install recognised by image',
+      item: plain('cm', 'platform', 'registry.local/mirror/cert-manager-controller:v1.21.2'),
+      expected: { component: 'controller', via: 'image', fullname: 'cm', sa: 'default' },
+    },
+    {
+      title: 'image by digest',
+      item: plain('hook', 'platform', 'quay.io/jetstack/cert-manager-webhook@sha256:abc'),
+      expected: { component: 'webhook', via: 'image', fullname: 'hook', sa: 'default' },
+    },
+    {
+      title: 'configured namespace and chart-like name',
+      item: plain('my-cert-manager-cainjector', 'certs', 'mirror/ci:1'),
+      namespace: 'certs',
+      expected: { component: 'cainjector', via: 'namespace', fullname: 'my-cert-manager-cainjector', sa: 'default' },
+    },
+    {
+      title: 'configured namespace but unrelated name',
+      item: plain('trust-manager', 'certs', 'mirror/tm:1'),
+      namespace: 'certs',
+    },
+    {
+      title: 'generic webhook labels without cert-manager signs',
+      item: {
+        ...plain('webhook', 'x', 'example/webhook:1'),
+        metadata: { name: 'webhook', namespace: 'x', labels: { 'app.kubernetes.io/component': 'webhook' } },
+      },
+    },
+    {
+      title: 'acmesolver image is not a component',
+      item: plain('solver', 'x', 'quay.io/jetstack/cert-manager-acmesolver:v1'),
+    },
+    {
+      title: 'a ConfigMap is not a workload',
+      item: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cert-manager', namespace: 'cert-manager' } },
+      namespace: 'cert-manager',
+    },
   ];
   for (const c of cases) {
     it(`recognises: ${c.title}`, () => {
       const found = recognizeCertManagerWorkload(c.item, c.namespace ? { certManagerNamespace: c.namespace } : {});
       if (!c.expected) return expect(found).to.equal(undefined);
-      expect(found).to.include({ component: c.expected.component, via: c.expected.via, componentFullname: c.expected.fullname, serviceAccountName: c.expected.sa });
+      expect(found).to.include({
+        component: c.expected.component,
+        via: c.expected.via,
+        componentFullname: c.expected.fullname,
+        serviceAccountName: c.expected.sa,
+      });
     });
   }
 
   it('finds the Deployment name of a ReplicaSet and a Pod', () => {
     const deployment = chartDeployment('webhook');
-    const template = (deployment['spec'] as { template: { metadata: { labels: Record<string, string> }; spec: unknown } }).template;
+    const template = (deployment.spec as { template: { metadata: { labels: Record<string, string> }; spec: unknown } })
+      .template;
     const labels = { ...template.metadata.labels, 'pod-template-hash': '7d9f8c6b5' };
     const replicaSet: KubeObject = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
-      metadata: { name: 'cert-manager-webhook-7d9f8c6b5', namespace: 'cert-manager', labels, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'cert-manager-webhook', controller: true }] },
+      metadata: {
+        name: 'cert-manager-webhook-7d9f8c6b5',
+        namespace: 'cert-manager',
+        labels,
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: 'Deployment', name: 'cert-manager-webhook', controller: true },
+        ],
+      },
       spec: { template: { metadata: { labels }, spec: template.spec } },
     };
     const pod: KubeObject = {
@@ -73,7 +155,16 @@ describe('certmanager/installation', () => {
         'serviceaccounts cert-manager/cert-manager',
         'roles.rbac.authorization.k8s.io kube-system/cert-manager:leaderelection',
         'rolebindings.rbac.authorization.k8s.io kube-system/cert-manager:leaderelection',
-        ...['issuers', 'clusterissuers', 'certificates', 'orders', 'challenges', 'ingress-shim', 'approve:cert-manager-io', 'certificatesigningrequests'].flatMap((s) => [
+        ...[
+          'issuers',
+          'clusterissuers',
+          'certificates',
+          'orders',
+          'challenges',
+          'ingress-shim',
+          'approve:cert-manager-io',
+          'certificatesigningrequests',
+        ].flatMap((s) => [
           `clusterroles.rbac.authorization.k8s.io cert-manager-controller-${s}`,
           `clusterrolebindings.rbac.authorization.k8s.io cert-manager-controller-${s}`,
         ]),
@@ -110,7 +201,11 @@ describe('certmanager/installation', () => {
 
   it('puts leader-election Roles in the configured namespace', () => {
     const workload = recognizeCertManagerWorkload(chartDeployment('cainjector'))!;
-    expect(chartRbacFor(workload, { leaderElectionNamespace: 'cm-leases' }).filter((id) => id.resource === 'roles').map((id) => id.namespace)).to.deep.equal(['cm-leases']);
+    expect(
+      chartRbacFor(workload, { leaderElectionNamespace: 'cm-leases' })
+        .filter((id) => id.resource === 'roles')
+        .map((id) => id.namespace),
+    ).to.deep.equal(['cm-leases']);
   });
 
   it('names the chart webhook configurations from any component', () => {

@@ -29,12 +29,13 @@ describe('certmanager/references', () => {
     it('has a fixture for every issuer type and every DNS01 provider it knows', () => {
       const specs = ISSUER_FIXTURES.map((f) => f.spec);
       for (const type of Object.keys(ISSUER_TYPE_SECRET_FIELDS)) {
-        expect(specs.some((spec) => type in spec), type).to.equal(true);
+        expect(
+          specs.some((spec) => type in spec),
+          type,
+        ).to.equal(true);
       }
       for (const provider of Object.keys(DNS01_PROVIDER_SECRET_FIELDS)) {
-        const used = specs.some((spec) =>
-          JSON.stringify(spec).includes(`"dns01":{"${provider}"`),
-        );
+        const used = specs.some((spec) => JSON.stringify(spec).includes(`"dns01":{"${provider}"`));
         expect(used, provider).to.equal(true);
       }
     });
@@ -66,7 +67,7 @@ describe('certmanager/references', () => {
         { vault: { auth: { tokenSecretRef: 'name-as-string' } } },
         { ca: { secretName: 42 } },
       ];
-      for (const spec of broken) expect(issuerSecretReferences(spec as Record<string, unknown>)).to.deep.equal([]);
+      for (const spec of broken) expect(issuerSecretReferences(spec)).to.deep.equal([]);
     });
 
     it('names DNS01 webhook solvers whose Secrets it cannot know', () => {
@@ -94,16 +95,44 @@ describe('certmanager/references', () => {
     it('ignores inline keystore passwords and de-duplicates', () => {
       const cert = certificate('web', 'team-a', {
         secretName: 'shared',
-        keystores: { jks: { create: true, password: 'inline' }, pkcs12: { create: true, passwordSecretRef: { name: 'shared', key: 'p' } } },
+        keystores: {
+          jks: { create: true, password: 'inline' },
+          pkcs12: { create: true, passwordSecretRef: { name: 'shared', key: 'p' } },
+        },
       });
       expect(certificateSecretReferences(cert).map((r) => r.name)).to.deep.equal(['shared']);
     });
 
-    const issuerRefCases: { title: string; ref: Record<string, string>; expected: { name: string; kind: string; group: string }; ours: boolean }[] = [
-      { title: 'defaults kind and group', ref: { name: 'a' }, expected: { name: 'a', kind: 'Issuer', group: 'cert-manager.io' }, ours: true },
-      { title: 'ClusterIssuer', ref: { name: 'b', kind: 'ClusterIssuer' }, expected: { name: 'b', kind: 'ClusterIssuer', group: 'cert-manager.io' }, ours: true },
-      { title: 'external issuer', ref: { name: 'c', kind: 'AWSPCAClusterIssuer', group: 'awspca.cert-manager.io' }, expected: { name: 'c', kind: 'AWSPCAClusterIssuer', group: 'awspca.cert-manager.io' }, ours: false },
-      { title: 'empty kind and group strings default', ref: { name: 'd', kind: '', group: '' }, expected: { name: 'd', kind: 'Issuer', group: 'cert-manager.io' }, ours: true },
+    const issuerRefCases: {
+      title: string;
+      ref: Record<string, string>;
+      expected: { name: string; kind: string; group: string };
+      ours: boolean;
+    }[] = [
+      {
+        title: 'defaults kind and group',
+        ref: { name: 'a' },
+        expected: { name: 'a', kind: 'Issuer', group: 'cert-manager.io' },
+        ours: true,
+      },
+      {
+        title: 'ClusterIssuer',
+        ref: { name: 'b', kind: 'ClusterIssuer' },
+        expected: { name: 'b', kind: 'ClusterIssuer', group: 'cert-manager.io' },
+        ours: true,
+      },
+      {
+        title: 'external issuer',
+        ref: { name: 'c', kind: 'AWSPCAClusterIssuer', group: 'awspca.cert-manager.io' },
+        expected: { name: 'c', kind: 'AWSPCAClusterIssuer', group: 'awspca.cert-manager.io' },
+        ours: false,
+      },
+      {
+        title: 'empty kind and group strings default',
+        ref: { name: 'd', kind: '', group: '' },
+        expected: { name: 'd', kind: 'Issuer', group: 'cert-manager.io' },
+        ours: true,
+      },
     ];
     for (const c of issuerRefCases) {
       it(`issuerRef: ${c.title}`, () => {

@@ -8,26 +8,60 @@ import {
 } from '../../../src/config/plugin-config.js';
 import { loadPluginConfig } from '../../../src/config/load.js';
 
-const KNOWN = ['velero-plugin-for-cert-manager.dev/backup-crds', 'velero-plugin-for-cert-manager.dev/restore-webhook-readiness'];
+const KNOWN = [
+  'velero-plugin-for-cert-manager.dev/backup-crds',
+  'velero-plugin-for-cert-manager.dev/restore-webhook-readiness',
+];
 
 describe('config/plugin-config', () => {
   it('defaults every key', () => {
     const { config, warnings } = parsePluginConfig({});
-    expect(config).to.deep.include({ keepCertificateRequests: false, forceSecrets: false, webhookWait: true, webhookWaitTimeoutMs: 120_000 });
+    expect(config).to.deep.include({
+      keepCertificateRequests: false,
+      forceSecrets: false,
+      webhookWait: true,
+      webhookWaitTimeoutMs: 120_000,
+    });
     expect(config.certManagerNamespace).to.equal(undefined);
     expect(config.clusterResourceNamespace).to.equal(undefined);
     expect([...config.disabledActions]).to.deep.equal([]);
     expect(warnings).to.deep.equal([]);
   });
 
-  const valid: { title: string; data: Record<string, string>; check: (c: ReturnType<typeof parsePluginConfig>['config']) => unknown }[] = [
-    { title: 'booleans in any case, with spaces', data: { forceSecrets: ' TRUE ', keepCertificateRequests: 'True', webhookWait: 'false' }, check: (c) => [c.forceSecrets, c.keepCertificateRequests, c.webhookWait] },
-    { title: 'namespaces', data: { certManagerNamespace: 'security', clusterResourceNamespace: 'cm-secrets', leaderElectionNamespace: 'leases' }, check: (c) => [c.certManagerNamespace, c.clusterResourceNamespace, c.leaderElectionNamespace] },
+  const valid: {
+    title: string;
+    data: Record<string, string>;
+    check: (c: ReturnType<typeof parsePluginConfig>['config']) => unknown;
+  }[] = [
+    {
+      title: 'booleans in any case, with spaces',
+      data: { forceSecrets: ' TRUE ', keepCertificateRequests: 'True', webhookWait: 'false' },
+      check: (c) => [c.forceSecrets, c.keepCertificateRequests, c.webhookWait],
+    },
+    {
+      title: 'namespaces',
+      data: {
+        certManagerNamespace: 'security',
+        clusterResourceNamespace: 'cm-secrets',
+        leaderElectionNamespace: 'leases',
+      },
+      check: (c) => [c.certManagerNamespace, c.clusterResourceNamespace, c.leaderElectionNamespace],
+    },
     { title: 'empty namespace means unset', data: { certManagerNamespace: '' }, check: (c) => c.certManagerNamespace },
     { title: 'Go durations', data: { webhookWaitTimeout: '1m30s' }, check: (c) => c.webhookWaitTimeoutMs },
-    { title: 'short and full action names', data: { disabledActions: 'backup-crds, velero-plugin-for-cert-manager.dev/restore-webhook-readiness,' }, check: (c) => [...c.disabledActions] },
+    {
+      title: 'short and full action names',
+      data: { disabledActions: 'backup-crds, velero-plugin-for-cert-manager.dev/restore-webhook-readiness,' },
+      check: (c) => [...c.disabledActions],
+    },
   ];
-  const expected: unknown[] = [[true, true, false], ['security', 'cm-secrets', 'leases'], undefined, 90_000, ['backup-crds', 'restore-webhook-readiness']];
+  const expected: unknown[] = [
+    [true, true, false],
+    ['security', 'cm-secrets', 'leases'],
+    undefined,
+    90_000,
+    ['backup-crds', 'restore-webhook-readiness'],
+  ];
   valid.forEach((c, i) => {
     it(`parses ${c.title}`, () => {
       const { config, warnings } = parsePluginConfig(c.data, { knownActionNames: KNOWN });
@@ -45,7 +79,11 @@ describe('config/plugin-config', () => {
     { data: { webhookWaitTimeout: '500ms' }, key: 'webhookWaitTimeout', says: 'out of range' },
     { data: { webhookWaitTimeout: '2h' }, key: 'webhookWaitTimeout', says: 'out of range' },
     { data: { certManagerNamespace: 'Cert_Manager' }, key: 'certManagerNamespace', says: 'not a valid namespace' },
-    { data: { clusterResourceNamespace: 'a'.repeat(64) }, key: 'clusterResourceNamespace', says: 'not a valid namespace' },
+    {
+      data: { clusterResourceNamespace: 'a'.repeat(64) },
+      key: 'clusterResourceNamespace',
+      says: 'not a valid namespace',
+    },
     { data: { disabledActions: 'backup crds' }, key: 'disabledActions', says: 'not an action name' },
   ];
   for (const c of malformed) {
@@ -58,12 +96,17 @@ describe('config/plugin-config', () => {
       }
       expect(caught).to.be.instanceOf(ConfigError);
       expect((caught as ConfigError).key).to.equal(c.key);
-      expect((caught as ConfigError).message).to.contain(`"${c.key}"`).and.to.contain(c.says);
+      expect((caught as ConfigError).message)
+        .to.contain(`"${c.key}"`)
+        .and.to.contain(c.says);
     });
   }
 
   it('warns about unknown keys and unknown actions instead of failing', () => {
-    const { warnings, config } = parsePluginConfig({ forceSecret: 'true', disabledActions: 'backup-nothing' }, { knownActionNames: KNOWN });
+    const { warnings, config } = parsePluginConfig(
+      { forceSecret: 'true', disabledActions: 'backup-nothing' },
+      { knownActionNames: KNOWN },
+    );
     expect(warnings).to.have.length(2);
     expect(warnings[0]).to.contain('"forceSecret"');
     expect(warnings[1]).to.contain('backup-nothing');
@@ -78,8 +121,19 @@ describe('config/plugin-config', () => {
   });
 
   const durations: [string, number | undefined][] = [
-    ['0', 0], ['90s', 90_000], ['2m', 120_000], ['1h', 3_600_000], ['1m30s', 90_000], ['1.5s', 1500], ['250ms', 250],
-    ['', undefined], ['10', undefined], ['5x', undefined], ['m', undefined], ['1m 30s', undefined], ['-1s', undefined],
+    ['0', 0],
+    ['90s', 90_000],
+    ['2m', 120_000],
+    ['1h', 3_600_000],
+    ['1m30s', 90_000],
+    ['1.5s', 1500],
+    ['250ms', 250],
+    ['', undefined],
+    ['10', undefined],
+    ['5x', undefined],
+    ['m', undefined],
+    ['1m 30s', undefined],
+    ['-1s', undefined],
   ];
   for (const [text, ms] of durations) {
     it(`reads duration ${JSON.stringify(text)}`, () => expect(parseDurationMs(text)).to.equal(ms));
@@ -89,23 +143,23 @@ describe('config/plugin-config', () => {
 describe('config/load', () => {
   it('reads and parses once per source', async () => {
     let reads = 0;
-    const source = { pluginConfig: async () => (reads++, { forceSecrets: 'true' }) };
+    const source = { pluginConfig: () => (reads++, Promise.resolve({ forceSecrets: 'true' })) };
     const [a, b] = await Promise.all([loadPluginConfig(source), loadPluginConfig(source)]);
     expect(a.config.forceSecrets).to.equal(true);
     expect(b).to.equal(a);
     expect(reads).to.equal(1);
-    await loadPluginConfig({ pluginConfig: async () => (reads++, {}) });
+    await loadPluginConfig({ pluginConfig: () => (reads++, Promise.resolve({})) });
     expect(reads).to.equal(2);
   });
 
   it('uses the defaults with a warning when the source cannot be read', async () => {
-    const loaded = await loadPluginConfig({ pluginConfig: async () => Promise.reject(new Error('connection refused')) });
+    const loaded = await loadPluginConfig({ pluginConfig: () => Promise.reject(new Error('connection refused')) });
     expect(loaded.config).to.equal(DEFAULT_CONFIG);
     expect(loaded.warnings[0]).to.contain('connection refused');
   });
 
   it('rejects with the ConfigError of a malformed value', async () => {
-    const failing = loadPluginConfig({ pluginConfig: async () => ({ webhookWait: 'maybe' }) });
+    const failing = loadPluginConfig({ pluginConfig: () => Promise.resolve({ webhookWait: 'maybe' }) });
     let caught: unknown;
     await failing.catch((error: unknown) => (caught = error));
     expect(caught).to.be.instanceOf(ConfigError);

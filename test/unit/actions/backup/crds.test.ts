@@ -14,8 +14,17 @@ const CRDS = [
   'challenges.acme.cert-manager.io',
 ].map((name) => `apiextensions.k8s.io/customresourcedefinitions//${name}`);
 
-const order: KubeObject = { apiVersion: 'acme.cert-manager.io/v1', kind: 'Order', metadata: { name: 'o', namespace: 'a' }, spec: {} };
-const unrelated: KubeObject = { ...chartDeployment('controller'), metadata: { name: 'nginx', namespace: 'web' }, spec: { template: { spec: { containers: [{ image: 'nginx' }] } } } };
+const order: KubeObject = {
+  apiVersion: 'acme.cert-manager.io/v1',
+  kind: 'Order',
+  metadata: { name: 'o', namespace: 'a' },
+  spec: {},
+};
+const unrelated: KubeObject = {
+  ...chartDeployment('controller'),
+  metadata: { name: 'nginx', namespace: 'web' },
+  spec: { template: { spec: { containers: [{ image: 'nginx' }] } } },
+};
 
 describe('actions/backup/crds', () => {
   const pulling: [string, KubeObject][] = [
@@ -28,14 +37,22 @@ describe('actions/backup/crds', () => {
   ];
   for (const [title, item] of pulling) {
     it(`${title} forces all six CRDs in`, async () => {
-      const result = await createBackupCrds(scopesFor(new FakeLookups())).execute({ item, backup: backupRequest(), log: new RecordingLogger() });
+      const result = await createBackupCrds(scopesFor(new FakeLookups())).execute({
+        item,
+        backup: backupRequest(),
+        log: new RecordingLogger(),
+      });
       expect(ids(result.additionalItems)).to.have.members(CRDS);
       expect(result.item.metadata.annotations?.[MUST_INCLUDE]).to.equal('true');
     });
   }
 
   it('leaves an unrelated Deployment alone', async () => {
-    const result = await createBackupCrds(scopesFor(new FakeLookups())).execute({ item: unrelated, backup: backupRequest(), log: new RecordingLogger() });
+    const result = await createBackupCrds(scopesFor(new FakeLookups())).execute({
+      item: unrelated,
+      backup: backupRequest(),
+      log: new RecordingLogger(),
+    });
     expect(result).to.deep.equal({ item: unrelated });
   });
 

@@ -18,7 +18,9 @@ describe('actions/backup/skip-shim-certificates', () => {
       }
       const owner = fixture.owners[0]!;
       expect(annotations['velero.io/skip-from-backup']).to.equal(action.name);
-      expect(annotations['velero-plugin-for-cert-manager.dev/skipped']).to.equal(`shim-owned: ${fixture.shimKind} team-a/${owner.name}`);
+      expect(annotations['velero-plugin-for-cert-manager.dev/skipped']).to.equal(
+        `shim-owned: ${fixture.shimKind} team-a/${owner.name}`,
+      );
       expect(log.at('info')[0]).to.contain(`${fixture.shimKind} team-a/${owner.name}`);
       expect(result.additionalItems ?? []).to.deep.equal([]);
       expect(item.metadata.annotations).to.equal(undefined);
@@ -26,7 +28,9 @@ describe('actions/backup/skip-shim-certificates', () => {
   }
 
   it('does nothing when turned off in the configuration', async () => {
-    const action = createBackupSkipShimCertificates(scopesFor(new FakeLookups({ config: { disabledActions: 'backup-skip-shim-certificates' } })));
+    const action = createBackupSkipShimCertificates(
+      scopesFor(new FakeLookups({ config: { disabledActions: 'backup-skip-shim-certificates' } })),
+    );
     const item = certificate('web-tls', 'team-a', { owners: OWNER_FIXTURES[1]!.owners });
     expect((await action.execute({ item, backup: backupRequest(), log: new RecordingLogger() })).item).to.equal(item);
   });
@@ -34,7 +38,9 @@ describe('actions/backup/skip-shim-certificates', () => {
   it('fails every item with an error naming the key when the configuration is malformed', async () => {
     const action = createBackupSkipShimCertificates(scopesFor(new FakeLookups({ config: { forceSecrets: 'ja' } })));
     let caught: unknown;
-    await Promise.resolve(action.execute({ item: certificate('a', 'b'), backup: backupRequest(), log: new RecordingLogger() })).catch((e: unknown) => (caught = e));
+    await Promise.resolve(
+      action.execute({ item: certificate('a', 'b'), backup: backupRequest(), log: new RecordingLogger() }),
+    ).catch((e: unknown) => (caught = e));
     expect(String(caught)).to.contain('"forceSecrets"');
   });
 });
