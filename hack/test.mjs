@@ -139,6 +139,7 @@ const packagingStage = async () => {
 const stages = [
   { name: 'build', run: check('npm', ['run', '--silent', 'build']) },
   { name: 'unit', run: mocha('dist/test/unit/**/*.test.js') },
+  { name: 'rule-docs', run: check('node', ['hack/gen-rule-docs.mjs', '--check']) },
   { name: 'boundaries', run: check('node', ['hack/check-boundaries.mjs']) },
   { name: 'audit', run: auditStage },
   { name: 'packaging', run: packagingStage },
