@@ -38,10 +38,13 @@ export interface FindingInput {
   fix?: string;
   /** The exact commands that fix it (doctor): shown, and run only with --apply. */
   commands?: string[][];
+  /** False when the installed plugin does not handle this case (e.g. it depends on the plugin's configuration). */
+  pluginHandles?: boolean;
 }
 
 export interface LiveFinding extends Finding {
   commands?: string[][];
+  pluginHandles?: boolean;
 }
 
 export function makeFinding(rule: Rule, input: FindingInput): LiveFinding {
@@ -55,6 +58,7 @@ export function makeFinding(rule: Rule, input: FindingInput): LiveFinding {
   };
   if (input.fix !== undefined) finding.fix = { description: input.fix };
   if (input.commands?.length) finding.commands = input.commands;
+  if (input.pluginHandles === false) finding.pluginHandles = false;
   return finding;
 }
 
@@ -69,7 +73,7 @@ export function settleFindings(findings: LiveFinding[], rules: readonly Rule[], 
     const setting = rule && config ? (config.rules[rule.meta.id] ?? config.rules[rule.meta.id.toLowerCase()] ?? config.rules[rule.meta.name]) : undefined;
     if (setting === 'off') continue;
     if (setting) f.severity = setting;
-    if (pluginInstalled && rule?.meta.plugin && !f.pluginHandled) {
+    if (pluginInstalled && rule?.meta.plugin && !f.pluginHandled && f.pluginHandles !== false) {
       f.pluginHandled = true;
       f.severity = 'info';
       f.message += ` [handled by velero-plugin-for-cert-manager: ${rule.meta.plugin}]`;

@@ -1,0 +1,140 @@
+/**
+ * The preflight's read-only view of a live cluster: GET requests only, each with a timeout, lists paged,
+ * Secrets listed as metadata only (PartialObjectMetadataList: names, labels and annotations cross the wire,
+ * never data). Configuration is the kubeconfig kubectl would use ($KUBECONFIG or ~/.kube/config, or the
+ * in-cluster ServiceAccount), with `--context` like kubectl's. @kubernetes/client-node is imported lazily: only
+ * for its kubeconfig loading and authentication (client certificates, tokens, exec plugins).
+ */
+import type { RequestOptions } from 'node:https';
+import { ClusterAccessError } from '../../kube/types.js';
+import type { KubeObject } from '../audit/findings.js';
+
+export interface ApiOptions {
+  context?: string;
+  /** A kubeconfig file instead of the usual lookup (tests). */
+  kubeconfigPath?: string;
+  /** Upper bound of one request. Default 15 s. */
+  requestTimeoutMs?: number;
+}
+
+export interface ListResult {
+  items: KubeObject[];
+}
+
+const PAGE = 500;
+const MAX_PAGES = 400;
+const METADATA_ONLY = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';
+
+export class ClusterApi {
+  requestCount = 0;
+  private constructor(
+    readonly server: string,
+    readonly contextName: string,
+    private readonly base: RequestOptions & { protocol: string },
+    private readonly timeoutMs: number,
+  ) {}
+
+  static async connect(options: ApiOptions = {}): Promise<ClusterApi> {
+    const client = await import('@kubernetes/client-node');
+    const kc = new client.KubeConfig();
+    try {
+      if (options.kubeconfigPath) kc.loadFromFile(options.kubeconfigPath);
+      else kc.loadFromDefault();
+    } catch (err) {
+      throw new ClusterAccessError(`cannot load the Kubernetes configuration: ${(err as Error).message}`, 'not-configured', { cause: err });
+    }
+    if (options.context !== undefined) {
+      if (!kc.getContextObject(options.context)) {
+        const known = kc.getContexts().map((c) => c.name);
+        throw new ClusterAccessError(`no context "${options.context}" in the Kubernetes configuration (contexts: ${known.join(', ') || 'none'})`, 'not-configured');
+      }
+      kc.setCurrentContext(options.context);
+    }
+    const cluster = kc.getCurrentCluster();
+    if (!cluster?.server) throw new ClusterAccessError('no Kubernetes configuration: set KUBECONFIG, create ~/.kube/config, or pass --context', 'not-configured');
+    const url = new URL(cluster.server);
+    const base: RequestOptions & { protocol: string } = {
+      protocol: url.protocol,
+      hostname: url.hostname.replace(/^\[|\]$/g, ''),
+      port: url.port || (url.protocol === 'https:' ? 443 : 80),
+      headers: {},
+    };
+    const pathPrefix = url.pathname.replace(/\/$/, '');
+    try {
+      await kc.applyToHTTPSOptions(base);
+    } catch (err) {
+      throw new ClusterAccessError(`cannot authenticate to ${cluster.server}: ${(err as Error).message}`, 'not-configured', { cause: err });
+    }
+    const api = new ClusterApi(cluster.server, kc.getCurrentContext(), { ...base, path: pathPrefix }, options.requestTimeoutMs ?? 15_000);
+    return api;
+  }
+
+  /** GET a path; undefined on 404 (a resource type that is not served). */
+  async get(path: string, what: string, accept = 'application/json'): Promise<unknown> {
+    this.requestCount++;
+    const http = this.base.protocol === 'https:' ? await import('node:https') : await import('node:http');
+    const prefix = (this.base.path as string | undefined) ?? '';
+    return new Promise((resolve, reject) => {
+      const req = http.request({ ...this.base, method: 'GET', path: prefix + path, headers: { ...this.base.headers, accept }, timeout: this.timeoutMs }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          if (status === 404) return resolve(undefined);
+          if (status >= 200 && status < 300) {
+            try {
+              return resolve(JSON.parse(body));
+            } catch {
+              return reject(new ClusterAccessError(`cannot ${what}: the API server answered with invalid JSON`, 'other'));
+            }
+          }
+          let detail = body.slice(0, 300);
+          try {
+            detail = (JSON.parse(body) as { message?: string }).message ?? detail;
+          } catch {
+            // not a Status object: keep the raw text
+          }
+          if (status === 401) return reject(new ClusterAccessError(`cannot ${what}: not authenticated (HTTP 401: ${detail})`, 'forbidden'));
+          if (status === 403) return reject(new ClusterAccessError(`cannot ${what}: forbidden by RBAC (HTTP 403: ${detail}); see docs/preflight-cluster-role.yaml for the read-only role`, 'forbidden'));
+          if (status === 408 || status === 504) return reject(new ClusterAccessError(`cannot ${what}: the API server timed out (HTTP ${status})`, 'timeout'));
+          reject(new ClusterAccessError(`cannot ${what}: HTTP ${status}: ${detail}`, 'other'));
+        });
+        res.on('error', (err) => reject(new ClusterAccessError(`cannot ${what}: ${err.message}`, 'unreachable', { cause: err })));
+      });
+      req.on('timeout', () => {
+        req.destroy();
+        reject(new ClusterAccessError(`cannot ${what}: no answer from ${this.server} within ${this.timeoutMs} ms`, 'timeout'));
+      });
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (err instanceof ClusterAccessError) return reject(err);
+        reject(new ClusterAccessError(`cannot ${what}: the API server ${this.server} is unreachable (${err.code ?? err.message})`, 'unreachable', { cause: err }));
+      });
+      req.end();
+    });
+  }
+
+  /**
+   * Every object of a list path (`/api/v1/secrets`, `/apis/cert-manager.io/v1/certificates`), page by page.
+   * Returns undefined when the type is not served (CRD not installed).
+   */
+  async list(path: string, what: string, options: { metadataOnly?: boolean; labelSelector?: string } = {}): Promise<KubeObject[] | undefined> {
+    const items: KubeObject[] = [];
+    let cont: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query = new URLSearchParams({ limit: String(PAGE) });
+      if (cont) query.set('continue', cont);
+      if (options.labelSelector) query.set('labelSelector', options.labelSelector);
+      const result = (await this.get(`${path}?${query}`, what, options.metadataOnly ? METADATA_ONLY : 'application/json')) as
+        | { kind?: string; apiVersion?: string; items?: KubeObject[]; metadata?: { continue?: string } }
+        | undefined;
+      if (!result) return undefined;
+      // List items carry no apiVersion/kind; fill them from the list so cert-manager helpers can read them.
+      const kind = result.kind?.replace(/List$/, '');
+      for (const item of result.items ?? []) items.push({ ...item, apiVersion: item.apiVersion ?? result.apiVersion ?? '', kind: item.kind ?? kind ?? '' });
+      cont = result.metadata?.continue || undefined;
+      if (!cont) return items;
+    }
+    throw new ClusterAccessError(`cannot ${what}: more than ${MAX_PAGES * PAGE} objects`, 'other');
+  }
+}
