@@ -55,6 +55,16 @@ export function protoFields(buf) {
   return out;
 }
 
+function cpuTimeMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 const ident = (b) => b;
 const unary = (path) => ({
   path, requestStream: false, responseStream: false,
@@ -108,6 +118,9 @@ export async function smoke(options) {
       exited.then(({ code, signal }) => { clearTimeout(timer); reject(new Error(`plugin exited before the handshake (code ${code}, signal ${signal})`)); });
     });
     const handshakeMs = Number(process.hrtime.bigint() - started) / 1e6;
+    // CPU time the process (all its threads) used up to the handshake: unlike wall time, barely moved by
+    // other load on a shared machine. /proc/PID/stat fields 14 and 15, in clock ticks (100 per second).
+    const cpuMs = cpuTimeMs(child.pid);
     const match = HANDSHAKE.exec(line);
     if (!match) throw new Error(`bad handshake line: ${JSON.stringify(line)}`);
     const [, network, address] = match;
@@ -139,7 +152,7 @@ export async function smoke(options) {
     });
     const outcome = await Promise.race([exited, new Promise((r) => setTimeout(() => r(undefined), 2000))]);
     if (!outcome) throw new Error('plugin did not exit within 2 s of Shutdown (go-plugin would SIGKILL it)');
-    return { handshakeMs, idleRssKb, uid, plugins, shutdownMs: Date.now() - shutdownAt, exitCode: outcome.code };
+    return { handshakeMs, cpuMs, idleRssKb, uid, plugins, shutdownMs: Date.now() - shutdownAt, exitCode: outcome.code };
   } catch (err) {
     err.message += stderr ? `\n--- plugin stderr ---\n${stderr}` : '';
     throw err;
@@ -172,6 +185,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const rss = results.map((r) => r.idleRssKb).filter((x) => x !== undefined);
     process.stdout.write(JSON.stringify({
       runs, handshakeMsMedian: Math.round(median(results.map((r) => r.handshakeMs))),
+      cpuMsMedian: median(results.map((r) => r.cpuMs ?? NaN)),
       idleRssKbMedian: rss.length ? median(rss) : null, plugins: results[0].plugins,
     }) + '\n');
   } catch (err) {
