@@ -6,7 +6,7 @@ export interface Version {
 }
 
 /** The newest Velero release the rules know about; the default for --velero-version. */
-export const NEWEST_KNOWN_VELERO = '1.18.1';
+export const NEWEST_KNOWN_VELERO = '1.18.3';
 
 export function parseVersion(text: string): Version | undefined {
   const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text.trim());

@@ -1,6 +1,7 @@
 /**
  * The velero commands the preflight understands, with every flag, its value type and pflag behaviour.
- * Source: ../shared/docs/velero-cli.md sections 1-6 (read from Velero v1.18.1, cobra v1.10.2, pflag v1.0.10).
+ * Source: ../shared/docs/velero-cli.md sections 1-6 (read from Velero v1.18.1, cobra v1.10.2, pflag v1.0.10);
+ * each `since` was checked against the first release tag whose CLI code registers the flag.
  */
 
 /**
@@ -122,7 +123,7 @@ const RESTORE_FLAGS: readonly FlagSpec[] = [
   f('item-operation-timeout', 'duration', { since: '1.11.0' }),
   f('resource-modifier-configmap', 'string', { since: '1.12.0' }),
   f('write-sparse-files', 'optionalBool', { since: '1.13.0' }),
-  f('parallel-files-download', 'int', { since: '1.13.0' }),
+  f('parallel-files-download', 'int', { since: '1.14.0' }),
   f('labels', 'map'),
   f('annotations', 'map', { since: '1.16.0' }),
   f('wait', 'bool', { shorthand: 'w' }),
@@ -192,8 +193,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...BACKUP_FILTER_FLAGS,
       f('schedule', 'string'),
       f('use-owner-references-in-backup', 'bool'),
-      f('paused', 'bool', { since: '1.14.0' }),
-      f('skip-immediately', 'optionalBoolValueRequired', { since: '1.15.0' }),
+      f('paused', 'bool', { since: '1.10.0' }),
+      f('skip-immediately', 'optionalBoolValueRequired', { since: '1.13.0' }),
       ...OUTPUT_FLAGS,
     ],
     minArgs: 1,

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +31,15 @@ describe('velero-cm-preflight CLI (built bin)', function () {
     expect(statSync(BIN).mode & 0o111).to.not.equal(0);
   });
 
-  it('loads no Kubernetes client and no gRPC (checked on the bundle and its chunks)', () => {
-    const chunkDir = join(dirname(BIN), 'chunks');
-    const files = [BIN, ...readdirSync(chunkDir).filter((f) => f.endsWith('.js')).map((f) => join(chunkDir, f))];
-    for (const f of files) expect(readFileSync(f, 'utf8'), f).to.not.match(/@kubernetes\/client-node|@grpc\//);
+  it('loads no Kubernetes client and no gRPC for an offline lint (module resolutions recorded by a loader hook)', () => {
+    const log = join(dir, 'resolved.log');
+    writeFileSync(join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function resolve(spec, context, next) {\n  appendFileSync(${JSON.stringify(log)}, spec + '\\n');\n  return next(spec, context);\n}\n`);
+    writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
+    const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), BIN, '--format', 'json', '--', 'velero', 'backup', 'create', 'b', '--include-namespaces', 'app'], { encoding: 'utf8', timeout: 20000 });
+    expect(r.status, r.stderr).to.equal(1);
+    const resolved = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    expect(resolved.some((s) => s.includes('cli.js'))).to.equal(true);
+    expect(resolved.filter((s) => /@kubernetes\/client-node|@grpc\/|js-yaml/.test(s))).to.deep.equal([]);
   });
 
   it('exits 0 on a clean command line', () => {
