@@ -3,11 +3,10 @@
  * request bounded). The result is plain data, so evaluation (evaluate.ts) is pure and tested on fixtures.
  */
 import { CERTIFICATE, CERTIFICATE_REQUEST, CHALLENGE, CLUSTER_ISSUER, ISSUER, ORDER, groupResource, type CertManagerType } from '../../certmanager/kinds.js';
-import { describeInstallation } from '../../kube/installation.js';
-import type { DeploymentShape } from '../../kube/shapes.js';
 import type { KubeObject } from '../audit/findings.js';
 import { GR, type InventoryItem } from '../audit/inventory.js';
 import type { ClusterApi } from './api.js';
+import { findCertManager } from './installation.js';
 import { isOurPluginImage } from '../plugin.js';
 
 export interface VeleroServer {
@@ -54,7 +53,7 @@ function toItem(groupResourceName: string, object: KubeObject): InventoryItem {
 /** The Velero server Deployment: a container running `velero server` or the velero/velero image. */
 export function findVeleroServer(deployments: readonly KubeObject[]): VeleroServer | undefined {
   for (const d of deployments) {
-    const spec = (d as DeploymentShape).spec?.template?.spec as
+    const spec = (d['spec'] as { template?: { spec?: unknown } } | undefined)?.template?.spec as
       | { containers?: { name: string; image?: string; command?: string[]; args?: string[] }[]; initContainers?: { image?: string }[] }
       | undefined;
     const container = spec?.containers?.find((c) => (c.args?.[0] === 'server' && (c.command ?? []).some((x) => x.endsWith('velero'))) || /(^|\/)velero\/velero(:|@|$)/.test(c.image ?? ''));
@@ -83,7 +82,7 @@ export async function gatherFacts(api: ClusterApi, options: { progress?: Progres
   const namespaces = (await api.list('/api/v1/namespaces', 'list namespaces', { metadataOnly: true })) ?? [];
   progress('deployments (cert-manager and Velero)');
   const deployments = (await api.list('/apis/apps/v1/deployments', 'list deployments.apps in all namespaces')) ?? [];
-  const installation = describeInstallation({ deployments: deployments as DeploymentShape[], validating: [], mutating: [], services: [] });
+  const installation = findCertManager(deployments);
   const velero = findVeleroServer(deployments);
   let pluginConfigMaps: KubeObject[] = [];
   if (velero) {
@@ -112,7 +111,7 @@ export async function gatherFacts(api: ClusterApi, options: { progress?: Progres
     server: api.server,
     context: api.contextName,
     namespaces: namespaces.map((n) => ({ name: n.metadata.name ?? '', labels: n.metadata.labels ?? {} })),
-    ...(installation ? { certManager: { namespace: installation.namespace, clusterResourceNamespace: installation.clusterResourceNamespace, source: installation.clusterResourceNamespaceSource } } : {}),
+    ...(installation ? { certManager: { namespace: installation.namespace, clusterResourceNamespace: installation.clusterResourceNamespace, source: installation.source } } : {}),
     ...(velero ? { velero } : {}),
     pluginConfigMaps,
     crds,
