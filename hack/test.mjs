@@ -7,6 +7,7 @@
 //   npm test -- --skip conformance
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync as pathExists } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,9 +137,24 @@ const packagingStage = async () => {
   return { passed, failed };
 };
 
+/**
+ * The conformance suite against one Velero client version. It tests $VCM_PLUGIN_EXECUTABLE, else the built
+ * dist/src/plugin.js (built here when missing). -count=1: the plugin lives outside Go's test cache keys.
+ */
+const conformanceStage = (goArgs) => async () => {
+  if (!process.env.VCM_PLUGIN_EXECUTABLE && !pathExists(join(root, 'dist/src/plugin.js'))) {
+    const built = await check('npm', ['run', '--silent', 'build'])();
+    if (built.failed) return built;
+  }
+  return goTest('test/conformance', [...goArgs, '-count=1', '-timeout', '15m', './...'])();
+};
+
 const stages = [
   { name: 'build', run: check('npm', ['run', '--silent', 'build']) },
   { name: 'unit', run: mocha('dist/test/unit/**/*.test.js') },
+  // Velero's own plugin client code drives the plugin (test/conformance): v1.18.x (go.mod) and v1.14.x (go.v1.14.mod).
+  { name: 'conformance-v1.18', run: conformanceStage([]) },
+  { name: 'conformance-v1.14', run: conformanceStage(['-modfile=go.v1.14.mod']) },
   { name: 'rule-docs', run: check('node', ['hack/gen-rule-docs.mjs', '--check']) },
   { name: 'boundaries', run: check('node', ['hack/check-boundaries.mjs']) },
   { name: 'audit', run: auditStage },
