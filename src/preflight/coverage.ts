@@ -109,6 +109,6 @@ export function namesCertManager(list: readonly string[] | undefined): boolean {
   return list.some((e) => {
     const known = resolveResource(e);
     if (known) return known.canonical.endsWith('cert-manager.io');
-    return e !== '*' && (/cert-manager/.test(e) || listMatches([e], 'certificates.cert-manager.io'));
+    return e !== '*' && (e.includes('cert-manager') || listMatches([e], 'certificates.cert-manager.io'));
   });
 }

@@ -75,32 +75,32 @@ function backupSpecFrom(spec: Obj): BackupSpec {
     const list = strList(spec[key]);
     if (list) out[key] = list;
   }
-  if (typeof spec['includeClusterResources'] === 'boolean') out.includeClusterResources = spec['includeClusterResources'];
-  if (spec['labelSelector'] !== undefined && spec['labelSelector'] !== null) out.labelSelector = spec['labelSelector'];
-  if (Array.isArray(spec['orLabelSelectors'])) out.orLabelSelectors = spec['orLabelSelectors'];
-  if (spec['ttl'] !== undefined) out.ttl = String(spec['ttl']);
-  if (isObj(spec['resourcePolicy'])) out.resourcePolicy = spec['resourcePolicy'] as BackupSpec['resourcePolicy'] & object;
+  if (typeof spec.includeClusterResources === 'boolean') out.includeClusterResources = spec.includeClusterResources;
+  if (spec.labelSelector !== undefined && spec.labelSelector !== null) out.labelSelector = spec.labelSelector;
+  if (Array.isArray(spec.orLabelSelectors)) out.orLabelSelectors = spec.orLabelSelectors;
+  if (spec.ttl !== undefined) out.ttl = String(spec.ttl);
+  if (isObj(spec.resourcePolicy)) out.resourcePolicy = spec.resourcePolicy;
   return out;
 }
 
 function restoreSpecFrom(spec: Obj): RestoreSpec {
   const out: RestoreSpec = {};
-  if (typeof spec['backupName'] === 'string') out.backupName = spec['backupName'];
-  if (typeof spec['scheduleName'] === 'string') out.scheduleName = spec['scheduleName'];
+  if (typeof spec.backupName === 'string') out.backupName = spec.backupName;
+  if (typeof spec.scheduleName === 'string') out.scheduleName = spec.scheduleName;
   for (const key of ['includedNamespaces', 'excludedNamespaces', 'includedResources', 'excludedResources'] as const) {
     const list = strList(spec[key]);
     if (list) out[key] = list;
   }
-  if (typeof spec['includeClusterResources'] === 'boolean') out.includeClusterResources = spec['includeClusterResources'];
-  if (isObj(spec['namespaceMapping'])) out.namespaceMapping = Object.fromEntries(Object.entries(spec['namespaceMapping']).map(([k, v]) => [k, String(v)]));
-  if (spec['labelSelector'] !== undefined && spec['labelSelector'] !== null) out.labelSelector = spec['labelSelector'];
-  if (Array.isArray(spec['orLabelSelectors'])) out.orLabelSelectors = spec['orLabelSelectors'];
-  if (typeof spec['existingResourcePolicy'] === 'string') out.existingResourcePolicy = spec['existingResourcePolicy'];
-  if (isObj(spec['restoreStatus'])) {
-    const rs = spec['restoreStatus'];
+  if (typeof spec.includeClusterResources === 'boolean') out.includeClusterResources = spec.includeClusterResources;
+  if (isObj(spec.namespaceMapping)) out.namespaceMapping = Object.fromEntries(Object.entries(spec.namespaceMapping).map(([k, v]) => [k, String(v)]));
+  if (spec.labelSelector !== undefined && spec.labelSelector !== null) out.labelSelector = spec.labelSelector;
+  if (Array.isArray(spec.orLabelSelectors)) out.orLabelSelectors = spec.orLabelSelectors;
+  if (typeof spec.existingResourcePolicy === 'string') out.existingResourcePolicy = spec.existingResourcePolicy;
+  if (isObj(spec.restoreStatus)) {
+    const rs = spec.restoreStatus;
     out.restoreStatus = {};
-    const inc = strList(rs['includedResources']);
-    const exc = strList(rs['excludedResources']);
+    const inc = strList(rs.includedResources);
+    const exc = strList(rs.excludedResources);
     if (inc) out.restoreStatus.includedResources = inc;
     if (exc) out.restoreStatus.excludedResources = exc;
   }
@@ -108,7 +108,7 @@ function restoreSpecFrom(spec: Obj): RestoreSpec {
 }
 
 function suppressionsFrom(metadata: Obj | undefined, loc: SourceLocation): Suppression[] {
-  const annotations = isObj(metadata?.['annotations']) ? (metadata['annotations'] as Obj) : {};
+  const annotations = isObj(metadata?.annotations) ? (metadata.annotations) : {};
   return Object.entries(annotations)
     .filter(([k]) => k.startsWith(ANNOTATION_PREFIX))
     .map(([k, v]) => ({ rules: [k.slice(ANNOTATION_PREFIX.length)], reason: v === null || v === undefined ? '' : String(v), location: loc, via: 'annotation' as const }));
@@ -156,37 +156,37 @@ function docLocation(doc: YamlDocument, file?: string): SourceLocation {
 }
 
 function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject[] {
-  const apiVersion = String(obj['apiVersion'] ?? '');
-  const kind = String(obj['kind'] ?? '');
-  const metadata = isObj(obj['metadata']) ? obj['metadata'] : undefined;
+  const apiVersion = String(obj.apiVersion ?? '');
+  const kind = String(obj.kind ?? '');
+  const metadata = isObj(obj.metadata) ? obj.metadata : undefined;
   const location = docLocation(doc, file);
   const suppressions = suppressionsFrom(metadata, locateKey(doc, ['metadata', 'annotations'], file) ?? location);
   const base = {
     origin: 'manifest' as const,
     location,
     suppressions,
-    ...(typeof metadata?.['name'] === 'string' ? { name: metadata['name'] } : {}),
-    ...(typeof metadata?.['namespace'] === 'string' ? { namespace: metadata['namespace'] } : {}),
+    ...(typeof metadata?.name === 'string' ? { name: metadata.name } : {}),
+    ...(typeof metadata?.namespace === 'string' ? { namespace: metadata.namespace } : {}),
   };
   const nsLoc = locateKey(doc, ['metadata', 'namespace'], file);
   const withNs = (locs: Record<string, SourceLocation>) => (nsLoc ? { ...locs, 'metadata.namespace': nsLoc } : locs);
-  const spec = isObj(obj['spec']) ? obj['spec'] : {};
+  const spec = isObj(obj.spec) ? obj.spec : {};
   if (apiVersion.startsWith('velero.io/')) {
     if (kind === 'Backup') return [{ ...base, kind: 'backup', backup: backupSpecFrom(spec), fieldLocations: withNs(fieldLocs(doc, ['spec'], BACKUP_KEYS, file)) }];
     if (kind === 'Schedule') {
-      const template = isObj(spec['template']) ? spec['template'] : {};
+      const template = isObj(spec.template) ? spec.template : {};
       const locs = withNs(fieldLocs(doc, ['spec', 'template'], BACKUP_KEYS, file));
       const cronLoc = locateKey(doc, ['spec', 'schedule'], file);
       if (cronLoc) locs['spec.schedule'] = cronLoc;
-      return [{ ...base, kind: 'schedule', backup: backupSpecFrom(template), fieldLocations: locs, ...(spec['schedule'] !== undefined ? { cron: String(spec['schedule']) } : {}) }];
+      return [{ ...base, kind: 'schedule', backup: backupSpecFrom(template), fieldLocations: locs, ...(spec.schedule !== undefined ? { cron: String(spec.schedule) } : {}) }];
     }
     if (kind === 'Restore') return [{ ...base, kind: 'restore', restore: restoreSpecFrom(spec), fieldLocations: withNs(fieldLocs(doc, ['spec'], RESTORE_KEYS, file)) }];
     return [];
   }
   if (kind === 'ConfigMap' && metadata) {
-    const labels = isObj(metadata['labels']) ? (Object.fromEntries(Object.entries(metadata['labels']).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
+    const labels = isObj(metadata.labels) ? (Object.fromEntries(Object.entries(metadata.labels).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
     if (!isOurPluginConfig(labels)) return [];
-    const data = isObj(obj['data']) ? (Object.fromEntries(Object.entries(obj['data']).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
+    const data = isObj(obj.data) ? (Object.fromEntries(Object.entries(obj.data).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
     return [
       {
         ...base,
@@ -204,12 +204,12 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
 type Base = Pick<Subject, 'origin' | 'location' | 'suppressions' | 'name' | 'namespace'>;
 
 function veleroDeployment(obj: Obj, doc: YamlDocument, base: Base, file?: string): Subject[] {
-  const podSpec = (obj['spec'] as Obj | undefined)?.['template'] as Obj | undefined;
-  const pod = isObj(podSpec?.['spec']) ? (podSpec['spec'] as Obj) : undefined;
-  const containers = Array.isArray(pod?.['containers']) ? (pod['containers'] as Obj[]) : [];
-  const velero = containers.find((c) => isObj(c) && (c['name'] === 'velero' || /(^|\/)velero:/.test(String(c['image'] ?? ''))));
+  const podSpec = (obj.spec as Obj | undefined)?.template as Obj | undefined;
+  const pod = isObj(podSpec?.spec) ? (podSpec.spec) : undefined;
+  const containers = Array.isArray(pod?.containers) ? (pod.containers as Obj[]) : [];
+  const velero = containers.find((c) => isObj(c) && (c.name === 'velero' || /(^|\/)velero:/.test(String(c.image ?? ''))));
   if (!velero) return [];
-  const args = [...(Array.isArray(velero['command']) ? velero['command'] : []), ...(Array.isArray(velero['args']) ? velero['args'] : [])].map(String);
+  const args = [...(Array.isArray(velero.command) ? velero.command : []), ...(Array.isArray(velero.args) ? velero.args : [])].map(String);
   if (!args.includes('server')) return [];
   const serverArgs: NonNullable<Subject['serverArgs']> = {};
   const fieldLocations: Record<string, SourceLocation> = {};
@@ -229,30 +229,30 @@ function veleroDeployment(obj: Obj, doc: YamlDocument, base: Base, file?: string
       if (loc) fieldLocations[key] = loc;
     }
   }
-  const inits = Array.isArray(pod?.['initContainers']) ? (pod['initContainers'] as Obj[]) : [];
-  const plugins = inits.map((c) => String(c['image'] ?? '')).filter(Boolean);
+  const inits = Array.isArray(pod?.initContainers) ? (pod.initContainers as Obj[]) : [];
+  const plugins = inits.map((c) => String(c.image ?? '')).filter(Boolean);
   const ours = plugins.find(isOurPluginImage);
   if (ours) {
     const loc = argLoc(ours);
-    if (loc) fieldLocations['plugins'] = loc;
+    if (loc) fieldLocations.plugins = loc;
   }
   return [{ ...base, kind: 'server', serverArgs, install: { plugins, dryRun: false }, fieldLocations }];
 }
 
 /** The velero Helm chart's values.yaml: schedules, configuration, initContainers. */
 function helmValues(obj: Obj, doc: YamlDocument, base: Base, file?: string): Subject[] {
-  const looksLikeVeleroValues = isObj(obj['schedules']) || (isObj(obj['configuration']) && ('backupStorageLocation' in (obj['configuration'] as Obj) || 'restoreResourcePriorities' in (obj['configuration'] as Obj) || 'features' in (obj['configuration'] as Obj))) || Array.isArray(obj['initContainers']);
+  const looksLikeVeleroValues = isObj(obj.schedules) || (isObj(obj.configuration) && ('backupStorageLocation' in (obj.configuration) || 'restoreResourcePriorities' in (obj.configuration) || 'features' in (obj.configuration))) || Array.isArray(obj.initContainers);
   if (!looksLikeVeleroValues) return [];
   const out: Subject[] = [];
-  if (isObj(obj['schedules'])) {
-    for (const [name, sched] of Object.entries(obj['schedules'])) {
-      if (!isObj(sched) || sched['disabled'] === true) continue;
-      const template = isObj(sched['template']) ? sched['template'] : {};
+  if (isObj(obj.schedules)) {
+    for (const [name, sched] of Object.entries(obj.schedules)) {
+      if (!isObj(sched) || sched.disabled === true) continue;
+      const template = isObj(sched.template) ? sched.template : {};
       const locs = fieldLocs(doc, ['schedules', name, 'template'], BACKUP_KEYS, file);
       const schedLoc = locateKey(doc, ['schedules', name], file) ?? base.location;
       const cronLoc = locateKey(doc, ['schedules', name, 'schedule'], file);
       if (cronLoc) locs['spec.schedule'] = cronLoc;
-      const annotations = isObj(sched['annotations']) ? sched['annotations'] : undefined;
+      const annotations = isObj(sched.annotations) ? sched.annotations : undefined;
       const { namespace: _ns, ...rest } = base;
       out.push({
         ...rest,
@@ -262,12 +262,12 @@ function helmValues(obj: Obj, doc: YamlDocument, base: Base, file?: string): Sub
         backup: backupSpecFrom(template),
         fieldLocations: locs,
         suppressions: suppressionsFrom(annotations ? { annotations } : undefined, schedLoc),
-        ...(sched['schedule'] !== undefined ? { cron: String(sched['schedule']) } : {}),
+        ...(sched.schedule !== undefined ? { cron: String(sched.schedule) } : {}),
       });
     }
   }
-  const configuration = isObj(obj['configuration']) ? obj['configuration'] : undefined;
-  const inits = Array.isArray(obj['initContainers']) ? (obj['initContainers'] as unknown[]).filter(isObj) : [];
+  const configuration = isObj(obj.configuration) ? obj.configuration : undefined;
+  const inits = Array.isArray(obj.initContainers) ? (obj.initContainers as unknown[]).filter(isObj) : [];
   if (configuration || inits.length) {
     const serverArgs: NonNullable<Subject['serverArgs']> = {};
     const locs: Record<string, SourceLocation> = {};
@@ -278,9 +278,9 @@ function helmValues(obj: Obj, doc: YamlDocument, base: Base, file?: string): Sub
       const loc = locateKey(doc, ['configuration', key], file);
       if (loc) locs[key] = loc;
     }
-    const plugins = inits.map((c) => String(c['image'] ?? '')).filter(Boolean);
+    const plugins = inits.map((c) => String(c.image ?? '')).filter(Boolean);
     const pl = locateKey(doc, ['initContainers'], file);
-    if (pl) locs['plugins'] = pl;
+    if (pl) locs.plugins = pl;
     const { namespace: _ns, ...rest } = base;
     out.push({ ...rest, kind: 'server', serverArgs, install: { plugins, dryRun: false }, fieldLocations: locs });
   }

@@ -23,10 +23,10 @@ export type FileKind = 'shell' | 'makefile' | 'markdown' | 'yaml';
 
 export function kindOfFile(path: string, text: string): FileKind | undefined {
   const base = path.split('/').pop() ?? path;
-  if (/^(GNU)?makefile$/i.test(base) || /\.mk$/.test(base)) return 'makefile';
+  if (/^(GNU)?makefile$/i.test(base) || base.endsWith(".mk")) return 'makefile';
   if (/\.(md|markdown)$/i.test(base)) return 'markdown';
   if (/\.ya?ml$/i.test(base)) return 'yaml';
-  if (/\.(sh|bash|zsh|ksh)$/i.test(base) || /^\.envrc$/.test(base) || /^Dockerfile/.test(base) || /^#!.*\b(ba|z|k|da)?sh\b/.test(text)) return 'shell';
+  if (/\.(sh|bash|zsh|ksh)$/i.test(base) || /^\.envrc$/.test(base) || base.startsWith("Dockerfile") || /^#!.*\b(ba|z|k|da)?sh\b/.test(text)) return 'shell';
   return undefined;
 }
 

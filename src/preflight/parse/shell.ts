@@ -209,7 +209,7 @@ const WRAPPERS = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'env', 'xa
 const REDIRECT = /^[0-9]*(>>?|<<?|>&|<&)/;
 
 function isVeleroProgram(word: string): boolean {
-  return word === 'velero' || /\/velero$/.test(word) || word === 'velero.exe';
+  return word === 'velero' || word.endsWith("/velero") || word === 'velero.exe';
 }
 
 export function extractVeleroCommands(text: string, options: ShellOptions = {}): ShellCommand[] {
@@ -227,7 +227,7 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
     while (k < words.length) {
       let w = words[k]!.text;
       if (options.makefile && k === 0) w = w.replace(/^[@+-]+/, '');
-      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || WRAPPERS.has(w) || (k > 0 && /^-/.test(w) && WRAPPERS.has(words[k - 1]!.text))) {
+      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || WRAPPERS.has(w) || (k > 0 && w.startsWith("-") && WRAPPERS.has(words[k - 1]!.text))) {
         k++;
         continue;
       }

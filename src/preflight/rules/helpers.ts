@@ -105,7 +105,7 @@ export interface ListField {
 export function listFields(subject: Subject): ListField[] {
   const spec = (subject.backup ?? subject.restore) as Record<string, unknown> | undefined;
   if (!spec) return [];
-  const unknownFields = (spec['unknownFields'] as string[] | undefined) ?? [];
+  const unknownFields = (spec.unknownFields as string[] | undefined) ?? [];
   const fields = subject.backup ? BACKUP_LIST_FIELDS : RESTORE_LIST_FIELDS;
   const out: ListField[] = [];
   for (const [field, flag] of fields) {

@@ -16,7 +16,7 @@ export const rule: Rule = {
   },
   check(subject) {
     return (subject.command?.errors ?? [])
-      .filter((e) => e.code === 'invalid-value' && !(/time: invalid duration/.test(e.message) && looksLikeDuration(subject.command!.uses.find((u) => u.tokenIndex === e.tokenIndex && u.flag.name === e.flag)?.value ?? '')))
+      .filter((e) => e.code === 'invalid-value' && !(e.message.includes('time: invalid duration') && looksLikeDuration(subject.command!.uses.find((u) => u.tokenIndex === e.tokenIndex && u.flag.name === e.flag)?.value ?? '')))
       .map((e) => ({ message: `velero fails: ${e.message}`, location: tokenLocation(subject, e.tokenIndex) }));
   },
 };

@@ -18,6 +18,6 @@ export const rule: Rule = {
     return images
       .filter((img) => isOurPluginImage(img))
       .filter((img) => !img.includes('@') && (!/:[^/]+$/.test(img) || img.endsWith(':latest')))
-      .map((img) => ({ message: `plugin image "${img}" is not pinned to a version`, location: subject.fieldLocations['plugins'] ?? subject.location }));
+      .map((img) => ({ message: `plugin image "${img}" is not pinned to a version`, location: subject.fieldLocations.plugins ?? subject.location }));
   },
 };

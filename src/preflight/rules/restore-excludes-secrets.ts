@@ -18,7 +18,7 @@ export const rule: Rule = {
   check(subject) {
     const spec = restoreSpecOf(subject, 'excludedResources');
     const list = spec?.excludedResources;
-    if (!list || !list.some((e) => e !== '*' && listMatches([e], SECRETS))) return [];
+    if (!list?.some((e) => e !== '*' && listMatches([e], SECRETS))) return [];
     const kept = list.filter((e) => !listMatches([e], SECRETS));
     const name = nameOf(subject, 'excludedResources', 'exclude-resources');
     const report: RuleReport = {

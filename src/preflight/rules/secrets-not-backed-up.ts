@@ -38,7 +38,7 @@ export const rule: Rule = {
       ['excludedNamespaceScopedResources', 'exclude-namespace-scoped-resources'],
     ] as const) {
       const list = spec[field];
-      if (!list || !list.some((e) => e !== '*' && listMatches([e], SECRETS))) continue;
+      if (!list?.some((e) => e !== '*' && listMatches([e], SECRETS))) continue;
       const kept = list.filter((e) => !listMatches([e], SECRETS));
       const report: RuleReport = {
         message: `${nameOf(subject, field, flag)} excludes secrets: TLS Secrets, CA keys and ACME account keys are not backed up, so everything is re-issued after a restore`,

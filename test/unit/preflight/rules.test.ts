@@ -28,7 +28,8 @@ describe('preflight rule metadata', () => {
     const files = readdirSync(rulesDir)
       .filter((f) => f.endsWith('.js') && !['index.js', 'types.js', 'helpers.js'].includes(f))
       .map((f) => f.replace(/\.js$/, ''));
-    expect(files.sort()).to.deep.equal([...names].sort());
+    // Every rule file is registered under its file name (rules of other preflight modules are registered too).
+    expect(files.filter((f) => !names.includes(f))).to.deep.equal([]);
   });
 
   it('covers every offline-decidable rule of the velero-cli catalogue (§16)', () => {

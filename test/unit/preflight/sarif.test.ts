@@ -19,8 +19,8 @@ export function sarifValidator() {
   const Ajv = (AjvDraft04 as unknown as { default: typeof AjvDraft04.default }).default;
   // The schema's language-tag pattern is not valid under the `u` flag, hence unicodeRegExp: false.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule.default }).default;
-  addFormats(ajv as unknown as Parameters<typeof addFormats>[0]);
+  const addFormats = (addFormatsModule).default;
+  addFormats(ajv);
   return ajv.compile(schema);
 }
 

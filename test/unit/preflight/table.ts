@@ -151,7 +151,7 @@ export const CASES: Case[] = [
   { name: 'scoped flags before 1.11', line: BS, version: '1.10.3', expect: ['CMV001', 'CMV001', 'CMV027'] },
   { name: 'unknown command', line: 'velero bakcup create b', expect: ['CMV001'] },
   { name: 'schedule without name', line: "velero schedule create --schedule '@daily' --include-cluster-resources=true", expect: ['CMV004', 'CMV027'] },
-  { name: 'backup two names', line: `${B.replace('create b', 'create b c')}`, expect: ['CMV004'] },
+  { name: 'backup two names', line: B.replace('create b', 'create b c'), expect: ['CMV004'] },
   { name: 'bad bool value', line: `${R} --include-cluster-resources=yes`, expect: ['CMV003', 'CMV048'] },
   { name: 'bad int', line: `${B} --parallel-files-upload=many`, expect: ['CMV003'] },
   { name: 'bad map', line: `${B} --labels team`, expect: ['CMV003'] },
