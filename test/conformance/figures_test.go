@@ -26,12 +26,16 @@ func TestFigures(t *testing.T) {
 	}
 
 	starts := make([]time.Duration, 0, 20)
+	cpu := make([]time.Duration, 0, 20)
 	for i := 0; i < 20; i++ {
 		t0 := time.Now()
-		lines, stop := startWithCookie(t, executable, "--log-level", "info")
+		cmd, lines, stop := startPluginProcess(t, executable, "--log-level", "info")
 		select {
 		case line := <-lines:
 			starts = append(starts, time.Since(t0))
+			if used, err := cpuTime(cmd.Process.Pid); err == nil {
+				cpu = append(cpu, used)
+			}
 			if !handshakeLine.MatchString(line) {
 				t.Fatalf("start %d: first stdout line %q is not a handshake", i, line)
 			}
@@ -62,15 +66,44 @@ func TestFigures(t *testing.T) {
 	}
 
 	report := fmt.Sprintf("FIGURES plugin=%s\n"+
-		"FIGURES start to handshake: median %s (min %s, max %s, n=%d)\n"+
+		"FIGURES start to handshake: median %s (min %s, max %s, n=%d); CPU time used by then: median %s\n"+
 		"FIGURES Execute round trip, %d-byte item, through Velero's client: median %s (p90 %s, n=%d)\n",
-		executable, median(starts), minOf(starts), maxOf(starts), len(starts), size, median(calls), percentile(calls, 90), len(calls))
+		executable, median(starts), minOf(starts), maxOf(starts), len(starts), medianOrNone(cpu), size, median(calls), percentile(calls, 90), len(calls))
 	t.Log("\n" + report)
 	if path := os.Getenv("VCM_FIGURES_FILE"); path != "" {
 		if err := os.WriteFile(path, []byte(report), 0o644); err != nil {
 			t.Error(err)
 		}
 	}
+}
+
+// cpuTime is the user+system CPU time process pid has used so far (Linux /proc; 10 ms ticks). Unlike
+// wall time it hardly depends on how loaded the machine is.
+func cpuTime(pid int) (time.Duration, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	text := string(data)
+	fields := strings.Fields(text[strings.LastIndexByte(text, ')')+1:])
+	if len(fields) < 13 {
+		return 0, fmt.Errorf("short /proc/%d/stat", pid)
+	}
+	var utime, stime int64
+	if _, err := fmt.Sscan(fields[11], &utime); err != nil {
+		return 0, err
+	}
+	if _, err := fmt.Sscan(fields[12], &stime); err != nil {
+		return 0, err
+	}
+	return time.Duration(utime+stime) * 10 * time.Millisecond, nil
+}
+
+func medianOrNone(d []time.Duration) string {
+	if len(d) == 0 {
+		return "n/a"
+	}
+	return median(d).String()
 }
 
 func mustJSON(t *testing.T, v interface{}) []byte {

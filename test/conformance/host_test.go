@@ -85,9 +85,9 @@ func TestDiscoveryListsEachActionOnceUnderV2Kinds(t *testing.T) {
 					}
 				}
 			}
-			if len(host.Logs.Find("not executable")) == 0 && len(host.Logs.Find("README.txt")) == 0 {
-				t.Logf("note: Velero logged nothing about the non-executable file")
-			}
+			// Discovery succeeded although README.txt sits in the directory: Velero skipped it as
+			// non-executable (v1.18 warns about it, v1.14 silently); had it been launched as a plugin,
+			// DiscoverPlugins would have failed.
 		})
 	}
 }
@@ -439,6 +439,13 @@ func runWithTimeout(cmd *exec.Cmd, timeout time.Duration) error {
 // SIGTERM, waits for the exit and closes the channel once stdout is drained.
 func startWithCookie(t testing.TB, executable string, args ...string) (<-chan string, func()) {
 	t.Helper()
+	_, lines, stop := startPluginProcess(t, executable, args...)
+	return lines, stop
+}
+
+// startPluginProcess is startWithCookie that also returns the command (for its pid).
+func startPluginProcess(t testing.TB, executable string, args ...string) (*exec.Cmd, <-chan string, func()) {
+	t.Helper()
 	cmd := exec.Command(executable, args...)
 	cmd.Env = append(withoutCookie(os.Environ()), "VELERO_PLUGIN=hello", "PLUGIN_PROTOCOL_VERSIONS=2", "PLUGIN_MIN_PORT=10000", "PLUGIN_MAX_PORT=25000")
 	stdout, err := cmd.StdoutPipe()
@@ -486,7 +493,7 @@ func startWithCookie(t testing.TB, executable string, args ...string) (<-chan st
 		})
 	}
 	t.Cleanup(stop)
-	return lines, stop
+	return cmd, lines, stop
 }
 
 // lockedBuffer collects a child's stderr; written by exec's copier goroutine, read by the test.
