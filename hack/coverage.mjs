@@ -10,7 +10,7 @@
 // Writes coverage/coverage-summary.json; `npx c8 report -r html` afterwards gives a browsable report.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { delimiter, dirname, join, posix, relative, sep } from 'node:path';
+import { delimiter, dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,12 +31,12 @@ function listJs(dir, out = []) {
 /**
  * Compiled files that would distort the figures under c8's `all` mode: type-only modules (their JavaScript is an
  * empty `export {}`, yet c8 would count every line of the TypeScript as uncovered) and stale output whose
- * TypeScript source is gone.
+ * TypeScript sources are gone. Sources come from each file's source map, so esbuild's bundles and chunks
+ * (the preflight CLI) count towards the TypeScript files they were built from.
  */
 function filesToSkip() {
   return listJs(join(root, 'dist', 'src')).filter((file) => {
-    const source = file.replace(/^dist\//, '').replace(/\.js$/, '.ts');
-    if (!existsSync(join(root, source))) return true;
+    if (!sourcesOf(file).some((source) => existsSync(source))) return true;
     const code = readFileSync(join(root, file), 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/\/\/.*$/gm, '')
@@ -44,6 +44,18 @@ function filesToSkip() {
       .trim();
     return code === '';
   });
+}
+
+/** Absolute paths of the sources a compiled file's source map names (none without a map). */
+function sourcesOf(file) {
+  const map = join(root, `${file}.map`);
+  if (!existsSync(map)) return [];
+  try {
+    const { sources = [], sourceRoot = '' } = JSON.parse(readFileSync(map, 'utf8'));
+    return sources.map((source) => resolve(dirname(map), sourceRoot, source));
+  } catch {
+    return [];
+  }
 }
 
 const excludes = [...(rc.exclude ?? []), ...filesToSkip()];
