@@ -11,7 +11,7 @@ export function renderRuleDoc(rule: Rule): string {
   const lines = [
     `# ${m.id} ${m.name}`,
     '',
-    `<!-- Generated from src/preflight/rules/${m.name}.ts by hack/gen-rule-docs.mjs; do not edit. -->`,
+    `<!-- Generated from the rule's metadata by hack/gen-rule-docs.mjs; do not edit. -->`,
     '',
     `| | |`,
     `|---|---|`,
