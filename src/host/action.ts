@@ -118,6 +118,31 @@ export interface ItemsReadyInput {
   log: ActionLogger;
 }
 
+/** Where an asynchronous operation an action started stands (Velero polls it about every 10 s). */
+export interface OperationProgress {
+  completed: boolean;
+  /** Set when the operation failed; Velero marks the operation Failed with this message. */
+  error?: string;
+  nCompleted?: number;
+  nTotal?: number;
+  operationUnits?: string;
+  description?: string;
+  started?: Date;
+  updated?: Date;
+}
+
+export interface BackupOperationInput {
+  operationID: string;
+  backup: VeleroRequestObject;
+  log: ActionLogger;
+}
+
+export interface RestoreOperationInput {
+  operationID: string;
+  restore: VeleroRequestObject;
+  log: ActionLogger;
+}
+
 interface NamedAction {
   /** `<dns-subdomain>/<name>`, unique per kind; validated by the host at start-up. */
   name: string;
@@ -129,6 +154,10 @@ interface NamedAction {
 export interface BackupAction extends NamedAction {
   kind: 'backup';
   execute(input: BackupActionInput): Promise<BackupActionResult> | BackupActionResult;
+  /** Required when execute returns an operationID: Velero polls it until completed. */
+  progress?(input: BackupOperationInput): Promise<OperationProgress> | OperationProgress;
+  /** Called by Velero when an operation times out. */
+  cancel?(input: BackupOperationInput): Promise<void> | void;
 }
 
 export interface RestoreAction extends NamedAction {
@@ -136,6 +165,10 @@ export interface RestoreAction extends NamedAction {
   execute(input: RestoreActionInput): Promise<RestoreActionResult> | RestoreActionResult;
   /** Polled by Velero (every second) when execute returned waitForAdditionalItems. Defaults to ready. */
   areAdditionalItemsReady?(input: ItemsReadyInput): Promise<boolean> | boolean;
+  /** Required when execute returns an operationID: Velero polls it until completed. */
+  progress?(input: RestoreOperationInput): Promise<OperationProgress> | OperationProgress;
+  /** Called by Velero when an operation times out. */
+  cancel?(input: RestoreOperationInput): Promise<void> | void;
 }
 
 export type Action = BackupAction | RestoreAction;

@@ -11,6 +11,7 @@ import type {
   Action,
   ActionLogger,
   KubeObject,
+  OperationProgress,
   ResourceIdentifier,
   ResourceSelector,
   VeleroRequestObject,
@@ -42,9 +43,15 @@ interface RestoreExecuteRequest {
   restore: Buffer;
   itemFromBackup: Buffer;
 }
-interface OperationRequest {
+interface BackupOperationRequest {
   plugin: string;
   operationID: string;
+  backup: Buffer;
+}
+interface RestoreOperationRequest {
+  plugin: string;
+  operationID: string;
+  restore: Buffer;
 }
 interface ItemsReadyRequest {
   plugin: string;
@@ -75,6 +82,7 @@ export function backupItemActionService(context: DispatchContext): UntypedServic
       const log = actionLogger(context.log, action, item);
       log.debug('executing backup action');
       const result = await runAction(action.name, () => action.execute({ item, backup: decodeVeleroObject(req.backup, 'backup'), log }), log);
+      checkOperation(action, result.operationID);
       return {
         item: encodeItem(action.name, result.item),
         additionalItems: result.additionalItems ?? [],
@@ -82,13 +90,21 @@ export function backupItemActionService(context: DispatchContext): UntypedServic
         postOperationItems: result.postOperationItems ?? [],
       };
     }),
-    Progress: unary(context.log, 'Progress', (req: OperationRequest) => {
+    Progress: unary(context.log, 'Progress', async (req: BackupOperationRequest) => {
       const action = find(req.plugin);
-      throw new RpcError(status.UNIMPLEMENTED, `${action.name} starts no asynchronous operations (asked about operation ${JSON.stringify(req.operationID)})`);
+      if (!action.progress) throw noOperations(action.name, req.operationID);
+      const log = operationLogger(context.log, action.name, req.operationID);
+      const progress = action.progress.bind(action);
+      return { progress: progressMessage(await runAction(action.name, () => progress({ operationID: req.operationID, backup: decodeVeleroObject(req.backup, 'backup'), log }), log)) };
     }),
     // Velero cancels operations that time out; with none started there is nothing to stop.
-    Cancel: unary(context.log, 'Cancel', (req: OperationRequest) => {
-      find(req.plugin);
+    Cancel: unary(context.log, 'Cancel', async (req: BackupOperationRequest) => {
+      const action = find(req.plugin);
+      if (action.cancel) {
+        const log = operationLogger(context.log, action.name, req.operationID);
+        const cancel = action.cancel.bind(action);
+        await runAction(action.name, () => cancel({ operationID: req.operationID, backup: decodeVeleroObject(req.backup, 'backup'), log }), log);
+      }
       return {};
     }),
   };
@@ -109,6 +125,7 @@ export function restoreItemActionService(context: DispatchContext): UntypedServi
         () => action.execute({ item, itemFromBackup, restore: decodeVeleroObject(req.restore, 'restore'), log }),
         log,
       );
+      checkOperation(action, result.operationID);
       const timeoutMs = result.additionalItemsReadyTimeoutMs ?? 0;
       return {
         item: encodeItem(action.name, result.item),
@@ -119,12 +136,20 @@ export function restoreItemActionService(context: DispatchContext): UntypedServi
         additionalItemsReadyTimeout: timeoutMs > 0 ? durationMessage(timeoutMs) : null,
       };
     }),
-    Progress: unary(context.log, 'Progress', (req: OperationRequest) => {
+    Progress: unary(context.log, 'Progress', async (req: RestoreOperationRequest) => {
       const action = find(req.plugin);
-      throw new RpcError(status.UNIMPLEMENTED, `${action.name} starts no asynchronous operations (asked about operation ${JSON.stringify(req.operationID)})`);
+      if (!action.progress) throw noOperations(action.name, req.operationID);
+      const log = operationLogger(context.log, action.name, req.operationID);
+      const progress = action.progress.bind(action);
+      return { progress: progressMessage(await runAction(action.name, () => progress({ operationID: req.operationID, restore: decodeVeleroObject(req.restore, 'restore'), log }), log)) };
     }),
-    Cancel: unary(context.log, 'Cancel', (req: OperationRequest) => {
-      find(req.plugin);
+    Cancel: unary(context.log, 'Cancel', async (req: RestoreOperationRequest) => {
+      const action = find(req.plugin);
+      if (action.cancel) {
+        const log = operationLogger(context.log, action.name, req.operationID);
+        const cancel = action.cancel.bind(action);
+        await runAction(action.name, () => cancel({ operationID: req.operationID, restore: decodeVeleroObject(req.restore, 'restore'), log }), log);
+      }
       return {};
     }),
     AreAdditionalItemsReady: unary(context.log, 'AreAdditionalItemsReady', async (req: ItemsReadyRequest) => {
@@ -224,6 +249,41 @@ function encodeItem(actionName: string, item: KubeObject | undefined): Buffer {
     throw new RpcError(status.INTERNAL, `${actionName} returned no item or an item without kind (a bug in the action)`);
   }
   return Buffer.from(JSON.stringify(item));
+}
+
+function noOperations(name: string, operationID: string): RpcError {
+  return new RpcError(status.UNIMPLEMENTED, `${name} starts no asynchronous operations (asked about operation ${JSON.stringify(operationID)})`);
+}
+
+/** An operationID makes Velero poll Progress; an action that cannot answer it must not start one. */
+function checkOperation(action: Action, operationID: string | undefined): void {
+  if (operationID && !action.progress) {
+    throw new RpcError(status.INTERNAL, `${action.name} returned operation ${JSON.stringify(operationID)} but has no progress() (a bug in the action)`);
+  }
+}
+
+function operationLogger(base: JsonLineLogger, name: string, operationID: string): ActionLogger {
+  return base.withSource(name).with({ action: name, operationID });
+}
+
+/** Velero reads every field of the progress message; it is always set. */
+function progressMessage(progress: OperationProgress) {
+  return {
+    completed: progress.completed,
+    err: progress.error ?? '',
+    nCompleted: progress.nCompleted ?? 0,
+    nTotal: progress.nTotal ?? 0,
+    operationUnits: progress.operationUnits ?? '',
+    description: progress.description ?? '',
+    started: progress.started ? timestampMessage(progress.started) : null,
+    updated: progress.updated ? timestampMessage(progress.updated) : null,
+  };
+}
+
+function timestampMessage(date: Date) {
+  const ms = date.getTime();
+  const seconds = Math.floor(ms / 1000);
+  return { seconds, nanos: (ms - seconds * 1000) * 1e6 };
 }
 
 function selectorMessage(selector: ResourceSelector) {

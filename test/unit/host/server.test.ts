@@ -42,7 +42,37 @@ const actions: Action[] = [
     areAdditionalItemsReady: ({ additionalItems }) => additionalItems.length === 1,
   },
   { kind: 'restore', name: 'test.dev/plain', description: '', appliesTo: {}, execute: ({ item }) => ({ item }) },
+  {
+    kind: 'backup',
+    name: 'test.dev/async',
+    description: 'starts an operation',
+    appliesTo: {},
+    execute: ({ item }) => ({ item, operationID: 'op-1' }),
+    progress: ({ operationID, backup }) => ({
+      completed: operationID === 'op-1',
+      nCompleted: 3,
+      nTotal: 4,
+      operationUnits: 'items',
+      description: `for ${String(backup.metadata?.name)}`,
+      started: new Date(1_700_000_000_250),
+    }),
+    cancel: ({ operationID }) => {
+      cancelled.push(operationID);
+    },
+  },
+  { kind: 'backup', name: 'test.dev/async-without-progress', description: '', appliesTo: {}, execute: ({ item }) => ({ item, operationID: 'op-2' }) },
+  {
+    kind: 'restore',
+    name: 'test.dev/async-failing',
+    description: '',
+    appliesTo: {},
+    execute: ({ item }) => ({ item, operationID: 'op-3' }),
+    progress: () => {
+      throw new Error('lost track');
+    },
+  },
 ];
+const cancelled: string[] = [];
 
 describe('host/server (in-process, over a real unix socket)', () => {
   let server: RunningServer;
@@ -83,8 +113,11 @@ describe('host/server (in-process, over a real unix socket)', () => {
       { command: '/plugins/test', kind: 'BackupItemActionV2', name: 'test.dev/annotate' },
       { command: '/plugins/test', kind: 'BackupItemActionV2', name: 'test.dev/throws' },
       { command: '/plugins/test', kind: 'BackupItemActionV2', name: 'test.dev/no-kind' },
+      { command: '/plugins/test', kind: 'BackupItemActionV2', name: 'test.dev/async' },
+      { command: '/plugins/test', kind: 'BackupItemActionV2', name: 'test.dev/async-without-progress' },
       { command: '/plugins/test', kind: 'RestoreItemActionV2', name: 'test.dev/skip' },
       { command: '/plugins/test', kind: 'RestoreItemActionV2', name: 'test.dev/plain' },
+      { command: '/plugins/test', kind: 'RestoreItemActionV2', name: 'test.dev/async-failing' },
     ]);
   });
 
@@ -123,7 +156,8 @@ describe('host/server (in-process, over a real unix socket)', () => {
     expect(results.map((r) => (JSON.parse((r['item'] as Buffer).toString()) as KubeObject).metadata.annotations?.['seen'])).to.deep.equal(names);
   });
 
-  it('passes a 16 MiB item both ways', async () => {
+  it('passes a 16 MiB item both ways', async function () {
+    this.timeout(60_000); // encodes and decodes 16 MiB four times in one process
     const big = { ...order, spec: { blob: 'x'.repeat(16 * 1024 * 1024) } };
     const res = await clients.call('v2.RestoreItemAction', 'Execute', { plugin: 'test.dev/plain', item: json(big), restore: json({}), itemFromBackup: json(big) });
     expect((res['item'] as Buffer).length).to.equal(json(big).length);
@@ -180,6 +214,29 @@ describe('host/server (in-process, over a real unix socket)', () => {
 
   it('refuses to send Velero an item without kind (INTERNAL)', async () => {
     await expectRpcError(clients.call('v2.BackupItemAction', 'Execute', { plugin: 'test.dev/no-kind', item: json(order) }), status.INTERNAL, /test.dev\/no-kind returned no item/);
+  });
+
+  it('reports operation progress with every field set, and cancels', async () => {
+    const started = await clients.call('v2.BackupItemAction', 'Execute', { plugin: 'test.dev/async', item: json(order), backup: json({}) });
+    expect(started['operationID']).to.equal('op-1');
+    const res = await clients.call('v2.BackupItemAction', 'Progress', { plugin: 'test.dev/async', operationID: 'op-1', backup: json({ metadata: { name: 'b' } }) });
+    expect(res['progress']).to.deep.equal({
+      completed: true,
+      err: '',
+      nCompleted: 3,
+      nTotal: 4,
+      operationUnits: 'items',
+      description: 'for b',
+      started: { seconds: 1_700_000_000, nanos: 250_000_000 },
+      updated: null,
+    });
+    expect(await clients.call('v2.BackupItemAction', 'Cancel', { plugin: 'test.dev/async', operationID: 'op-1', backup: json({}) })).to.deep.equal({});
+    expect(cancelled).to.deep.equal(['op-1']);
+  });
+
+  it('refuses an operationID from an action without progress(), and reports a failing progress()', async () => {
+    await expectRpcError(clients.call('v2.BackupItemAction', 'Execute', { plugin: 'test.dev/async-without-progress', item: json(order) }), status.INTERNAL, /returned operation "op-2" but has no progress/);
+    await expectRpcError(clients.call('v2.RestoreItemAction', 'Progress', { plugin: 'test.dev/async-failing', operationID: 'op-3', restore: json({}) }), status.UNKNOWN, /^test.dev\/async-failing: lost track$/);
   });
 
   it('answers Progress with UNIMPLEMENTED and Cancel with Empty', async () => {
