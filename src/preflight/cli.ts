@@ -29,6 +29,12 @@ Usage:
   velero-cm-preflight [options] FILE|DIR|- ...             lint scripts, Makefiles, CI YAML, Markdown, manifests
   velero-cm-preflight run [--fix] [options] -- velero ...  lint, then exec velero (no shell) if clean
   velero-cm-preflight --explain RULE | --list-rules
+  velero-cm-preflight --cluster [--context C] [options] -- velero ...   (or FILE...)
+                                                          also check against the live cluster (read-only)
+  velero-cm-preflight audit [options] BACKUP.tar.gz...    what a downloaded backup restores for cert-manager
+  velero-cm-preflight doctor [--context C] [--apply [--yes]]
+                                                          find restore damage in the live cluster; --apply runs
+                                                          the printed kubectl commands after a confirmation
 
 Options:
   --format text|json|sarif|junit   output format (default text)
@@ -42,6 +48,11 @@ Options:
   --velero-namespace NS            namespace Velero runs in (default velero)
   --cluster-resource-namespace NS  cert-manager's cluster resource namespace (default cert-manager)
   --config FILE                    config file (default ./${CONFIG_FILE} when present)
+  --cluster                        read the live cluster (current kubeconfig context): Velero version, plugin,
+                                   cert-manager objects; name what the command would leave out
+  --context NAME                   kubeconfig context for --cluster and doctor
+  --request-timeout SECONDS        upper bound of each API request (default 15)
+  --apply, --yes                   doctor: run the printed fix commands (--yes: without asking)
   --color, --no-color              force or disable colour (default: colour on a terminal)
   -h, --help                       this help
   --version                        print the version
@@ -53,7 +64,12 @@ Rules: --list-rules; docs/rules/ in the repository.
 class UsageError extends Error {}
 
 interface Options {
-  mode: 'lint' | 'run';
+  mode: 'lint' | 'run' | 'audit' | 'doctor';
+  cluster: boolean;
+  context?: string;
+  requestTimeoutMs?: number;
+  apply: boolean;
+  yes: boolean;
   format: 'text' | 'json' | 'sarif' | 'junit';
   output?: string;
   failOn: Severity | 'never';
@@ -74,10 +90,10 @@ interface Options {
 }
 
 function parseOptions(args: string[]): Options {
-  const o: Options = { mode: 'lint', format: 'text', failOn: 'warning', fix: false, write: false, listRules: false, help: false, version: false, inputs: [] };
+  const o: Options = { mode: 'lint', cluster: false, apply: false, yes: false, format: 'text', failOn: 'warning', fix: false, write: false, listRules: false, help: false, version: false, inputs: [] };
   let i = 0;
-  if (args[0] === 'run') {
-    o.mode = 'run';
+  if (args[0] === 'run' || args[0] === 'audit' || args[0] === 'doctor') {
+    o.mode = args[0];
     i = 1;
   }
   const value = (name: string, inline: string | undefined): string => {
@@ -145,6 +161,25 @@ function parseOptions(args: string[]): Options {
       case '--list-rules':
         o.listRules = true;
         break;
+      case '--cluster':
+        o.cluster = true;
+        break;
+      case '--context':
+        o.context = value(name, inline);
+        break;
+      case '--request-timeout': {
+        const seconds = Number(value(name, inline));
+        if (!(seconds > 0 && seconds <= 600)) throw new UsageError('--request-timeout must be a number of seconds between 0 and 600');
+        o.requestTimeoutMs = Math.round(seconds * 1000);
+        break;
+      }
+      case '--apply':
+        o.apply = true;
+        break;
+      case '--yes':
+      case '-y':
+        o.yes = true;
+        break;
       case '-h':
       case '--help':
         o.help = true;
@@ -159,6 +194,10 @@ function parseOptions(args: string[]): Options {
   }
   if (o.mode === 'run' && (!o.argv || o.inputs.length)) throw new UsageError('run needs the velero command after --: velero-cm-preflight run -- velero backup create ...');
   if (o.write && !o.fix) throw new UsageError('--write only works with --fix');
+  if ((o.apply || o.yes) && o.mode !== 'doctor') throw new UsageError('--apply and --yes only work with doctor');
+  if ((o.context !== undefined || o.requestTimeoutMs !== undefined) && !o.cluster && o.mode !== 'doctor') throw new UsageError('--context and --request-timeout need --cluster (or doctor)');
+  if (o.cluster && (o.mode === 'audit' || o.mode === 'doctor')) throw new UsageError(`--cluster does not apply to ${o.mode}`);
+  if (o.fix && (o.mode === 'audit' || o.mode === 'doctor')) throw new UsageError(`--fix does not apply to ${o.mode}${o.mode === 'doctor' ? ' (use --apply)' : ''}`);
   return o;
 }
 
@@ -270,7 +309,7 @@ async function render(report: Report, o: Options): Promise<string> {
     case 'junit':
       return (await import('./format/junit.js')).formatJunit(report, o.failOn);
     default: {
-      const colour = o.color ?? (!o.output && !!process.stdout.isTTY && !process.env['NO_COLOR']);
+      const colour = o.color ?? (!o.output && !!process.stdout.isTTY && !process.env.NO_COLOR);
       return (await import('./format/text.js')).formatText(report, colour);
     }
   }
@@ -306,6 +345,11 @@ async function main(args: string[]): Promise<number> {
     veleroNamespace: o.veleroNamespace ?? config.veleroNamespace ?? 'velero',
     clusterResourceNamespace: o.clusterResourceNamespace ?? config.clusterResourceNamespace ?? 'cert-manager',
   };
+  if (o.mode === 'audit' || o.mode === 'doctor') return liveCommand(o, ctx, config);
+  // Cluster mode (lazy: the Kubernetes client loads only here) sets version, plugin and namespaces from the cluster.
+  const explicit = { veleroVersion: !!(o.veleroVersion ?? config.veleroVersion), pluginInstalled: (o.pluginInstalled ?? config.pluginInstalled) !== undefined, clusterResourceNamespace: !!(o.clusterResourceNamespace ?? config.clusterResourceNamespace), veleroNamespace: !!(o.veleroNamespace ?? config.veleroNamespace) };
+  const cluster = o.cluster ? await (await import('./cluster/session.js')).openClusterSession(clusterOptions(o), ctx, explicit) : undefined;
+  if (cluster) Object.assign(ctx, cluster.ctx);
 
   let units: LintUnit[];
   let problems: Report['problems'] = [];
@@ -359,6 +403,11 @@ async function main(args: string[]): Promise<number> {
       config,
     );
   }
+  if (cluster) {
+    const live = await cluster.liveUnits();
+    units.push(...live);
+    findings.push(...lintSubjects(live.map((u) => u.subject), ctx, config), ...cluster.findings(units.map((u) => u.subject), config));
+  }
   const replacements = attachReplacements(units, findings, ctx, config);
   // Findings carry the whole corrected command so a user can paste one line.
   for (const u of units) {
@@ -389,7 +438,7 @@ async function main(args: string[]): Promise<number> {
       return 1;
     }
     const [program, ...rest] = runArgv!;
-    const bin = program === 'velero' ? (process.env['VELERO_CM_PREFLIGHT_VELERO'] ?? 'velero') : program!;
+    const bin = program === 'velero' ? (process.env.VELERO_CM_PREFLIGHT_VELERO ?? 'velero') : program!;
     process.stderr.write(`velero-cm-preflight: running ${shellJoin(runArgv!)}\n`);
     const child = spawnSync(bin, rest, { stdio: 'inherit', shell: false });
     if (child.error) {
@@ -399,6 +448,61 @@ async function main(args: string[]): Promise<number> {
     return child.status ?? 1;
   }
   return failing.length ? 1 : 0;
+}
+
+function clusterOptions(o: Options) {
+  return {
+    ...(o.context !== undefined ? { context: o.context } : {}),
+    ...(o.requestTimeoutMs !== undefined ? { requestTimeoutMs: o.requestTimeoutMs } : {}),
+    // The progress line goes to stderr, only on a terminal and only with text output.
+    progress: o.format === 'text' && !!process.stderr.isTTY,
+  };
+}
+
+/** `audit` and `doctor`: findings from a backup tarball or the live cluster, in the lint's formats and exit codes. */
+async function liveCommand(o: Options, ctx: LintContext, config: PreflightConfig): Promise<number> {
+  let findings: Finding[];
+  let problems: Report['problems'] = [];
+  let checked: number;
+  let commands: string[][] = [];
+  let doctor: typeof import('./doctor/command.js') | undefined;
+  if (o.mode === 'audit') {
+    if (o.argv || o.inputs.length === 0) throw new UsageError('audit needs backup files: velero backup download NAME, then velero-cm-preflight audit NAME-data.tar.gz');
+    ({ findings, problems, checked } = (await import('./audit/command.js')).runAudit(o.inputs, ctx, config));
+  } else {
+    if (o.argv || o.inputs.length) throw new UsageError('doctor takes no files or command line');
+    doctor = await import('./doctor/command.js');
+    const run = await doctor.runDoctor({ ...clusterOptions(o), clusterResourceNamespaceExplicit: !!(o.clusterResourceNamespace ?? config.clusterResourceNamespace) }, ctx, config);
+    ({ findings, checked } = run);
+    Object.assign(ctx, run.ctx);
+    commands = doctor.fixCommands(run.findings);
+  }
+  const report: Report = {
+    tool: { name: 'velero-cm-preflight', version: packageVersion() },
+    context: { veleroVersion: formatVersion(ctx.veleroVersion), pluginInstalled: ctx.pluginInstalled, failOn: o.failOn },
+    findings,
+    checked,
+    problems,
+  };
+  const rendered = await render(report, o);
+  if (o.output) writeFileSync(o.output, rendered);
+  else process.stdout.write(rendered);
+  if (problems.length) return 2;
+  const failing = o.failOn === 'never' ? [] : atOrAbove(findings, o.failOn);
+  if (!doctor || commands.length === 0) return failing.length ? 1 : 0;
+  if (!o.apply) {
+    process.stderr.write(`velero-cm-preflight: ${commands.length} fix command${commands.length === 1 ? '' : 's'} printed above; run them with doctor --apply\n`);
+    return failing.length ? 1 : 0;
+  }
+  const applied = await doctor.applyCommands(commands, o.yes, (line) => process.stderr.write(`${line}\n`));
+  if (applied.refused) {
+    process.stderr.write(`velero-cm-preflight: nothing applied: ${applied.refused}\n`);
+    return failing.length ? 1 : 0;
+  }
+  process.stderr.write(`velero-cm-preflight: ran ${applied.ran} command${applied.ran === 1 ? '' : 's'}, ${applied.failed} failed\n`);
+  // What the commands cannot fix (missing Secrets) still counts.
+  const unfixed = failing.filter((f) => !(f as { commands?: unknown }).commands);
+  return applied.failed || unfixed.length ? 1 : 0;
 }
 
 function belongsTo(f: Finding, u: LintUnit): boolean {
@@ -414,8 +518,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof UsageError || err instanceof ConfigError) {
-      process.stderr.write(`velero-cm-preflight: ${err.message}\n`);
+    // ClusterAccessError (cluster mode, doctor) is matched by name: this module does not import the Kubernetes layer.
+    if (err instanceof UsageError || err instanceof ConfigError || (err as Error | undefined)?.name === 'ClusterAccessError') {
+      process.stderr.write(`velero-cm-preflight: ${(err as Error).message}\n`);
       if (err instanceof UsageError) process.stderr.write('Run velero-cm-preflight --help for usage.\n');
     } else process.stderr.write(`velero-cm-preflight: internal error: ${(err as Error).stack ?? String(err)}\n`);
     process.exitCode = 2;

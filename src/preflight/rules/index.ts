@@ -51,6 +51,10 @@ import { rule as unresolvedShellExpansion } from './unresolved-shell-expansion.j
 import { rule as valueFlagSwallowsFlag } from './value-flag-swallows-flag.js';
 import { rule as wrongArgumentCount } from './wrong-argument-count.js';
 import type { Rule } from './types.js';
+// Rules of audit, cluster mode and doctor: metadata only here (their findings come from those commands).
+import { AUDIT_RULES } from '../audit/rules.js';
+import { CLUSTER_RULES } from '../cluster/rules.js';
+import { DOCTOR_RULES } from '../doctor/rules.js';
 
 export const RULES: readonly Rule[] = [
   allowlistWithoutCrds,
@@ -104,6 +108,9 @@ export const RULES: readonly Rule[] = [
   unresolvedShellExpansion,
   valueFlagSwallowsFlag,
   wrongArgumentCount,
+  ...AUDIT_RULES,
+  ...CLUSTER_RULES,
+  ...DOCTOR_RULES,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 /** A rule by id (CMV020) or name (namespace-filter-drops-cluster-resources), case-insensitive. */
