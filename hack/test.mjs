@@ -113,9 +113,11 @@ const packagingStage = async () => {
   const built = await check('hack/build-plugin', [])();
   if (built.failed) return built;
   // --no-package: package.json's mocha spec (the unit tests) would otherwise be added to this run.
+  // The arm64 tree too, cross-built (no code cache, not stripped); test/packaging runs it under QEMU.
+  const builtArm = process.arch === 'x64' ? await check('hack/build-plugin', ['--arch', 'arm64', '--out', 'out/plugins-arm64'])() : { passed: 0, failed: 0 };
   const tests = await mocha('dist/test/packaging/**/*.test.js', ['--no-package'])();
-  let passed = built.passed + tests.passed;
-  let failed = tests.failed;
+  let passed = built.passed + builtArm.passed + tests.passed;
+  let failed = builtArm.failed + tests.failed;
   // The conformance suite (Velero's own plugin client) drives the packaged executable inside a root holding
   // only the oldest base's glibc (2.31), through chroot-env's wrapper (root only; CI runs as root).
   const conformance = join(root, 'test/conformance');

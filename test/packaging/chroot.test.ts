@@ -102,6 +102,19 @@ describe('packaged plugin tree', function () {
       });
     }
 
+    it('the arm64 tree (cross-built, not stripped) starts and answers on arm64 bullseye glibc under QEMU', async function () {
+      const armTree = process.env.VCM_PLUGIN_TREE_ARM64 ?? join(repoRoot, 'out', 'plugins-arm64');
+      if (process.arch !== 'x64' || !existsSync(join(armTree, pins.PLUGIN_NAME))) this.skip(); // the packaging stage builds it on amd64
+      this.timeout(300_000);
+      const gate = checkTree(armTree);
+      expect(gate.ok, gate.output).to.equal(true);
+      const run = chrootEnv(join(scratch, 'env-arm64'), 'bullseye', ['--arch', 'arm64'], armTree);
+      // Emulated V8 starts in seconds, not milliseconds: allow for it.
+      const result = await packaging.smoke({ command: run, expectCommand: `/plugins/${pins.PLUGIN_NAME}`, timeoutMs: 120_000 });
+      expect(result.uid).to.equal(1002);
+      expect(result.plugins.map((p) => p.kind)).to.include.members(['BackupItemActionV2', 'RestoreItemActionV2']);
+    });
+
     it('negative control: without the private runtime the binary cannot start there', async () => {
       const bare = join(scratch, 'no-libs-tree');
       spawnSync('cp', ['-al', tree, bare]);
