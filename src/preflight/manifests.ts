@@ -56,7 +56,9 @@ export function locateKey(doc: YamlDocument, path: readonly string[], file?: str
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map((x) => String(x)) : undefined);
+/** A YAML scalar as text; objects and lists are not scalars (never "[object Object]"). */
+const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback);
+const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map((x) => text(x, JSON.stringify(x))) : undefined);
 
 const BACKUP_LIST_KEYS = [
   'includedNamespaces',
@@ -78,7 +80,7 @@ function backupSpecFrom(spec: Obj): BackupSpec {
   if (typeof spec.includeClusterResources === 'boolean') out.includeClusterResources = spec.includeClusterResources;
   if (spec.labelSelector !== undefined && spec.labelSelector !== null) out.labelSelector = spec.labelSelector;
   if (Array.isArray(spec.orLabelSelectors)) out.orLabelSelectors = spec.orLabelSelectors;
-  if (spec.ttl !== undefined) out.ttl = String(spec.ttl);
+  if (spec.ttl !== undefined) out.ttl = text(spec.ttl, JSON.stringify(spec.ttl));
   if (isObj(spec.resourcePolicy)) out.resourcePolicy = spec.resourcePolicy;
   return out;
 }
@@ -92,7 +94,7 @@ function restoreSpecFrom(spec: Obj): RestoreSpec {
     if (list) out[key] = list;
   }
   if (typeof spec.includeClusterResources === 'boolean') out.includeClusterResources = spec.includeClusterResources;
-  if (isObj(spec.namespaceMapping)) out.namespaceMapping = Object.fromEntries(Object.entries(spec.namespaceMapping).map(([k, v]) => [k, String(v)]));
+  if (isObj(spec.namespaceMapping)) out.namespaceMapping = Object.fromEntries(Object.entries(spec.namespaceMapping).map(([k, v]) => [k, text(v)]));
   if (spec.labelSelector !== undefined && spec.labelSelector !== null) out.labelSelector = spec.labelSelector;
   if (Array.isArray(spec.orLabelSelectors)) out.orLabelSelectors = spec.orLabelSelectors;
   if (typeof spec.existingResourcePolicy === 'string') out.existingResourcePolicy = spec.existingResourcePolicy;
@@ -111,7 +113,7 @@ function suppressionsFrom(metadata: Obj | undefined, loc: SourceLocation): Suppr
   const annotations = isObj(metadata?.annotations) ? (metadata.annotations) : {};
   return Object.entries(annotations)
     .filter(([k]) => k.startsWith(ANNOTATION_PREFIX))
-    .map(([k, v]) => ({ rules: [k.slice(ANNOTATION_PREFIX.length)], reason: v === null || v === undefined ? '' : String(v), location: loc, via: 'annotation' as const }));
+    .map(([k, v]) => ({ rules: [k.slice(ANNOTATION_PREFIX.length)], reason: text(v), location: loc, via: 'annotation' as const }));
 }
 
 function fieldLocs(doc: YamlDocument, prefix: string[], keys: readonly string[], file?: string): Record<string, SourceLocation> {
@@ -156,8 +158,8 @@ function docLocation(doc: YamlDocument, file?: string): SourceLocation {
 }
 
 function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject[] {
-  const apiVersion = String(obj.apiVersion ?? '');
-  const kind = String(obj.kind ?? '');
+  const apiVersion = text(obj.apiVersion);
+  const kind = text(obj.kind);
   const metadata = isObj(obj.metadata) ? obj.metadata : undefined;
   const location = docLocation(doc, file);
   const suppressions = suppressionsFrom(metadata, locateKey(doc, ['metadata', 'annotations'], file) ?? location);
@@ -178,15 +180,15 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
       const locs = withNs(fieldLocs(doc, ['spec', 'template'], BACKUP_KEYS, file));
       const cronLoc = locateKey(doc, ['spec', 'schedule'], file);
       if (cronLoc) locs['spec.schedule'] = cronLoc;
-      return [{ ...base, kind: 'schedule', backup: backupSpecFrom(template), fieldLocations: locs, ...(spec.schedule !== undefined ? { cron: String(spec.schedule) } : {}) }];
+      return [{ ...base, kind: 'schedule', backup: backupSpecFrom(template), fieldLocations: locs, ...(spec.schedule !== undefined ? { cron: text(spec.schedule, JSON.stringify(spec.schedule)) } : {}) }];
     }
     if (kind === 'Restore') return [{ ...base, kind: 'restore', restore: restoreSpecFrom(spec), fieldLocations: withNs(fieldLocs(doc, ['spec'], RESTORE_KEYS, file)) }];
     return [];
   }
   if (kind === 'ConfigMap' && metadata) {
-    const labels = isObj(metadata.labels) ? (Object.fromEntries(Object.entries(metadata.labels).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
+    const labels = isObj(metadata.labels) ? (Object.fromEntries(Object.entries(metadata.labels).map(([k, v]) => [k, text(v)])) as Record<string, string>) : {};
     if (!isOurPluginConfig(labels)) return [];
-    const data = isObj(obj.data) ? (Object.fromEntries(Object.entries(obj.data).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
+    const data = isObj(obj.data) ? (Object.fromEntries(Object.entries(obj.data).map(([k, v]) => [k, text(v)])) as Record<string, string>) : {};
     return [
       {
         ...base,
@@ -207,9 +209,9 @@ function veleroDeployment(obj: Obj, doc: YamlDocument, base: Base, file?: string
   const podSpec = (obj.spec as Obj | undefined)?.template as Obj | undefined;
   const pod = isObj(podSpec?.spec) ? (podSpec.spec) : undefined;
   const containers = Array.isArray(pod?.containers) ? (pod.containers as Obj[]) : [];
-  const velero = containers.find((c) => isObj(c) && (c.name === 'velero' || /(^|\/)velero:/.test(String(c.image ?? ''))));
+  const velero = containers.find((c) => isObj(c) && (c.name === 'velero' || /(^|\/)velero:/.test(text(c.image))));
   if (!velero) return [];
-  const args = [...(Array.isArray(velero.command) ? velero.command : []), ...(Array.isArray(velero.args) ? velero.args : [])].map(String);
+  const args = [...(Array.isArray(velero.command) ? (velero.command as unknown[]) : []), ...(Array.isArray(velero.args) ? (velero.args as unknown[]) : [])].map((a) => text(a));
   if (!args.includes('server')) return [];
   const serverArgs: NonNullable<Subject['serverArgs']> = {};
   const fieldLocations: Record<string, SourceLocation> = {};
@@ -230,7 +232,7 @@ function veleroDeployment(obj: Obj, doc: YamlDocument, base: Base, file?: string
     }
   }
   const inits = Array.isArray(pod?.initContainers) ? (pod.initContainers as Obj[]) : [];
-  const plugins = inits.map((c) => String(c.image ?? '')).filter(Boolean);
+  const plugins = inits.map((c) => text(c.image)).filter(Boolean);
   const ours = plugins.find(isOurPluginImage);
   if (ours) {
     const loc = argLoc(ours);
@@ -262,7 +264,7 @@ function helmValues(obj: Obj, doc: YamlDocument, base: Base, file?: string): Sub
         backup: backupSpecFrom(template),
         fieldLocations: locs,
         suppressions: suppressionsFrom(annotations ? { annotations } : undefined, schedLoc),
-        ...(sched.schedule !== undefined ? { cron: String(sched.schedule) } : {}),
+        ...(sched.schedule !== undefined ? { cron: text(sched.schedule, JSON.stringify(sched.schedule)) } : {}),
       });
     }
   }
@@ -274,11 +276,11 @@ function helmValues(obj: Obj, doc: YamlDocument, base: Base, file?: string): Sub
     for (const key of ['restoreResourcePriorities', 'features'] as const) {
       const v = configuration?.[key];
       if (v === undefined || v === null || v === '') continue;
-      serverArgs[key] = Array.isArray(v) ? v.join(',') : String(v);
+      serverArgs[key] = Array.isArray(v) ? v.map((x) => text(x)).join(',') : text(v, JSON.stringify(v));
       const loc = locateKey(doc, ['configuration', key], file);
       if (loc) locs[key] = loc;
     }
-    const plugins = inits.map((c) => String(c.image ?? '')).filter(Boolean);
+    const plugins = inits.map((c) => text(c.image)).filter(Boolean);
     const pl = locateKey(doc, ['initContainers'], file);
     if (pl) locs.plugins = pl;
     const { namespace: _ns, ...rest } = base;

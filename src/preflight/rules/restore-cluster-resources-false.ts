@@ -16,7 +16,7 @@ export const rule: Rule = {
   },
   check(subject) {
     const spec = restoreSpecOf(subject, 'includeClusterResources');
-    if (!spec || spec.includeClusterResources !== false) return [];
+    if (spec?.includeClusterResources !== false) return [];
     const report: RuleReport = {
       message: 'include-cluster-resources=false: no CRDs, ClusterIssuers or webhook configurations are restored',
       location: fieldLocation(subject, 'includeClusterResources'),

@@ -97,7 +97,7 @@ describe('preflight property tests', () => {
         try {
           text = yaml.dump(value, { skipInvalid: true });
         } catch {
-          text = String(junk);
+          text = junk;
         }
         timed(() => {
           const r = subjectsFromYaml(`${text}\n---\n${junk}`);
