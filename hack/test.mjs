@@ -118,23 +118,31 @@ const packagingStage = async () => {
   const tests = await mocha('dist/test/packaging/**/*.test.js', ['--no-package'])();
   let passed = built.passed + builtArm.passed + tests.passed;
   let failed = builtArm.failed + tests.failed;
-  // The conformance suite (Velero's own plugin client) drives the packaged executable inside a root holding
-  // only the oldest base's glibc (2.31), through chroot-env's wrapper (root only; CI runs as root).
+  // The conformance suite (Velero's own plugin client) drives the packaged executable inside roots holding
+  // only one glibc, through chroot-env's wrapper (root only; CI runs as root): Debian 11's 2.31 (Velero
+  // 1.12.0's base) with the oldest client the suite pins (v1.14), Debian 12's 2.36 (>= Ubuntu 22.04's 2.35,
+  // Velero 1.12.1-1.18) with v1.18's.
   const conformance = join(root, 'test/conformance');
   const hasSuite = existsSync(conformance) && readdirSync(conformance).some((f) => f.endsWith('_test.go'));
   if (hasSuite && process.getuid?.() === 0) {
-    const envDir = mkdtempSync(join(tmpdir(), 'vcm-conformance-chroot-'));
-    const made = await check('hack/packaging/chroot-env', [envDir, '--suite', 'bullseye', '--tree', 'out/plugins'])();
-    if (made.failed) failed += 1;
-    else {
-      const suite = await goTest('test/conformance', ['-count=1', './...'], {
-        // The wrapper, under the plugin's name: wherever the suite installs it, the binary runs at that path.
-        VCM_PLUGIN_EXECUTABLE: join(envDir, 'velero-plugin-for-cert-manager'),
-      })();
-      passed += suite.passed;
-      failed += suite.failed;
+    for (const { suite, goArgs } of [
+      { suite: 'bullseye', goArgs: ['-modfile=go.v1.14.mod'] },
+      { suite: 'bookworm', goArgs: [] },
+    ]) {
+      console.log(`packaging: conformance suite (${goArgs.length ? 'Velero v1.14 client' : 'Velero v1.18 client'}) in a ${suite} glibc-only root`);
+      const envDir = mkdtempSync(join(tmpdir(), `vcm-conformance-${suite}-`));
+      const made = await check('hack/packaging/chroot-env', [envDir, '--suite', suite, '--tree', 'out/plugins'])();
+      if (made.failed) failed += 1;
+      else {
+        const result = await goTest('test/conformance', [...goArgs, '-count=1', '-timeout', '15m', './...'], {
+          // The wrapper, under the plugin's name: wherever the suite installs it, the binary runs at that path.
+          VCM_PLUGIN_EXECUTABLE: join(envDir, 'velero-plugin-for-cert-manager'),
+        })();
+        passed += result.passed;
+        failed += result.failed;
+      }
+      rmSync(envDir, { recursive: true, force: true });
     }
-    rmSync(envDir, { recursive: true, force: true });
   } else console.log(hasSuite ? 'packaging: conformance through the chroot needs root: skipped' : 'packaging: no conformance suite yet');
   return { passed, failed };
 };
