@@ -11,6 +11,8 @@ servePlugin({
   // Loaded only once the process knows Velero started it (run by hand it just explains itself).
   actions: async () => (await import('./actions/index.js')).createActions({ env: process.env }),
 }).catch((err: unknown) => {
-  process.stderr.write(`velero-plugin-for-cert-manager failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `velero-plugin-for-cert-manager failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -17,7 +17,7 @@ import type {
   VeleroRequestObject,
 } from './action.js';
 import type { JsonLineLogger } from './logger.js';
-import { ActionRegistry, BACKUP_ITEM_ACTION_V2, RESTORE_ITEM_ACTION_V2 } from './registry.js';
+import { type ActionRegistry, BACKUP_ITEM_ACTION_V2, RESTORE_ITEM_ACTION_V2 } from './registry.js';
 
 /** An error with the gRPC status code to answer with. */
 export class RpcError extends Error {
@@ -75,13 +75,19 @@ export function pluginListerService(context: DispatchContext): UntypedServiceImp
 export function backupItemActionService(context: DispatchContext): UntypedServiceImplementation {
   const find = (name: string) => lookup(context.registry.backup, BACKUP_ITEM_ACTION_V2, name);
   return {
-    AppliesTo: unary(context.log, 'AppliesTo', (req: AppliesToRequest) => ({ ResourceSelector: selectorMessage(find(req.plugin).appliesTo) })),
+    AppliesTo: unary(context.log, 'AppliesTo', (req: AppliesToRequest) => ({
+      ResourceSelector: selectorMessage(find(req.plugin).appliesTo),
+    })),
     Execute: unary(context.log, 'Execute', async (req: BackupExecuteRequest) => {
       const action = find(req.plugin);
       const item = decodeItem(req.item, 'item');
       const log = actionLogger(context.log, action, item);
       log.debug('executing backup action');
-      const result = await runAction(action.name, () => action.execute({ item, backup: decodeVeleroObject(req.backup, 'backup'), log }), log);
+      const result = await runAction(
+        action.name,
+        () => action.execute({ item, backup: decodeVeleroObject(req.backup, 'backup'), log }),
+        log,
+      );
       checkOperation(action, result.operationID);
       return {
         item: encodeItem(action.name, result.item),
@@ -95,7 +101,15 @@ export function backupItemActionService(context: DispatchContext): UntypedServic
       if (!action.progress) throw noOperations(action.name, req.operationID);
       const log = operationLogger(context.log, action.name, req.operationID);
       const progress = action.progress.bind(action);
-      return { progress: progressMessage(await runAction(action.name, () => progress({ operationID: req.operationID, backup: decodeVeleroObject(req.backup, 'backup'), log }), log)) };
+      return {
+        progress: progressMessage(
+          await runAction(
+            action.name,
+            () => progress({ operationID: req.operationID, backup: decodeVeleroObject(req.backup, 'backup'), log }),
+            log,
+          ),
+        ),
+      };
     }),
     // Velero cancels operations that time out; with none started there is nothing to stop.
     Cancel: unary(context.log, 'Cancel', async (req: BackupOperationRequest) => {
@@ -103,7 +117,11 @@ export function backupItemActionService(context: DispatchContext): UntypedServic
       if (action.cancel) {
         const log = operationLogger(context.log, action.name, req.operationID);
         const cancel = action.cancel.bind(action);
-        await runAction(action.name, () => cancel({ operationID: req.operationID, backup: decodeVeleroObject(req.backup, 'backup'), log }), log);
+        await runAction(
+          action.name,
+          () => cancel({ operationID: req.operationID, backup: decodeVeleroObject(req.backup, 'backup'), log }),
+          log,
+        );
       }
       return {};
     }),
@@ -113,7 +131,9 @@ export function backupItemActionService(context: DispatchContext): UntypedServic
 export function restoreItemActionService(context: DispatchContext): UntypedServiceImplementation {
   const find = (name: string) => lookup(context.registry.restore, RESTORE_ITEM_ACTION_V2, name);
   return {
-    AppliesTo: unary(context.log, 'AppliesTo', (req: AppliesToRequest) => ({ ResourceSelector: selectorMessage(find(req.plugin).appliesTo) })),
+    AppliesTo: unary(context.log, 'AppliesTo', (req: AppliesToRequest) => ({
+      ResourceSelector: selectorMessage(find(req.plugin).appliesTo),
+    })),
     Execute: unary(context.log, 'Execute', async (req: RestoreExecuteRequest) => {
       const action = find(req.plugin);
       const item = decodeItem(req.item, 'item');
@@ -141,14 +161,26 @@ export function restoreItemActionService(context: DispatchContext): UntypedServi
       if (!action.progress) throw noOperations(action.name, req.operationID);
       const log = operationLogger(context.log, action.name, req.operationID);
       const progress = action.progress.bind(action);
-      return { progress: progressMessage(await runAction(action.name, () => progress({ operationID: req.operationID, restore: decodeVeleroObject(req.restore, 'restore'), log }), log)) };
+      return {
+        progress: progressMessage(
+          await runAction(
+            action.name,
+            () => progress({ operationID: req.operationID, restore: decodeVeleroObject(req.restore, 'restore'), log }),
+            log,
+          ),
+        ),
+      };
     }),
     Cancel: unary(context.log, 'Cancel', async (req: RestoreOperationRequest) => {
       const action = find(req.plugin);
       if (action.cancel) {
         const log = operationLogger(context.log, action.name, req.operationID);
         const cancel = action.cancel.bind(action);
-        await runAction(action.name, () => cancel({ operationID: req.operationID, restore: decodeVeleroObject(req.restore, 'restore'), log }), log);
+        await runAction(
+          action.name,
+          () => cancel({ operationID: req.operationID, restore: decodeVeleroObject(req.restore, 'restore'), log }),
+          log,
+        );
       }
       return {};
     }),
@@ -157,8 +189,12 @@ export function restoreItemActionService(context: DispatchContext): UntypedServi
       if (!action.areAdditionalItemsReady) return { ready: true };
       const log = context.log.withSource(action.name).with({ action: action.name });
       const check = action.areAdditionalItemsReady.bind(action);
-      const ready = await runAction(action.name, () => check({ additionalItems: req.additionalItems, restore: decodeVeleroObject(req.restore, 'restore'), log }), log);
-      return { ready: ready === true };
+      const ready = await runAction(
+        action.name,
+        () => check({ additionalItems: req.additionalItems, restore: decodeVeleroObject(req.restore, 'restore'), log }),
+        log,
+      );
+      return { ready: ready };
     }),
   };
 }
@@ -170,7 +206,7 @@ function unary<Req, Res>(log: JsonLineLogger, method: string, handler: (request:
     try {
       pending = Promise.resolve(handler(call.request));
     } catch (err) {
-      pending = Promise.reject(err);
+      pending = Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
     pending.then(
       (response) => callback(null, response),
@@ -187,7 +223,10 @@ function lookup<T extends Action>(table: Map<string, T>, kind: string, name: str
   const action = table.get(name);
   if (action) return action;
   const served = [...table.keys()].join(', ') || 'none';
-  throw new RpcError(status.NOT_FOUND, `${kind} plugin ${JSON.stringify(name)} was not found in velero-plugin-for-cert-manager (it serves: ${served})`);
+  throw new RpcError(
+    status.NOT_FOUND,
+    `${kind} plugin ${JSON.stringify(name)} was not found in velero-plugin-for-cert-manager (it serves: ${served})`,
+  );
 }
 
 /** Runs an action; its exceptions become the gRPC error users see, prefixed with the action name. */
@@ -212,25 +251,33 @@ function actionLogger(base: JsonLineLogger, action: Action, item: KubeObject): A
 
 /** Parses an item Velero sent: a JSON object with a kind, an apiVersion and metadata. */
 export function decodeItem(bytes: Buffer, field: string): KubeObject {
-  const value = parseJson(bytes, field);
-  const problem =
-    typeof value !== 'object' || value === null || Array.isArray(value)
-      ? 'not a JSON object'
-      : typeof (value as KubeObject).kind !== 'string' || (value as KubeObject).kind === ''
-        ? 'no kind'
-        : typeof (value as KubeObject).apiVersion !== 'string'
-          ? 'no apiVersion'
-          : typeof (value as KubeObject).metadata !== 'object' || (value as KubeObject).metadata === null || Array.isArray((value as KubeObject).metadata)
-            ? 'no metadata object'
-            : undefined;
-  if (problem) throw new RpcError(status.INVALID_ARGUMENT, `malformed ${field} (${problem}); Velero sends Kubernetes objects as JSON`);
-  return value as KubeObject;
+  const problem = kubeObjectProblem(parseJson(bytes, field));
+  if (problem)
+    throw new RpcError(
+      status.INVALID_ARGUMENT,
+      `malformed ${field} (${problem}); Velero sends Kubernetes objects as JSON`,
+    );
+  return parseJson(bytes, field) as KubeObject;
+}
+
+/** Why value is not a Kubernetes object (a JSON object with kind, apiVersion and metadata), if it is not. */
+function kubeObjectProblem(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return 'not a JSON object';
+  if (typeof value.kind !== 'string' || value.kind === '') return 'no kind';
+  if (typeof value.apiVersion !== 'string') return 'no apiVersion';
+  if (!isPlainObject(value.metadata)) return 'no metadata object';
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function decodeVeleroObject(bytes: Buffer, field: string): VeleroRequestObject {
   if (bytes.length === 0) return {};
   const value = parseJson(bytes, field);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new RpcError(status.INVALID_ARGUMENT, `malformed ${field}: not a JSON object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new RpcError(status.INVALID_ARGUMENT, `malformed ${field}: not a JSON object`);
   return value as VeleroRequestObject;
 }
 
@@ -244,21 +291,28 @@ function parseJson(bytes: Buffer, field: string): unknown {
 }
 
 /** Velero decodes the returned item strictly: it must be a whole object with a kind. */
-function encodeItem(actionName: string, item: KubeObject | undefined): Buffer {
-  if (typeof item !== 'object' || item === null || typeof item.kind !== 'string' || item.kind === '') {
+function encodeItem(actionName: string, item: unknown): Buffer {
+  // Typed as unknown: actions are TypeScript, but a bug may still hand back undefined or a partial object.
+  if (!isPlainObject(item) || typeof item.kind !== 'string' || item.kind === '') {
     throw new RpcError(status.INTERNAL, `${actionName} returned no item or an item without kind (a bug in the action)`);
   }
   return Buffer.from(JSON.stringify(item));
 }
 
 function noOperations(name: string, operationID: string): RpcError {
-  return new RpcError(status.UNIMPLEMENTED, `${name} starts no asynchronous operations (asked about operation ${JSON.stringify(operationID)})`);
+  return new RpcError(
+    status.UNIMPLEMENTED,
+    `${name} starts no asynchronous operations (asked about operation ${JSON.stringify(operationID)})`,
+  );
 }
 
 /** An operationID makes Velero poll Progress; an action that cannot answer it must not start one. */
 function checkOperation(action: Action, operationID: string | undefined): void {
   if (operationID && !action.progress) {
-    throw new RpcError(status.INTERNAL, `${action.name} returned operation ${JSON.stringify(operationID)} but has no progress() (a bug in the action)`);
+    throw new RpcError(
+      status.INTERNAL,
+      `${action.name} returned operation ${JSON.stringify(operationID)} but has no progress() (a bug in the action)`,
+    );
   }
 }
 

@@ -69,7 +69,12 @@ export class JsonLineLogger implements ActionLogger {
   }
 
   with(fields: LogFields): JsonLineLogger {
-    return new JsonLineLogger({ level: this.level, sink: this.sink, source: this.source, fields: { ...this.fields, ...fields } });
+    return new JsonLineLogger({
+      level: this.level,
+      sink: this.sink,
+      source: this.source,
+      fields: { ...this.fields, ...fields },
+    });
   }
 
   /** The same logger with another `logSource`. */
@@ -99,7 +104,7 @@ export function formatLogLine(level: LogLevel, message: unknown, fields: LogFiel
   };
   if (source !== undefined) {
     entry['@logSourceSetBy'] = 'plugin';
-    entry['logSource'] = source;
+    entry.logSource = source;
   }
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined || key.startsWith('@')) continue;
@@ -110,7 +115,7 @@ export function formatLogLine(level: LogLevel, message: unknown, fields: LogFiel
     // Keep level and message intact; shrink every field instead.
     for (const key of Object.keys(entry)) {
       if (key.startsWith('@') || key === 'logSource') continue;
-      entry[key] = truncate(typeof entry[key] === 'string' ? (entry[key] as string) : safeStringify(entry[key]), 256);
+      entry[key] = truncate(typeof entry[key] === 'string' ? entry[key] : safeStringify(entry[key]), 256);
     }
     line = safeStringify(entry);
     if (Buffer.byteLength(line) > MAX_LINE_BYTES) {
@@ -135,16 +140,16 @@ function truncate(text: string, max: number): string {
 function safeStringify(value: unknown): string {
   const seen = new WeakSet<object>();
   try {
-    return (
-      JSON.stringify(value, (_key, v: unknown) => {
-        if (typeof v === 'bigint') return v.toString();
-        if (typeof v === 'object' && v !== null) {
-          if (seen.has(v)) return '[circular]';
-          seen.add(v);
-        }
-        return v;
-      }) ?? 'null'
-    );
+    // JSON.stringify returns undefined for undefined or a function, whatever its declared type says.
+    const text = JSON.stringify(value, (_key, v: unknown) => {
+      if (typeof v === 'bigint') return v.toString();
+      if (typeof v === 'object' && v !== null) {
+        if (seen.has(v)) return '[circular]';
+        seen.add(v);
+      }
+      return v;
+    }) as string | undefined;
+    return text ?? 'null';
   } catch {
     return '"[unserialisable]"';
   }

@@ -16,13 +16,19 @@ export interface ServiceDefinitions {
 }
 
 /** Decoding options: field names exactly as on the wire, defaults filled in, int64 as JS numbers. */
-export const PROTO_LOADER_OPTIONS = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: false } as const;
+export const PROTO_LOADER_OPTIONS = {
+  keepCase: true,
+  longs: Number,
+  enums: String,
+  defaults: true,
+  oneofs: false,
+} as const;
 
 let cached: ServiceDefinitions | undefined;
 
 export function serviceDefinitions(): ServiceDefinitions {
   if (cached) return cached;
-  const grpcRoot = loadPackageDefinition(fromJSON(PROTO_DESCRIPTOR_JSON as Parameters<typeof fromJSON>[0], PROTO_LOADER_OPTIONS));
+  const grpcRoot = loadPackageDefinition(fromJSON(PROTO_DESCRIPTOR_JSON, PROTO_LOADER_OPTIONS));
   cached = {
     pluginLister: service(grpcRoot, 'generated.PluginLister'),
     backupItemActionV2: service(grpcRoot, 'v2.BackupItemAction'),
@@ -36,13 +42,14 @@ export function serviceDefinitions(): ServiceDefinitions {
 
 /** Every package-qualified service in the embedded descriptor (for clients in tests). */
 export function grpcRootObject(): GrpcObject {
-  return loadPackageDefinition(fromJSON(PROTO_DESCRIPTOR_JSON as Parameters<typeof fromJSON>[0], PROTO_LOADER_OPTIONS));
+  return loadPackageDefinition(fromJSON(PROTO_DESCRIPTOR_JSON, PROTO_LOADER_OPTIONS));
 }
 
 function service(grpcRoot: GrpcObject, fullName: string): ServiceDefinition {
   let node: unknown = grpcRoot;
   for (const part of fullName.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
   const definition = (node as { service?: ServiceDefinition } | undefined)?.service;
-  if (!definition) throw new Error(`embedded proto descriptor has no service ${fullName}; regenerate it with npm run gen-proto`);
+  if (!definition)
+    throw new Error(`embedded proto descriptor has no service ${fullName}; regenerate it with npm run gen-proto`);
   return definition;
 }

@@ -39,8 +39,7 @@ export class ActionRegistry {
         continue;
       }
       if (action.kind === 'backup') this.backup.set(action.name, action);
-      else if (action.kind === 'restore') this.restore.set(action.name, action);
-      else problems.push(`action ${JSON.stringify((action as Action).name)} has unknown kind ${JSON.stringify((action as Action).kind)}`);
+      else this.restore.set(action.name, action);
     }
     if (problems.length > 0) throw new Error(`cannot serve these actions: ${problems.join('; ')}`);
   }
@@ -62,7 +61,8 @@ export function pluginNameProblem(name: string): string | undefined {
   if (parts.length !== 2) return 'must be <dns-subdomain>/<name> with exactly one "/"';
   const [prefix = '', rest = ''] = parts;
   if (prefix === '' || rest === '') return 'both parts around "/" must be non-empty';
-  if (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) return `prefix ${JSON.stringify(prefix)} is not a DNS-1123 subdomain`;
+  if (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))
+    return `prefix ${JSON.stringify(prefix)} is not a DNS-1123 subdomain`;
   if (prefix === 'velero.io') return 'the velero.io prefix is reserved for Velero';
   return undefined;
 }

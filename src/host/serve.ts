@@ -50,7 +50,8 @@ export async function servePlugin(options: ServeOptions): Promise<void> {
 
   const levelChoice = logLevelFromArgs(process.argv.slice(2));
   const log = new JsonLineLogger({ level: levelChoice.level, source: 'host' });
-  if (levelChoice.unrecognised !== undefined) log.warn('unrecognised --log-level, using info', { given: levelChoice.unrecognised });
+  if (levelChoice.unrecognised !== undefined)
+    log.warn('unrecognised --log-level, using info', { given: levelChoice.unrecognised });
 
   // Velero sends SIGINT to the whole process group on Ctrl-C; it stops plugins itself via Shutdown.
   process.on('SIGINT', () => log.debug('ignoring SIGINT'));
@@ -84,7 +85,11 @@ export async function servePlugin(options: ServeOptions): Promise<void> {
   process.on('SIGTERM', () => exit(0));
 
   writeSync(1, `${CORE_PROTOCOL_VERSION}|${APP_PROTOCOL_VERSION}|unix|${server.socketPath}|grpc\n`);
-  log.debug('plugin serving', { socket: server.socketPath, command, actions: registry.list(command).map((p) => p.name) });
+  log.debug('plugin serving', {
+    socket: server.socketPath,
+    command,
+    actions: registry.list(command).map((p) => p.name),
+  });
 }
 
 /** Why the offered app protocol versions exclude ours, or undefined (absent means "ours"). */

@@ -8,7 +8,12 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Server, ServerCredentials, type ServerWritableStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
-import { backupItemActionService, pluginListerService, restoreItemActionService, type DispatchContext } from './dispatch.js';
+import {
+  backupItemActionService,
+  pluginListerService,
+  restoreItemActionService,
+  type DispatchContext,
+} from './dispatch.js';
 import { serviceDefinitions } from './proto.js';
 
 /** go-plugin's health check asks for this service name. */
@@ -71,13 +76,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     },
     Watch: (call: ServerWritableStream<{ service: string }, { status: string }>) => {
       call.write({ status: healthStatus(call.request.service) });
-      hold(call as ServerWritableStream<unknown, unknown>);
+      hold(call);
     },
   } satisfies UntypedServiceImplementation);
 
-  const socketPath = freshSocketPath(options.socketDir || tmpdir());
+  const socketPath = freshSocketPath(
+    options.socketDir === undefined || options.socketDir === '' ? tmpdir() : options.socketDir,
+  );
   await new Promise<void>((resolve, reject) => {
-    server.bindAsync(`unix:${socketPath}`, ServerCredentials.createInsecure(), (err) => (err ? reject(err) : resolve()));
+    server.bindAsync(`unix:${socketPath}`, ServerCredentials.createInsecure(), (err) =>
+      err ? reject(err) : resolve(),
+    );
   });
 
   let stopping: Promise<void> | undefined;

@@ -4,4 +4,7 @@
  * be lost and at worst break start-up. Importing it diverts all stdout writes to stderr (which Velero
  * logs at debug) before any other module runs; the host writes the handshake straight to fd 1.
  */
-process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+const stderr = process.stderr;
+process.stdout.write = function writeToStderr(this: unknown, ...args: Parameters<typeof stderr.write>) {
+  return stderr.write(...args);
+} as typeof process.stdout.write;

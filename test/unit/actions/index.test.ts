@@ -12,7 +12,9 @@ describe('actions/index createActions', () => {
 
   it('names every action <prefix>/<backup|restore>-<what>, matching its kind', () => {
     for (const action of createActions({ env: {} })) {
-      expect(action.name).to.match(new RegExp(`^${PLUGIN_NAME_PREFIX.replaceAll('.', '\\.')}/${action.kind}-[a-z0-9-]+$`));
+      expect(action.name).to.match(
+        new RegExp(`^${PLUGIN_NAME_PREFIX.replaceAll('.', '\\.')}/${action.kind}-[a-z0-9-]+$`),
+      );
     }
   });
 
@@ -21,6 +23,8 @@ describe('actions/index createActions', () => {
     const names = createActions({ env }).map((a) => a.name);
     expect(names).not.to.include(ACTION_NAMES.backupSkipEphemeral);
     expect(names).not.to.include(ACTION_NAMES.restoreSkipEphemeral);
-    expect(disabledActionNames(env)).to.deep.equal(new Set(['backup-skip-ephemeral', ACTION_NAMES.restoreSkipEphemeral, 'unknown']));
+    expect(disabledActionNames(env)).to.deep.equal(
+      new Set(['backup-skip-ephemeral', ACTION_NAMES.restoreSkipEphemeral, 'unknown']),
+    );
   });
 });

@@ -8,7 +8,8 @@ export interface CapturedLine {
 }
 
 export function captureLog(lines: CapturedLine[] = [], base: LogFields = {}): ActionLogger & { lines: CapturedLine[] } {
-  const at = (level: CapturedLine['level']) => (message: string, fields?: LogFields) => lines.push({ level, message, fields: { ...base, ...fields } });
+  const at = (level: CapturedLine['level']) => (message: string, fields?: LogFields) =>
+    lines.push({ level, message, fields: { ...base, ...fields } });
   return {
     lines,
     trace: at('trace'),

@@ -3,7 +3,9 @@ import { logLevelFromArgs } from '../../../src/host/args.js';
 
 describe('host/args logLevelFromArgs', () => {
   it('defaults to info when Velero >= 1.15 passes server flags without --log-level', () => {
-    expect(logLevelFromArgs(['--uploader-type=kopia', '--features=EnableCSI', 'positional'])).to.deep.equal({ level: 'info' });
+    expect(logLevelFromArgs(['--uploader-type=kopia', '--features=EnableCSI', 'positional'])).to.deep.equal({
+      level: 'info',
+    });
   });
 
   it('reads the two-token form Velero <= 1.14 passes', () => {

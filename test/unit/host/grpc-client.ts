@@ -30,7 +30,10 @@ export function hostClients(socketPath: string): HostClients {
   return {
     client,
     call(service, method, request) {
-      const c = client(service) as unknown as Record<string, (req: object, cb: (err: ServiceError | null, res: Record<string, unknown>) => void) => void>;
+      const c = client(service) as unknown as Record<
+        string,
+        (req: object, cb: (err: ServiceError | null, res: Record<string, unknown>) => void) => void
+      >;
       const fn = c[method];
       if (!fn) throw new Error(`no method ${service}/${method}`);
       return new Promise((resolve, reject) => fn.call(c, request, (err, res) => (err ? reject(err) : resolve(res))));

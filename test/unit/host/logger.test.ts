@@ -56,14 +56,20 @@ describe('host/logger JsonLineLogger', () => {
   it('renames keys Velero would drop or go-plugin would interpret, and ignores @-keys', () => {
     const { logger, parsed } = capture('info');
     logger.info('m', { level: 'x', time: 1, timestamp: 2, '@level': 'error', '@message': 3 });
-    expect(parsed()[0]).to.deep.include({ '@level': 'info', '@message': 'm', 'field.level': 'x', 'field.time': 1, 'field.timestamp': 2 });
+    expect(parsed()[0]).to.deep.include({
+      '@level': 'info',
+      '@message': 'm',
+      'field.level': 'x',
+      'field.time': 1,
+      'field.timestamp': 2,
+    });
     expect(parsed()[0]).not.to.have.property('level');
   });
 
   it('serialises errors, BigInts and cycles without throwing', () => {
     const { logger, parsed } = capture('info');
     const cyclic: Record<string, unknown> = { a: 1 };
-    cyclic['self'] = cyclic;
+    cyclic.self = cyclic;
     logger.info('m', { error: new Error('boom'), big: 10n, cyclic });
     expect(parsed()[0]).to.deep.include({ error: 'boom', big: '10', cyclic: { a: 1, self: '[circular]' } });
   });
@@ -80,11 +86,17 @@ describe('host/logger JsonLineLogger', () => {
 
   it('keeps lines below the 64 KiB go-plugin line buffer, preserving level and message start', () => {
     const huge = 'x'.repeat(200_000);
-    const line = formatLogLine('warn', huge, { a: huge, b: { nested: huge }, c: Array.from({ length: 5000 }, (_, i) => i) });
+    const line = formatLogLine('warn', huge, {
+      a: huge,
+      b: { nested: huge },
+      c: Array.from({ length: 5000 }, (_, i) => i),
+    });
     expect(Buffer.byteLength(line)).to.be.below(MAX_LINE_BYTES + 1);
     const entry = JSON.parse(line) as Record<string, unknown>;
     expect(entry['@level']).to.equal('warn');
-    expect(entry['@message']).to.be.a('string').and.match(/^x{100}/);
+    expect(entry['@message'])
+      .to.be.a('string')
+      .and.match(/^x{100}/);
   });
 
   it('keeps lines short even with thousands of small fields', () => {

@@ -8,7 +8,12 @@ import { hostClients } from './grpc-client.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const pluginScript = resolve(here, '../../../src/plugin.js');
 const noisyPlugin = join(here, 'fixtures/noisy-plugin.js');
-const COOKIE = { VELERO_PLUGIN: 'hello', PLUGIN_PROTOCOL_VERSIONS: '2', PLUGIN_MIN_PORT: '10000', PLUGIN_MAX_PORT: '25000' };
+const COOKIE = {
+  VELERO_PLUGIN: 'hello',
+  PLUGIN_PROTOCOL_VERSIONS: '2',
+  PLUGIN_MIN_PORT: '10000',
+  PLUGIN_MAX_PORT: '25000',
+};
 
 interface Started {
   child: ChildProcess;
@@ -21,23 +26,37 @@ interface Started {
 
 /** Starts a plugin the way go-plugin does and waits for its handshake line (bounded). */
 async function start(script: string, args: string[] = [], env: Record<string, string> = COOKIE): Promise<Started> {
-  const child = spawn(process.execPath, [script, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolveExit) =>
     child.on('exit', (code, signal) => resolveExit({ code, signal, at: Date.now() })),
   );
   const deadline = Date.now() + 10_000;
-  while (!stdout.includes('\n') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 10));
+  while (!stdout.includes('\n') && Date.now() < deadline && child.exitCode === null)
+    await new Promise((r) => setTimeout(r, 10));
   const handshake = stdout.split('\n')[0] ?? '';
-  return { child, handshake, socketPath: handshake.split('|')[3] ?? '', stdout: () => stdout, stderr: () => stderr, exited };
+  return {
+    child,
+    handshake,
+    socketPath: handshake.split('|')[3] ?? '',
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+  };
 }
 
 async function run(script: string, env: Record<string, string>) {
   const started = await start(script, [], env);
-  const exit = await Promise.race([started.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('did not exit')), 10_000))]);
+  const exit = await Promise.race([
+    started.exited,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('did not exit')), 10_000)),
+  ]);
   return { code: exit.code, stdout: started.stdout(), stderr: started.stderr() };
 }
 
@@ -46,7 +65,10 @@ async function shutDown(started: Started) {
   const t0 = Date.now();
   await clients.call('plugin.GRPCController', 'Shutdown', {});
   clients.close();
-  const exit = await Promise.race([started.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no exit within 5 s')), 5000))]);
+  const exit = await Promise.race([
+    started.exited,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no exit within 5 s')), 5000)),
+  ]);
   return { ...exit, ms: exit.at - t0 };
 }
 
@@ -69,15 +91,26 @@ describe('host/serve (the plugin process, spawned)', function () {
   });
 
   it('with the cookie prints exactly one handshake line once serving, ignores unknown args and SIGINT, and exits fast on Shutdown', async () => {
-    const started = await start(pluginScript, ['--uploader-type=kopia', '--features', 'EnableCSI', '-x', 'positional', '--help']);
+    const started = await start(pluginScript, [
+      '--uploader-type=kopia',
+      '--features',
+      'EnableCSI',
+      '-x',
+      'positional',
+      '--help',
+    ]);
     expect(started.handshake).to.match(/^1\|2\|unix\|\/\S+\|grpc$/);
     expect(existsSync(started.socketPath)).to.equal(true);
     const clients = hostClients(started.socketPath);
     const listed = await clients.call('generated.PluginLister', 'ListPlugins', {});
-    expect((listed['plugins'] as { command: string }[]).map((p) => p.command)).to.satisfy((commands: string[]) => commands.length > 0 && commands.every((c) => c === pluginScript));
+    expect((listed.plugins as { command: string }[]).map((p) => p.command)).to.satisfy(
+      (commands: string[]) => commands.length > 0 && commands.every((c) => c === pluginScript),
+    );
     started.child.kill('SIGINT');
     await new Promise((r) => setTimeout(r, 200));
-    expect(await clients.call('grpc.health.v1.Health', 'Check', { service: 'plugin' })).to.deep.equal({ status: 'SERVING' });
+    expect(await clients.call('grpc.health.v1.Health', 'Check', { service: 'plugin' })).to.deep.equal({
+      status: 'SERVING',
+    });
     clients.close();
     const exit = await shutDown(started);
     expect(exit.code).to.equal(0);
@@ -91,7 +124,12 @@ describe('host/serve (the plugin process, spawned)', function () {
     await shutDown(quiet);
     const chatty = await start(pluginScript, ['--log-level', 'debug']);
     await shutDown(chatty);
-    const levels = (text: string) => text.trim().split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { '@level': string })['@level']);
+    const levels = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { '@level': string })['@level']);
     expect(levels(quiet.stderr())).not.to.include('debug');
     expect(levels(chatty.stderr())).to.include('debug');
   });
@@ -105,6 +143,8 @@ describe('host/serve (the plugin process, spawned)', function () {
     clients.close();
     await shutDown(started);
     expect(started.stdout()).to.equal(`${started.handshake}\n`);
-    expect(started.stderr()).to.include('stray console.log at import time').and.include('stray console.log inside execute');
+    expect(started.stderr())
+      .to.include('stray console.log at import time')
+      .and.include('stray console.log inside execute');
   });
 });

@@ -1,6 +1,10 @@
 import { expect } from 'chai';
 import { backupSkipEphemeral, isEphemeral, markedToSkip } from '../../../../src/actions/backup/skip-ephemeral.js';
-import { EPHEMERAL_MARKER_ANNOTATION, PLUGIN_NAME_PREFIX, VELERO_SKIP_FROM_BACKUP_ANNOTATION } from '../../../../src/actions/names.js';
+import {
+  EPHEMERAL_MARKER_ANNOTATION,
+  PLUGIN_NAME_PREFIX,
+  VELERO_SKIP_FROM_BACKUP_ANNOTATION,
+} from '../../../../src/actions/names.js';
 import type { KubeObject } from '../../../../src/host/action.js';
 import { captureLog } from '../log-capture.js';
 
@@ -19,7 +23,11 @@ describe('actions/backup/skip-ephemeral', () => {
 
   it('applies to exactly Orders, Challenges and CertificateRequests, in any namespace', () => {
     expect(backupSkipEphemeral.appliesTo).to.deep.equal({
-      includedResources: ['orders.acme.cert-manager.io', 'challenges.acme.cert-manager.io', 'certificaterequests.cert-manager.io'],
+      includedResources: [
+        'orders.acme.cert-manager.io',
+        'challenges.acme.cert-manager.io',
+        'certificaterequests.cert-manager.io',
+      ],
     });
   });
 
@@ -51,11 +59,18 @@ describe('actions/backup/skip-ephemeral', () => {
   });
 
   it('adds annotations when the item has none', () => {
-    expect(markedToSkip(object('acme.cert-manager.io/v1', 'Challenge')).metadata.annotations).to.have.keys(VELERO_SKIP_FROM_BACKUP_ANNOTATION, EPHEMERAL_MARKER_ANNOTATION);
+    expect(markedToSkip(object('acme.cert-manager.io/v1', 'Challenge')).metadata.annotations).to.have.keys(
+      VELERO_SKIP_FROM_BACKUP_ANNOTATION,
+      EPHEMERAL_MARKER_ANNOTATION,
+    );
   });
 
   it('leaves anything else unchanged and warns (Velero only sends it matching items)', async () => {
-    for (const item of [object('cert-manager.io/v1', 'Certificate'), object('v1', 'Order'), object('example.com/v1', 'Challenge')]) {
+    for (const item of [
+      object('cert-manager.io/v1', 'Certificate'),
+      object('v1', 'Order'),
+      object('example.com/v1', 'Challenge'),
+    ]) {
       const log = captureLog();
       const result = await backupSkipEphemeral.execute({ item, backup: {}, log });
       expect(result.item).to.equal(item);
