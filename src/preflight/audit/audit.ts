@@ -42,7 +42,13 @@ export function auditEntries(entries: readonly TarEntry[], options: AuditOptions
   const crdNames = new Set(inventory.of(GR.crds).map((c) => c.name));
   const cmCrds = CRD_NAMES.filter((n) => crdNames.has(n));
   if (cmObjects === 0 && cmCrds.length === 0) {
-    findings.push(makeFinding(R.backupNoCertManager, { file, message: 'the backup holds no cert-manager object and no cert-manager CRD', subject: { kind: 'Backup' } }));
+    findings.push(
+      makeFinding(R.backupNoCertManager, {
+        file,
+        message: 'the backup holds no cert-manager object and no cert-manager CRD',
+        subject: { kind: 'Backup' },
+      }),
+    );
   }
   if (cmObjects > 0) {
     for (const crd of CRD_NAMES) {
@@ -86,13 +92,19 @@ export function auditEntries(entries: readonly TarEntry[], options: AuditOptions
   }
 
   for (const { certificate, issuer } of inventory.missingIssuers()) {
-    const where = issuer.kind === 'ClusterIssuer' ? `ClusterIssuer ${issuer.name}` : `Issuer ${certificate.namespace}/${issuer.name}`;
+    const where =
+      issuer.kind === 'ClusterIssuer'
+        ? `ClusterIssuer ${issuer.name}`
+        : `Issuer ${certificate.namespace}/${issuer.name}`;
     findings.push(
       makeFinding(R.backupCertificateIssuerMissing, {
         file,
         subject: { kind: 'Certificate', name: objectName(certificate.namespace, certificate.name) },
         message: `Certificate ${objectName(certificate.namespace, certificate.name)} is issued by ${where}, which is not in the backup`,
-        fix: issuer.kind === 'ClusterIssuer' ? 'back up cluster resources (--include-cluster-resources=true)' : `back up the issuers of namespace ${certificate.namespace}`,
+        fix:
+          issuer.kind === 'ClusterIssuer'
+            ? 'back up cluster resources (--include-cluster-resources=true)'
+            : `back up the issuers of namespace ${certificate.namespace}`,
       }),
     );
   }
@@ -124,7 +136,9 @@ export function auditEntries(entries: readonly TarEntry[], options: AuditOptions
   }
 
   if (cmObjects > 0 || cmCrds.length > 0) {
-    const webhooks = [...inventory.of(GR.validatingWebhooks), ...inventory.of(GR.mutatingWebhooks)].filter((w) => isCertManagerWebhookConfiguration(w.object));
+    const webhooks = [...inventory.of(GR.validatingWebhooks), ...inventory.of(GR.mutatingWebhooks)].filter((w) =>
+      isCertManagerWebhookConfiguration(w.object),
+    );
     findings.push(
       makeFinding(R.backupWebhookConfigurations, {
         file,
@@ -134,7 +148,9 @@ export function auditEntries(entries: readonly TarEntry[], options: AuditOptions
           : "cert-manager's webhook configurations are not in the backup: restore onto a cluster where cert-manager is installed",
       }),
     );
-    const rbac = [...inventory.of(GR.clusterRoles), ...inventory.of(GR.clusterRoleBindings)].filter((r) => isCertManagerRbac(r.object));
+    const rbac = [...inventory.of(GR.clusterRoles), ...inventory.of(GR.clusterRoleBindings)].filter((r) =>
+      isCertManagerRbac(r.object),
+    );
     findings.push(
       makeFinding(R.backupCertManagerRbac, {
         file,

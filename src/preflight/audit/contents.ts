@@ -59,7 +59,14 @@ export function parseItemPath(path: string): ParsedPath | undefined {
 
 function isKubeObject(value: unknown): value is KubeObject {
   const v = value as Partial<KubeObject> | null;
-  return !!v && typeof v === 'object' && typeof v.apiVersion === 'string' && typeof v.kind === 'string' && !!v.metadata && typeof v.metadata === 'object';
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof v.apiVersion === 'string' &&
+    typeof v.kind === 'string' &&
+    !!v.metadata &&
+    typeof v.metadata === 'object'
+  );
 }
 
 export function backupContents(entries: readonly TarEntry[]): BackupContents {
@@ -90,8 +97,19 @@ export function backupContents(entries: readonly TarEntry[]): BackupContents {
       problems.push({ path: entry.path, message: 'not a Kubernetes object (apiVersion, kind or metadata missing)' });
       continue;
     }
-    items.push({ groupResource: parsed.groupResource, namespace: parsed.namespace, name: parsed.name, object, path: entry.path });
+    items.push({
+      groupResource: parsed.groupResource,
+      namespace: parsed.namespace,
+      name: parsed.name,
+      object,
+      path: entry.path,
+    });
   }
-  items.sort((a, b) => a.groupResource.localeCompare(b.groupResource) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  items.sort(
+    (a, b) =>
+      a.groupResource.localeCompare(b.groupResource) ||
+      a.namespace.localeCompare(b.namespace) ||
+      a.name.localeCompare(b.name),
+  );
   return { ...(formatVersion !== undefined ? { formatVersion } : {}), items, problems };
 }

@@ -66,11 +66,19 @@ export function makeFinding(rule: Rule, input: FindingInput): LiveFinding {
  * Applies `.velero-cm-preflight.yaml` rule settings (`off` or a severity) and plugin awareness exactly as
  * the offline engine does: a finding the installed plugin handles drops to info and says so.
  */
-export function settleFindings(findings: LiveFinding[], rules: readonly Rule[], config: PreflightConfig | undefined, pluginInstalled: boolean): LiveFinding[] {
+export function settleFindings(
+  findings: LiveFinding[],
+  rules: readonly Rule[],
+  config: PreflightConfig | undefined,
+  pluginInstalled: boolean,
+): LiveFinding[] {
   const out: LiveFinding[] = [];
   for (const f of findings) {
     const rule = rules.find((r) => r.meta.id === f.ruleId);
-    const setting = rule && config ? (config.rules[rule.meta.id] ?? config.rules[rule.meta.id.toLowerCase()] ?? config.rules[rule.meta.name]) : undefined;
+    const setting =
+      rule && config
+        ? (config.rules[rule.meta.id] ?? config.rules[rule.meta.id.toLowerCase()] ?? config.rules[rule.meta.name])
+        : undefined;
     if (setting === 'off') continue;
     if (setting) f.severity = setting;
     if (pluginInstalled && rule?.meta.plugin && !f.pluginHandled && f.pluginHandles !== false) {

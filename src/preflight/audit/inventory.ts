@@ -83,11 +83,14 @@ export class Inventory {
     const out: MissingSecret[] = [];
     for (const cert of this.of(GR.certificates)) {
       for (const ref of certificateSecretReferences(cert.object)) {
-        if (!this.has(GR.secrets, cert.namespace, ref.name)) out.push({ owner: cert, secretNamespace: cert.namespace, ref });
+        if (!this.has(GR.secrets, cert.namespace, ref.name))
+          out.push({ owner: cert, secretNamespace: cert.namespace, ref });
       }
     }
     for (const issuer of [...this.of(GR.issuers), ...this.of(GR.clusterIssuers)]) {
-      const ns = issuer.namespace || (issuer.object.metadata.annotations?.[ANNOTATION_CLUSTER_RESOURCE_NAMESPACE] ?? clusterResourceNamespace);
+      const ns =
+        issuer.namespace ||
+        (issuer.object.metadata.annotations?.[ANNOTATION_CLUSTER_RESOURCE_NAMESPACE] ?? clusterResourceNamespace);
       for (const ref of issuerSecretReferences(issuer.object)) {
         if (!this.has(GR.secrets, ns, ref.name)) out.push({ owner: issuer, secretNamespace: ns, ref });
       }
@@ -101,7 +104,10 @@ export class Inventory {
     for (const cert of this.of(GR.certificates)) {
       const ref = certificateIssuerReference(cert.object);
       if (!ref || !isCertManagerIssuer(ref)) continue;
-      const present = ref.kind === CLUSTER_ISSUER.kind ? this.has(GR.clusterIssuers, '', ref.name) : this.has(GR.issuers, cert.namespace, ref.name);
+      const present =
+        ref.kind === CLUSTER_ISSUER.kind
+          ? this.has(GR.clusterIssuers, '', ref.name)
+          : this.has(GR.issuers, cert.namespace, ref.name);
       if (!present) out.push({ certificate: cert, issuer: ref });
     }
     return out;
@@ -120,7 +126,11 @@ const CHART_NAMES = new Set(['cert-manager', 'cainjector', 'webhook', 'startupap
  */
 export function isCertManagerWebhookConfiguration(object: KubeObject): boolean {
   const annotations = object.metadata.annotations ?? {};
-  if (Object.keys(annotations).some((k) => k === 'cert-manager.io/inject-ca-from-secret') && (object.metadata.name ?? '').includes('cert-manager')) return true;
+  if (
+    Object.keys(annotations).some((k) => k === 'cert-manager.io/inject-ca-from-secret') &&
+    (object.metadata.name ?? '').includes('cert-manager')
+  )
+    return true;
   const webhooks = (object['webhooks'] as { name?: unknown }[] | undefined) ?? [];
   return webhooks.some((w) => typeof w.name === 'string' && w.name.endsWith('.cert-manager.io'));
 }
@@ -129,6 +139,11 @@ export function isCertManagerWebhookConfiguration(object: KubeObject): boolean {
 export function isCertManagerRbac(object: KubeObject): boolean {
   const labels = object.metadata.labels ?? {};
   const name = labels['app.kubernetes.io/name'];
-  if (name !== undefined && CHART_NAMES.has(name) && (labels['app.kubernetes.io/instance'] !== undefined || labels['app'] !== undefined)) return true;
+  if (
+    name !== undefined &&
+    CHART_NAMES.has(name) &&
+    (labels['app.kubernetes.io/instance'] !== undefined || labels['app'] !== undefined)
+  )
+    return true;
   return (object.metadata.name ?? '').startsWith('cert-manager-');
 }

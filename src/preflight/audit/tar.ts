@@ -54,7 +54,8 @@ function paxRecords(data: Buffer): Record<string, string> {
     const space = data.indexOf(0x20, pos);
     if (space < 0) break;
     const len = parseInt(data.subarray(pos, space).toString('ascii'), 10);
-    if (!Number.isFinite(len) || len <= 0 || pos + len > data.length) throw new TarFormatError('invalid PAX header record');
+    if (!Number.isFinite(len) || len <= 0 || pos + len > data.length)
+      throw new TarFormatError('invalid PAX header record');
     const record = data.subarray(space + 1, pos + len - 1).toString('utf8');
     const eq = record.indexOf('=');
     if (eq > 0) out[record.slice(0, eq)] = record.slice(eq + 1);
@@ -100,7 +101,8 @@ export function readTar(tar: Buffer): TarEntry[] {
     pendingPath = undefined;
     if (type !== '0' && type !== '\0' && type !== '7') continue; // directories, links, devices: not backup items
     total += size;
-    if (total > MAX_UNPACKED_BYTES) throw new TarFormatError(`the archive unpacks to more than ${MAX_UNPACKED_BYTES} bytes`);
+    if (total > MAX_UNPACKED_BYTES)
+      throw new TarFormatError(`the archive unpacks to more than ${MAX_UNPACKED_BYTES} bytes`);
     if (entries.length >= MAX_ENTRIES) throw new TarFormatError(`the archive has more than ${MAX_ENTRIES} files`);
     entries.push({ path: path.replace(/^\.\//, ''), data: Buffer.from(data) });
   }

@@ -41,17 +41,28 @@ export class ClusterApi {
       if (options.kubeconfigPath) kc.loadFromFile(options.kubeconfigPath);
       else kc.loadFromDefault();
     } catch (err) {
-      throw new ClusterAccessError(`cannot load the Kubernetes configuration: ${(err as Error).message}`, 'not-configured', { cause: err });
+      throw new ClusterAccessError(
+        `cannot load the Kubernetes configuration: ${(err as Error).message}`,
+        'not-configured',
+        { cause: err },
+      );
     }
     if (options.context !== undefined) {
       if (!kc.getContextObject(options.context)) {
         const known = kc.getContexts().map((c) => c.name);
-        throw new ClusterAccessError(`no context "${options.context}" in the Kubernetes configuration (contexts: ${known.join(', ') || 'none'})`, 'not-configured');
+        throw new ClusterAccessError(
+          `no context "${options.context}" in the Kubernetes configuration (contexts: ${known.join(', ') || 'none'})`,
+          'not-configured',
+        );
       }
       kc.setCurrentContext(options.context);
     }
     const cluster = kc.getCurrentCluster();
-    if (!cluster?.server) throw new ClusterAccessError('no Kubernetes configuration: set KUBECONFIG, create ~/.kube/config, or pass --context', 'not-configured');
+    if (!cluster?.server)
+      throw new ClusterAccessError(
+        'no Kubernetes configuration: set KUBECONFIG, create ~/.kube/config, or pass --context',
+        'not-configured',
+      );
     const url = new URL(cluster.server);
     const base: RequestOptions & { protocol: string } = {
       protocol: url.protocol,
@@ -63,9 +74,18 @@ export class ClusterApi {
     try {
       await kc.applyToHTTPSOptions(base);
     } catch (err) {
-      throw new ClusterAccessError(`cannot authenticate to ${cluster.server}: ${(err as Error).message}`, 'not-configured', { cause: err });
+      throw new ClusterAccessError(
+        `cannot authenticate to ${cluster.server}: ${(err as Error).message}`,
+        'not-configured',
+        { cause: err },
+      );
     }
-    const api = new ClusterApi(cluster.server, kc.getCurrentContext(), { ...base, path: pathPrefix }, options.requestTimeoutMs ?? 15_000);
+    const api = new ClusterApi(
+      cluster.server,
+      kc.getCurrentContext(),
+      { ...base, path: pathPrefix },
+      options.requestTimeoutMs ?? 15_000,
+    );
     return api;
   }
 
@@ -75,40 +95,76 @@ export class ClusterApi {
     const http = this.base.protocol === 'https:' ? await import('node:https') : await import('node:http');
     const prefix = (this.base.path as string | undefined) ?? '';
     return new Promise((resolve, reject) => {
-      const req = http.request({ ...this.base, method: 'GET', path: prefix + path, headers: { ...this.base.headers, accept }, timeout: this.timeoutMs }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          const status = res.statusCode ?? 0;
-          if (status === 404) return resolve(undefined);
-          if (status >= 200 && status < 300) {
-            try {
-              return resolve(JSON.parse(body));
-            } catch {
-              return reject(new ClusterAccessError(`cannot ${what}: the API server answered with invalid JSON`, 'other'));
+      const req = http.request(
+        {
+          ...this.base,
+          method: 'GET',
+          path: prefix + path,
+          headers: { ...this.base.headers, accept },
+          timeout: this.timeoutMs,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            const status = res.statusCode ?? 0;
+            if (status === 404) return resolve(undefined);
+            if (status >= 200 && status < 300) {
+              try {
+                return resolve(JSON.parse(body));
+              } catch {
+                return reject(
+                  new ClusterAccessError(`cannot ${what}: the API server answered with invalid JSON`, 'other'),
+                );
+              }
             }
-          }
-          let detail = body.slice(0, 300);
-          try {
-            detail = (JSON.parse(body) as { message?: string }).message ?? detail;
-          } catch {
-            // not a Status object: keep the raw text
-          }
-          if (status === 401) return reject(new ClusterAccessError(`cannot ${what}: not authenticated (HTTP 401: ${detail})`, 'forbidden'));
-          if (status === 403) return reject(new ClusterAccessError(`cannot ${what}: forbidden by RBAC (HTTP 403: ${detail}); see docs/preflight-cluster-role.yaml for the read-only role`, 'forbidden'));
-          if (status === 408 || status === 504) return reject(new ClusterAccessError(`cannot ${what}: the API server timed out (HTTP ${status})`, 'timeout'));
-          reject(new ClusterAccessError(`cannot ${what}: HTTP ${status}: ${detail}`, 'other'));
-        });
-        res.on('error', (err) => reject(new ClusterAccessError(`cannot ${what}: ${err.message}`, 'unreachable', { cause: err })));
-      });
+            let detail = body.slice(0, 300);
+            try {
+              detail = (JSON.parse(body) as { message?: string }).message ?? detail;
+            } catch {
+              // not a Status object: keep the raw text
+            }
+            if (status === 401)
+              return reject(
+                new ClusterAccessError(`cannot ${what}: not authenticated (HTTP 401: ${detail})`, 'forbidden'),
+              );
+            if (status === 403)
+              return reject(
+                new ClusterAccessError(
+                  `cannot ${what}: forbidden by RBAC (HTTP 403: ${detail}); see docs/preflight-cluster-role.yaml for the read-only role`,
+                  'forbidden',
+                ),
+              );
+            if (status === 408 || status === 504)
+              return reject(
+                new ClusterAccessError(`cannot ${what}: the API server timed out (HTTP ${status})`, 'timeout'),
+              );
+            reject(new ClusterAccessError(`cannot ${what}: HTTP ${status}: ${detail}`, 'other'));
+          });
+          res.on('error', (err) =>
+            reject(new ClusterAccessError(`cannot ${what}: ${err.message}`, 'unreachable', { cause: err })),
+          );
+        },
+      );
       req.on('timeout', () => {
         req.destroy();
-        reject(new ClusterAccessError(`cannot ${what}: no answer from ${this.server} within ${this.timeoutMs} ms`, 'timeout'));
+        reject(
+          new ClusterAccessError(
+            `cannot ${what}: no answer from ${this.server} within ${this.timeoutMs} ms`,
+            'timeout',
+          ),
+        );
       });
       req.on('error', (err: NodeJS.ErrnoException) => {
         if (err instanceof ClusterAccessError) return reject(err);
-        reject(new ClusterAccessError(`cannot ${what}: the API server ${this.server} is unreachable (${err.code ?? err.message})`, 'unreachable', { cause: err }));
+        reject(
+          new ClusterAccessError(
+            `cannot ${what}: the API server ${this.server} is unreachable (${err.code ?? err.message})`,
+            'unreachable',
+            { cause: err },
+          ),
+        );
       });
       req.end();
     });
@@ -118,20 +174,27 @@ export class ClusterApi {
    * Every object of a list path (`/api/v1/secrets`, `/apis/cert-manager.io/v1/certificates`), page by page.
    * Returns undefined when the type is not served (CRD not installed).
    */
-  async list(path: string, what: string, options: { metadataOnly?: boolean; labelSelector?: string } = {}): Promise<KubeObject[] | undefined> {
+  async list(
+    path: string,
+    what: string,
+    options: { metadataOnly?: boolean; labelSelector?: string } = {},
+  ): Promise<KubeObject[] | undefined> {
     const items: KubeObject[] = [];
     let cont: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const query = new URLSearchParams({ limit: String(PAGE) });
       if (cont) query.set('continue', cont);
       if (options.labelSelector) query.set('labelSelector', options.labelSelector);
-      const result = (await this.get(`${path}?${query}`, what, options.metadataOnly ? METADATA_ONLY : 'application/json')) as
-        | { kind?: string; apiVersion?: string; items?: KubeObject[]; metadata?: { continue?: string } }
-        | undefined;
+      const result = (await this.get(
+        `${path}?${query}`,
+        what,
+        options.metadataOnly ? METADATA_ONLY : 'application/json',
+      )) as { kind?: string; apiVersion?: string; items?: KubeObject[]; metadata?: { continue?: string } } | undefined;
       if (!result) return undefined;
       // List items carry no apiVersion/kind; fill them from the list so cert-manager helpers can read them.
       const kind = result.kind?.replace(/List$/, '');
-      for (const item of result.items ?? []) items.push({ ...item, apiVersion: item.apiVersion ?? result.apiVersion ?? '', kind: item.kind ?? kind ?? '' });
+      for (const item of result.items ?? [])
+        items.push({ ...item, apiVersion: item.apiVersion ?? result.apiVersion ?? '', kind: item.kind ?? kind ?? '' });
       cont = result.metadata?.continue || undefined;
       if (!cont) return items;
     }

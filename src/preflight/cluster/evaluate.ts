@@ -4,7 +4,12 @@
  * plugin awareness, cluster resource namespace) from what was found.
  */
 import { CRD_NAMES, CLUSTER_ISSUER } from '../../certmanager/kinds.js';
-import { certificateIssuerReference, certificateSecretReferences, isCertManagerIssuer, issuerSecretReferences } from '../../certmanager/references.js';
+import {
+  certificateIssuerReference,
+  certificateSecretReferences,
+  isCertManagerIssuer,
+  issuerSecretReferences,
+} from '../../certmanager/references.js';
 import { makeFinding, objectName, type LiveFinding } from '../audit/findings.js';
 import { GR, Inventory, type InventoryItem } from '../audit/inventory.js';
 import { backupCoverage } from '../coverage.js';
@@ -30,9 +35,12 @@ export function contextFromFacts(facts: LiveFacts, ctx: LintContext, explicit: E
   if (version && !explicit.veleroVersion) out.veleroVersion = version;
   if (facts.velero && !explicit.pluginInstalled) out.pluginInstalled = facts.velero.ourPluginInstalled;
   if (facts.velero && !explicit.veleroNamespace) out.veleroNamespace = facts.velero.namespace;
-  if (facts.certManager && !explicit.clusterResourceNamespace) out.clusterResourceNamespace = facts.certManager.clusterResourceNamespace;
+  if (facts.certManager && !explicit.clusterResourceNamespace)
+    out.clusterResourceNamespace = facts.certManager.clusterResourceNamespace;
   out.cluster = {
-    namespacesLabelledExcludeFromBackup: facts.namespaces.filter((n) => n.labels[EXCLUDE_FROM_BACKUP_LABEL] === 'true').map((n) => n.name),
+    namespacesLabelledExcludeFromBackup: facts.namespaces
+      .filter((n) => n.labels[EXCLUDE_FROM_BACKUP_LABEL] === 'true')
+      .map((n) => n.name),
     certManagerPreinstalled: !!facts.certManager,
   };
   return out;
@@ -41,7 +49,8 @@ export function contextFromFacts(facts: LiveFacts, ctx: LintContext, explicit: E
 /** The plugin's merged configuration data, read from the live plugin-config ConfigMaps. */
 export function pluginConfigData(facts: LiveFacts): Record<string, string> {
   const data: Record<string, string> = {};
-  for (const cm of facts.pluginConfigMaps) Object.assign(data, (cm['data'] as Record<string, string> | undefined) ?? {});
+  for (const cm of facts.pluginConfigMaps)
+    Object.assign(data, (cm['data'] as Record<string, string> | undefined) ?? {});
   return data;
 }
 
@@ -87,7 +96,10 @@ type Selector = ((labels: Record<string, string>) => boolean) | undefined;
 export function parseSelector(selector: unknown): Selector {
   if (selector === undefined || selector === null || selector === '') return undefined;
   if (typeof selector === 'string') {
-    const terms = selector.split(',').map((t) => t.trim()).filter(Boolean);
+    const terms = selector
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     const checks: ((l: Record<string, string>) => boolean)[] = [];
     for (const term of terms) {
       let m: RegExpExecArray | null;
@@ -117,7 +129,8 @@ function namespaceFilter(spec: BackupSpec, ctx: LintContext) {
   const exc = spec.excludedNamespaces ?? [];
   const labelled = ctx.cluster?.namespacesLabelledExcludeFromBackup ?? [];
   return (ns: string): string | undefined => {
-    if (!isAllList(inc) && !inc!.some((p) => globToRegExp(p).test(ns))) return `--include-namespaces does not include ${ns}`;
+    if (!isAllList(inc) && !inc!.some((p) => globToRegExp(p).test(ns)))
+      return `--include-namespaces does not include ${ns}`;
     if (exc.some((p) => globToRegExp(p).test(ns))) return `--exclude-namespaces excludes ${ns}`;
     if (labelled.includes(ns)) return `namespace ${ns} is labelled ${EXCLUDE_FROM_BACKUP_LABEL}=true`;
     return undefined;
@@ -140,17 +153,20 @@ export function evaluateSubject(subject: Subject, facts: LiveFacts, ctx: LintCon
 
   /** Why an item would not be backed up by the filters, or undefined when it would. */
   const leftOutReason = (item: InventoryItem): string | undefined => {
-    if (item.object.metadata.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true') return `it is labelled ${EXCLUDE_FROM_BACKUP_LABEL}=true`;
+    if (item.object.metadata.labels?.[EXCLUDE_FROM_BACKUP_LABEL] === 'true')
+      return `it is labelled ${EXCLUDE_FROM_BACKUP_LABEL}=true`;
     if (item.namespace) {
       const r = nsReason(item.namespace);
       if (r) return r;
       if (!cov.namespacedIncluded(item.groupResource)) return `the resource filters leave out ${item.groupResource}`;
-    } else if (!cov.clusterDirect(item.groupResource)) return `cluster-scoped ${item.groupResource} are not backed up with these filters`;
+    } else if (!cov.clusterDirect(item.groupResource))
+      return `cluster-scoped ${item.groupResource} are not backed up with these filters`;
     if (selector && !selector(item.object.metadata.labels ?? {})) return 'the label selector does not match it';
     return undefined;
   };
   const backedUp = (item: InventoryItem) => leftOutReason(item) === undefined;
-  const find = (gr: string, ns: string, name: string) => inventory.of(gr).find((i) => i.namespace === ns && i.name === name);
+  const find = (gr: string, ns: string, name: string) =>
+    inventory.of(gr).find((i) => i.namespace === ns && i.name === name);
   const finding = (rule: typeof R.clusterSecretLeftOut, input: Omit<Parameters<typeof makeFinding>[1], 'file'>) => {
     const f = makeFinding(rule, { ...input, ...(file !== undefined ? { file } : {}) });
     f.location = loc;
@@ -173,12 +189,18 @@ export function evaluateSubject(subject: Subject, facts: LiveFacts, ctx: LintCon
   };
 
   const certificates = inventory.of(GR.certificates).filter(backedUp);
-  for (const cert of certificates) for (const ref of certificateSecretReferences(cert.object)) secretCheck(cert, cert.namespace, ref.name, ref.field);
-  for (const issuer of inventory.of(GR.issuers).filter(backedUp)) for (const ref of issuerSecretReferences(issuer.object)) secretCheck(issuer, issuer.namespace, ref.name, ref.field);
-  for (const issuer of inventory.of(GR.clusterIssuers).filter(backedUp)) for (const ref of issuerSecretReferences(issuer.object)) secretCheck(issuer, ctx.clusterResourceNamespace, ref.name, ref.field);
+  for (const cert of certificates)
+    for (const ref of certificateSecretReferences(cert.object)) secretCheck(cert, cert.namespace, ref.name, ref.field);
+  for (const issuer of inventory.of(GR.issuers).filter(backedUp))
+    for (const ref of issuerSecretReferences(issuer.object)) secretCheck(issuer, issuer.namespace, ref.name, ref.field);
+  for (const issuer of inventory.of(GR.clusterIssuers).filter(backedUp))
+    for (const ref of issuerSecretReferences(issuer.object))
+      secretCheck(issuer, ctx.clusterResourceNamespace, ref.name, ref.field);
 
   const explicitlyExcluded = (gr: string) =>
-    spec.includeClusterResources === false || listMatches(spec.excludedResources, gr) || listMatches(spec.excludedClusterScopedResources, gr);
+    spec.includeClusterResources === false ||
+    listMatches(spec.excludedResources, gr) ||
+    listMatches(spec.excludedClusterScopedResources, gr);
   const reportedIssuers = new Set<string>();
   for (const cert of certificates) {
     const ref = certificateIssuerReference(cert.object);
@@ -199,18 +221,29 @@ export function evaluateSubject(subject: Subject, facts: LiveFacts, ctx: LintCon
     out.push(
       finding(R.clusterIssuerLeftOut, {
         subject: { kind: ref.kind, name: objectName(target.namespace, target.name) },
-        message: `${what}, which issues ${certs.length} backed-up Certificate${certs.length === 1 ? '' : 's'} (${certs.slice(0, 3).map((c) => objectName(c.namespace, c.name)).join(', ')}${certs.length > 3 ? ', ...' : ''}), would be left out: ${reason}`,
-        fix: cluster ? '--include-cluster-resources=true' : `include issuers.cert-manager.io in namespace ${cert.namespace}`,
+        message: `${what}, which issues ${certs.length} backed-up Certificate${certs.length === 1 ? '' : 's'} (${certs
+          .slice(0, 3)
+          .map((c) => objectName(c.namespace, c.name))
+          .join(', ')}${certs.length > 3 ? ', ...' : ''}), would be left out: ${reason}`,
+        fix: cluster
+          ? '--include-cluster-resources=true'
+          : `include issuers.cert-manager.io in namespace ${cert.namespace}`,
         pluginHandles: cluster && !explicitlyExcluded(GR.clusterIssuers),
       }),
     );
   }
 
   if (!cov.clusterDirect(CRD)) {
-    const typesBackedUp = new Set(facts.items.filter((i) => CRD_NAMES.includes(i.groupResource) && backedUp(i)).map((i) => i.groupResource));
+    const typesBackedUp = new Set(
+      facts.items.filter((i) => CRD_NAMES.includes(i.groupResource) && backedUp(i)).map((i) => i.groupResource),
+    );
     for (const crd of facts.crds) {
       if (!CRD_NAMES.includes(crd)) continue;
-      const reason = cov.crdExcluded ? 'the filters exclude CRDs' : !typesBackedUp.has(crd) ? `no ${crd} object would be backed up, and Velero adds only the CRDs of backed-up types` : undefined;
+      const reason = cov.crdExcluded
+        ? 'the filters exclude CRDs'
+        : !typesBackedUp.has(crd)
+          ? `no ${crd} object would be backed up, and Velero adds only the CRDs of backed-up types`
+          : undefined;
       if (!reason) continue;
       out.push(
         finding(R.clusterCrdLeftOut, {
@@ -232,7 +265,9 @@ export function evaluateSubject(subject: Subject, facts: LiveFacts, ctx: LintCon
         subject: { kind: 'Namespace', name: ns },
         severity: labelled ? 'warning' : 'info',
         message: `namespace ${ns}, which holds cert-manager Certificates or Issuers, would be left out: ${reason}`,
-        fix: labelled ? `kubectl label namespace ${ns} ${EXCLUDE_FROM_BACKUP_LABEL}-` : `include namespace ${ns} if it should be restorable`,
+        fix: labelled
+          ? `kubectl label namespace ${ns} ${EXCLUDE_FROM_BACKUP_LABEL}-`
+          : `include namespace ${ns} if it should be restorable`,
       }),
     );
   }

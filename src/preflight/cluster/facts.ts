@@ -2,7 +2,16 @@
  * Cluster mode, step one: read what the live cluster says about cert-manager and Velero (read-only, every
  * request bounded). The result is plain data, so evaluation (evaluate.ts) is pure and tested on fixtures.
  */
-import { CERTIFICATE, CERTIFICATE_REQUEST, CHALLENGE, CLUSTER_ISSUER, ISSUER, ORDER, groupResource, type CertManagerType } from '../../certmanager/kinds.js';
+import {
+  CERTIFICATE,
+  CERTIFICATE_REQUEST,
+  CHALLENGE,
+  CLUSTER_ISSUER,
+  ISSUER,
+  ORDER,
+  groupResource,
+  type CertManagerType,
+} from '../../certmanager/kinds.js';
 import type { KubeObject } from '../audit/findings.js';
 import { GR, type InventoryItem } from '../audit/inventory.js';
 import type { ClusterApi } from './api.js';
@@ -40,23 +49,42 @@ export interface LiveFacts {
 
 export type Progress = (message: string) => void;
 
-const CM_TYPES: readonly CertManagerType[] = [CERTIFICATE, ISSUER, CLUSTER_ISSUER, CERTIFICATE_REQUEST, ORDER, CHALLENGE];
+const CM_TYPES: readonly CertManagerType[] = [
+  CERTIFICATE,
+  ISSUER,
+  CLUSTER_ISSUER,
+  CERTIFICATE_REQUEST,
+  ORDER,
+  CHALLENGE,
+];
 
 function listPath(type: CertManagerType): string {
   return `/apis/${type.group}/v1/${type.resource}`;
 }
 
 function toItem(groupResourceName: string, object: KubeObject): InventoryItem {
-  return { groupResource: groupResourceName, namespace: object.metadata.namespace ?? '', name: object.metadata.name ?? '', object };
+  return {
+    groupResource: groupResourceName,
+    namespace: object.metadata.namespace ?? '',
+    name: object.metadata.name ?? '',
+    object,
+  };
 }
 
 /** The Velero server Deployment: a container running `velero server` or the velero/velero image. */
 export function findVeleroServer(deployments: readonly KubeObject[]): VeleroServer | undefined {
   for (const d of deployments) {
     const spec = (d['spec'] as { template?: { spec?: unknown } } | undefined)?.template?.spec as
-      | { containers?: { name: string; image?: string; command?: string[]; args?: string[] }[]; initContainers?: { image?: string }[] }
+      | {
+          containers?: { name: string; image?: string; command?: string[]; args?: string[] }[];
+          initContainers?: { image?: string }[];
+        }
       | undefined;
-    const container = spec?.containers?.find((c) => (c.args?.[0] === 'server' && (c.command ?? []).some((x) => x.endsWith('velero'))) || /(^|\/)velero\/velero(:|@|$)/.test(c.image ?? ''));
+    const container = spec?.containers?.find(
+      (c) =>
+        (c.args?.[0] === 'server' && (c.command ?? []).some((x) => x.endsWith('velero'))) ||
+        /(^|\/)velero\/velero(:|@|$)/.test(c.image ?? ''),
+    );
     if (!container) continue;
     const image = container.image ?? '';
     const tag = /:v?(\d+\.\d+\.\d+)(?:[-+@].*)?$/.exec(image)?.[1];
@@ -76,7 +104,10 @@ export function findVeleroServer(deployments: readonly KubeObject[]): VeleroServ
 }
 
 /** Reads the facts; `what` names every request in errors; `progress` reports each step (stderr spinner). */
-export async function gatherFacts(api: ClusterApi, options: { progress?: Progress; includeIngresses?: boolean } = {}): Promise<LiveFacts> {
+export async function gatherFacts(
+  api: ClusterApi,
+  options: { progress?: Progress; includeIngresses?: boolean } = {},
+): Promise<LiveFacts> {
   const progress = options.progress ?? (() => undefined);
   progress('namespaces');
   const namespaces = (await api.list('/api/v1/namespaces', 'list namespaces', { metadataOnly: true })) ?? [];
@@ -87,11 +118,22 @@ export async function gatherFacts(api: ClusterApi, options: { progress?: Progres
   let pluginConfigMaps: KubeObject[] = [];
   if (velero) {
     progress('plugin configuration');
-    pluginConfigMaps = (await api.list(`/api/v1/namespaces/${encodeURIComponent(velero.namespace)}/configmaps`, `list configmaps in ${velero.namespace}`, { labelSelector: 'velero.io/plugin-config' })) ?? [];
+    pluginConfigMaps =
+      (await api.list(
+        `/api/v1/namespaces/${encodeURIComponent(velero.namespace)}/configmaps`,
+        `list configmaps in ${velero.namespace}`,
+        { labelSelector: 'velero.io/plugin-config' },
+      )) ?? [];
   }
   progress('CustomResourceDefinitions');
-  const crdList = (await api.list('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', 'list customresourcedefinitions', { metadataOnly: true })) ?? [];
-  const crds = crdList.map((c) => c.metadata.name ?? '').filter((n) => n.endsWith('cert-manager.io')).sort();
+  const crdList =
+    (await api.list('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', 'list customresourcedefinitions', {
+      metadataOnly: true,
+    })) ?? [];
+  const crds = crdList
+    .map((c) => c.metadata.name ?? '')
+    .filter((n) => n.endsWith('cert-manager.io'))
+    .sort();
   const items: InventoryItem[] = [];
   for (const type of CM_TYPES) {
     const gr = groupResource(type);
@@ -100,18 +142,34 @@ export async function gatherFacts(api: ClusterApi, options: { progress?: Progres
     for (const o of (await api.list(listPath(type), `list ${gr}`)) ?? []) items.push(toItem(gr, o));
   }
   progress('secrets (metadata only)');
-  for (const o of (await api.list('/api/v1/secrets', 'list secrets (metadata only) in all namespaces', { metadataOnly: true })) ?? []) items.push(toItem(GR.secrets, { ...o, apiVersion: 'v1', kind: 'Secret' }));
+  for (const o of (await api.list('/api/v1/secrets', 'list secrets (metadata only) in all namespaces', {
+    metadataOnly: true,
+  })) ?? [])
+    items.push(toItem(GR.secrets, { ...o, apiVersion: 'v1', kind: 'Secret' }));
   if (options.includeIngresses) {
     progress('ingresses and gateways');
-    for (const o of (await api.list('/apis/networking.k8s.io/v1/ingresses', 'list ingresses.networking.k8s.io')) ?? []) items.push(toItem(GR.ingresses, { ...o, apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' }));
+    for (const o of (await api.list('/apis/networking.k8s.io/v1/ingresses', 'list ingresses.networking.k8s.io')) ?? [])
+      items.push(toItem(GR.ingresses, { ...o, apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' }));
     // Gateway API is optional: a 404 (not installed) is not an error.
-    for (const o of (await api.list('/apis/gateway.networking.k8s.io/v1/gateways', 'list gateways.gateway.networking.k8s.io')) ?? []) items.push(toItem(GR.gateways, { ...o, apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway' }));
+    for (const o of (await api.list(
+      '/apis/gateway.networking.k8s.io/v1/gateways',
+      'list gateways.gateway.networking.k8s.io',
+    )) ?? [])
+      items.push(toItem(GR.gateways, { ...o, apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway' }));
   }
   return {
     server: api.server,
     context: api.contextName,
     namespaces: namespaces.map((n) => ({ name: n.metadata.name ?? '', labels: n.metadata.labels ?? {} })),
-    ...(installation ? { certManager: { namespace: installation.namespace, clusterResourceNamespace: installation.clusterResourceNamespace, source: installation.source } } : {}),
+    ...(installation
+      ? {
+          certManager: {
+            namespace: installation.namespace,
+            clusterResourceNamespace: installation.clusterResourceNamespace,
+            source: installation.source,
+          },
+        }
+      : {}),
     ...(velero ? { velero } : {}),
     pluginConfigMaps,
     crds,

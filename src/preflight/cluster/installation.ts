@@ -22,7 +22,8 @@ interface Container {
 }
 
 export function clusterResourceNamespaceOf(deployment: KubeObject): string | undefined {
-  const containers = ((deployment['spec'] as { template?: { spec?: { containers?: Container[] } } } | undefined)?.template?.spec?.containers ?? []) as Container[];
+  const containers = ((deployment['spec'] as { template?: { spec?: { containers?: Container[] } } } | undefined)
+    ?.template?.spec?.containers ?? []) as Container[];
   for (const container of containers) {
     const argv = [...(container.command ?? []), ...(container.args ?? [])];
     let raw: string | undefined;
@@ -34,9 +35,12 @@ export function clusterResourceNamespaceOf(deployment: KubeObject): string | und
     const vars = new Map<string, string>();
     for (const env of container.env ?? []) {
       if (env.value !== undefined) vars.set(env.name, env.value);
-      else if (env.valueFrom?.fieldRef?.fieldPath === 'metadata.namespace') vars.set(env.name, deployment.metadata.namespace ?? '');
+      else if (env.valueFrom?.fieldRef?.fieldPath === 'metadata.namespace')
+        vars.set(env.name, deployment.metadata.namespace ?? '');
     }
-    return raw.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, name: string | undefined) => (whole === '$$' ? '$' : (vars.get(name!) ?? whole)));
+    return raw.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, name: string | undefined) =>
+      whole === '$$' ? '$' : (vars.get(name!) ?? whole),
+    );
   }
   return undefined;
 }
@@ -45,7 +49,12 @@ export function findCertManager(deployments: readonly KubeObject[]): LiveCertMan
   const recognized = deployments.map((d) => ({ d, w: recognizeCertManagerWorkload(d) })).filter((x) => x.w);
   if (recognized.length === 0) return undefined;
   const controller = recognized.find((x) => x.w!.component === 'controller');
-  if (!controller) return { namespace: recognized[0]!.w!.namespace, clusterResourceNamespace: recognized[0]!.w!.namespace, source: 'controller-namespace' };
+  if (!controller)
+    return {
+      namespace: recognized[0]!.w!.namespace,
+      clusterResourceNamespace: recognized[0]!.w!.namespace,
+      source: 'controller-namespace',
+    };
   const flag = clusterResourceNamespaceOf(controller.d);
   return flag
     ? { namespace: controller.w!.namespace, clusterResourceNamespace: flag, source: 'controller-flag' }

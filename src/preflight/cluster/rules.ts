@@ -19,7 +19,11 @@ export const clusterSecretLeftOut: Rule = {
     why: 'The backup would hold the cert-manager object but not its Secret: a Certificate is issued again on restore (new key, ACME rate limits), an issuer is not Ready (a CA issuer with a new CA breaks trust, an ACME issuer registers a new account).',
     fix: 'Include the Secret\'s namespace and the `secrets` resource (and make sure a label selector matches it), or set `forceSecrets: "true"` in the plugin configuration so the plugin forces referenced Secrets into the backup.',
     links: [CM_BACKUP],
-    examples: [{ bad: 'velero-cm-preflight --cluster -- velero backup create b --include-namespaces app --include-cluster-resources=true' }],
+    examples: [
+      {
+        bad: 'velero-cm-preflight --cluster -- velero backup create b --include-namespaces app --include-cluster-resources=true',
+      },
+    ],
     plugin: 'with forceSecrets: "true" in its configuration it forces every referenced Secret into the backup',
   },
   check: noSubjectCheck,
@@ -33,7 +37,7 @@ export const clusterIssuerLeftOut: Rule = {
     appliesTo: APPLIES,
     summary: 'A backed-up Certificate is issued by a ClusterIssuer (or Issuer) the backup would leave out.',
     why: 'Restored onto a fresh cluster the Certificate waits for an issuer that never comes back, or is re-issued by a different one created later.',
-    fix: 'Back up cluster resources (`--include-cluster-resources=true` or `--include-cluster-scoped-resources=clusterissuers.cert-manager.io,...`), or install the plugin, which adds each Certificate\'s issuer.',
+    fix: "Back up cluster resources (`--include-cluster-resources=true` or `--include-cluster-scoped-resources=clusterissuers.cert-manager.io,...`), or install the plugin, which adds each Certificate's issuer.",
     links: [CM_BACKUP],
     examples: [{ bad: 'velero-cm-preflight --cluster -- velero backup create b --include-namespaces app' }],
     plugin: "its backup action adds each Certificate's issuer as an additional item",
@@ -47,7 +51,8 @@ export const clusterCrdLeftOut: Rule = {
     name: 'cluster-crd-left-out',
     severity: 'warning',
     appliesTo: APPLIES,
-    summary: 'Installed cert-manager CRDs the backup would leave out (Velero adds CRDs only for types with backed-up objects).',
+    summary:
+      'Installed cert-manager CRDs the backup would leave out (Velero adds CRDs only for types with backed-up objects).',
     why: 'Restored onto a fresh cluster, cert-manager objects of a type whose CRD is missing cannot be created, and cert-manager itself cannot start its controllers for the missing types.',
     fix: 'Back up all CRDs (`--include-cluster-resources=true`), or install cert-manager with its CRDs before restoring, or install the plugin, which forces every cert-manager CRD into the backup.',
     links: [CM_BACKUP],
@@ -64,7 +69,8 @@ export const clusterNamespaceLeftOut: Rule = {
     severity: 'warning',
     appliesTo: APPLIES,
     catalogue: 'B12',
-    summary: 'A namespace holding cert-manager objects would be left out, or carries `velero.io/exclude-from-backup=true`.',
+    summary:
+      'A namespace holding cert-manager objects would be left out, or carries `velero.io/exclude-from-backup=true`.',
     why: 'Its Certificates, Issuers and Secrets are not backed up. A namespace labelled `velero.io/exclude-from-backup=true` also makes a "full" backup namespace-filtered, which drops cluster-scoped resources (ClusterIssuers, CRDs without instances, webhook configurations).',
     fix: 'Include the namespace, or remove the label; add `--include-cluster-resources=true` to keep cluster-scoped resources.',
     links: ['https://velero.io/docs/main/resource-filtering/#veleroioexclude-from-backuptrue'],
@@ -79,7 +85,8 @@ export const clusterVeleroInstallation: Rule = {
     name: 'cluster-velero-installation',
     severity: 'info',
     appliesTo: ['--cluster'],
-    summary: 'The Velero server found in the cluster: version, plugins, and whether velero-plugin-for-cert-manager is installed (a warning when no Velero server is found).',
+    summary:
+      'The Velero server found in the cluster: version, plugins, and whether velero-plugin-for-cert-manager is installed (a warning when no Velero server is found).',
     why: 'Version and plugin awareness of every other rule come from here: they decide restore priorities, namespace globs and which findings the plugin handles.',
     fix: 'Install Velero, or pass --velero-version and --plugin-installed when checking against another cluster.',
     links: ['https://velero.io/docs/main/basic-install/'],
@@ -94,8 +101,9 @@ export const clusterCertManagerInstallation: Rule = {
     name: 'cluster-cert-manager-installation',
     severity: 'info',
     appliesTo: ['--cluster'],
-    summary: "The cert-manager installation found in the cluster: its namespace and cluster resource namespace (a warning when none is found).",
-    why: "ClusterIssuer Secrets live in the cluster resource namespace; the offline rules use it to check the namespace filters.",
+    summary:
+      'The cert-manager installation found in the cluster: its namespace and cluster resource namespace (a warning when none is found).',
+    why: 'ClusterIssuer Secrets live in the cluster resource namespace; the offline rules use it to check the namespace filters.',
     fix: 'Nothing to fix when the values are right; pass --cluster-resource-namespace to override.',
     links: ['https://cert-manager.io/docs/configuration/#cluster-resource-namespace'],
     examples: [],

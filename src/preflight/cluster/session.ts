@@ -22,7 +22,11 @@ export interface ClusterSession {
   findings(subjects: readonly Subject[], config: PreflightConfig | undefined): Finding[];
 }
 
-export async function openClusterSession(options: ApiOptions & { progress: boolean }, ctx: LintContext, explicit: ExplicitContext): Promise<ClusterSession> {
+export async function openClusterSession(
+  options: ApiOptions & { progress: boolean },
+  ctx: LintContext,
+  explicit: ExplicitContext,
+): Promise<ClusterSession> {
   const progress = startProgress(options.progress, 'reading the cluster');
   let facts: LiveFacts;
   try {
@@ -43,13 +47,29 @@ export async function openClusterSession(options: ApiOptions & { progress: boole
       const units: LintUnit[] = [];
       for (const o of objects) {
         const name = `cluster:${o.kind.toLowerCase()}/${o.metadata.namespace}/${o.metadata.name}`;
-        const clean = { apiVersion: o.apiVersion || (o.kind === 'Deployment' ? 'apps/v1' : 'v1'), kind: o.kind, metadata: { name: o.metadata.name, namespace: o.metadata.namespace, labels: o.metadata.labels ?? {}, annotations: o.metadata.annotations ?? {} }, ...(o['spec'] ? { spec: o['spec'] } : {}), ...(o['data'] ? { data: o['data'] } : {}) };
-        units.push(...sources.unitsFromText(yaml.dump(clean, { noRefs: true }), 'yaml', name, liveCtx.veleroVersion).units);
+        const clean = {
+          apiVersion: o.apiVersion || (o.kind === 'Deployment' ? 'apps/v1' : 'v1'),
+          kind: o.kind,
+          metadata: {
+            name: o.metadata.name,
+            namespace: o.metadata.namespace,
+            labels: o.metadata.labels ?? {},
+            annotations: o.metadata.annotations ?? {},
+          },
+          ...(o['spec'] ? { spec: o['spec'] } : {}),
+          ...(o['data'] ? { data: o['data'] } : {}),
+        };
+        units.push(
+          ...sources.unitsFromText(yaml.dump(clean, { noRefs: true }), 'yaml', name, liveCtx.veleroVersion).units,
+        );
       }
       return units;
     },
     findings(subjects, config) {
-      const live: LiveFinding[] = [...installationFindings(facts, liveCtx), ...subjects.flatMap((s) => evaluateSubject(s, facts, liveCtx))];
+      const live: LiveFinding[] = [
+        ...installationFindings(facts, liveCtx),
+        ...subjects.flatMap((s) => evaluateSubject(s, facts, liveCtx)),
+      ];
       return settleFindings(live, RULES, config, liveCtx.pluginInstalled);
     },
   };

@@ -21,15 +21,24 @@ export interface DoctorRun {
   checked: number;
 }
 
-export async function runDoctor(options: ApiOptions & { progress: boolean; clusterResourceNamespaceExplicit: boolean }, ctx: LintContext, config: PreflightConfig | undefined): Promise<DoctorRun> {
+export async function runDoctor(
+  options: ApiOptions & { progress: boolean; clusterResourceNamespaceExplicit: boolean },
+  ctx: LintContext,
+  config: PreflightConfig | undefined,
+): Promise<DoctorRun> {
   const progress = startProgress(options.progress, 'reading the cluster');
   try {
     const api = await ClusterApi.connect(options);
     progress.update(`reading ${api.server} (context ${api.contextName})`);
     const facts = await gatherFacts(api, { progress: (s) => progress.update(s), includeIngresses: true });
     const liveCtx = { ...ctx };
-    if (facts.certManager && !options.clusterResourceNamespaceExplicit) liveCtx.clusterResourceNamespace = facts.certManager.clusterResourceNamespace;
-    const findings = diagnose(facts.items, { clusterResourceNamespace: liveCtx.clusterResourceNamespace, file: `cluster:${facts.context}`, ...(options.context ? { context: options.context } : {}) });
+    if (facts.certManager && !options.clusterResourceNamespaceExplicit)
+      liveCtx.clusterResourceNamespace = facts.certManager.clusterResourceNamespace;
+    const findings = diagnose(facts.items, {
+      clusterResourceNamespace: liveCtx.clusterResourceNamespace,
+      file: `cluster:${facts.context}`,
+      ...(options.context ? { context: options.context } : {}),
+    });
     for (const f of findings) if (f.commands && f.fix) f.fix.replacement = f.commands.map(shellJoin).join(' && ');
     // The doctor judges the cluster after a restore: plugin awareness does not apply.
     return { findings: settleFindings(findings, RULES, config, false), ctx: liveCtx, checked: facts.items.length };
@@ -42,13 +51,14 @@ export async function runDoctor(options: ApiOptions & { progress: boolean; clust
 export function fixCommands(findings: readonly LiveFinding[]): string[][] {
   const seen = new Set<string>();
   const out: string[][] = [];
-  for (const f of findings) for (const c of f.commands ?? []) {
-    const key = JSON.stringify(c);
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(c);
+  for (const f of findings)
+    for (const c of f.commands ?? []) {
+      const key = JSON.stringify(c);
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(c);
+      }
     }
-  }
   return out;
 }
 
@@ -66,11 +76,17 @@ async function confirm(question: string): Promise<boolean> {
  * Runs the printed commands. `kubectl` is found on PATH (or $VELERO_CM_PREFLIGHT_KUBECTL); each runs without a
  * shell, one at a time, stopping nothing on failure but reporting it. Returns the number that failed.
  */
-export async function applyCommands(commands: readonly string[][], yes: boolean, log: (line: string) => void): Promise<{ ran: number; failed: number; refused?: string }> {
+export async function applyCommands(
+  commands: readonly string[][],
+  yes: boolean,
+  log: (line: string) => void,
+): Promise<{ ran: number; failed: number; refused?: string }> {
   if (commands.length === 0) return { ran: 0, failed: 0 };
   if (!yes) {
-    if (!process.stdin.isTTY) return { ran: 0, failed: 0, refused: 'not a terminal: pass --yes to run the commands above without a question' };
-    if (!(await confirm(`Run these ${commands.length} command${commands.length === 1 ? '' : 's'}? [y/N] `))) return { ran: 0, failed: 0, refused: 'not confirmed' };
+    if (!process.stdin.isTTY)
+      return { ran: 0, failed: 0, refused: 'not a terminal: pass --yes to run the commands above without a question' };
+    if (!(await confirm(`Run these ${commands.length} command${commands.length === 1 ? '' : 's'}? [y/N] `)))
+      return { ran: 0, failed: 0, refused: 'not confirmed' };
   }
   let failed = 0;
   for (const command of commands) {

@@ -30,7 +30,11 @@ const isEmptyStatus = (o: KubeObject) => {
 
 export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptions): LiveFinding[] {
   const inventory = new Inventory(items);
-  const kubectl = (...args: string[]) => ['kubectl', ...(options.context ? ['--context', options.context] : []), ...args];
+  const kubectl = (...args: string[]) => [
+    'kubectl',
+    ...(options.context ? ['--context', options.context] : []),
+    ...args,
+  ];
   const file = options.file;
   const out: LiveFinding[] = [];
   const certs = new Map(inventory.of(GR.certificates).map((c) => [`${c.namespace}/${c.name}`, c]));
@@ -38,9 +42,12 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
   for (const cr of inventory.of(CR_GR)) {
     if (hasController(cr.object)) continue;
     const name = objectName(cr.namespace, cr.name);
-    const certName = cr.object.metadata.annotations?.['cert-manager.io/certificate-name'] ?? /^(.*)-\d+$/.exec(cr.name)?.[1];
+    const certName =
+      cr.object.metadata.annotations?.['cert-manager.io/certificate-name'] ?? /^(.*)-\d+$/.exec(cr.name)?.[1];
     const cert = certName !== undefined ? certs.get(`${cr.namespace}/${certName}`) : undefined;
-    const revision = cert ? Number((cert.object['status'] as { revision?: number } | undefined)?.revision ?? 0) : undefined;
+    const revision = cert
+      ? Number((cert.object['status'] as { revision?: number } | undefined)?.revision ?? 0)
+      : undefined;
     const next = cert ? `${cert.name}-${(revision ?? 0) + 1}` : undefined;
     const blocking = next === cr.name;
     out.push(
@@ -115,7 +122,9 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
       const name = objectName(o.namespace, o.name);
       const finalizers = (o.object.metadata['finalizers'] as string[] | undefined) ?? [];
       const commands = [
-        ...(finalizers.length ? [kubectl('patch', gr, '-n', o.namespace, o.name, '--type=merge', '-p', '{"metadata":{"finalizers":null}}')] : []),
+        ...(finalizers.length
+          ? [kubectl('patch', gr, '-n', o.namespace, o.name, '--type=merge', '-p', '{"metadata":{"finalizers":null}}')]
+          : []),
         kubectl('delete', gr, '-n', o.namespace, o.name),
       ];
       out.push(
@@ -129,7 +138,9 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
       );
     }
   }
-  return out.sort((a, b) => a.ruleId.localeCompare(b.ruleId) || (a.subject.name ?? '').localeCompare(b.subject.name ?? ''));
+  return out.sort(
+    (a, b) => a.ruleId.localeCompare(b.ruleId) || (a.subject.name ?? '').localeCompare(b.subject.name ?? ''),
+  );
 }
 
 /** Why cert-manager would consider the Secret not to belong to the Certificate (facts §3.3 checks 4 and 5). */
@@ -137,11 +148,16 @@ function secretMismatch(cert: InventoryItem, secret: InventoryItem): string | un
   const a = secret.object.metadata.annotations ?? {};
   const ref = certificateIssuerReference(cert.object);
   const certName = a['cert-manager.io/certificate-name'];
-  if (certName !== undefined && certName !== cert.name) return `belongs to Certificate ${certName} (cert-manager.io/certificate-name)`;
+  if (certName !== undefined && certName !== cert.name)
+    return `belongs to Certificate ${certName} (cert-manager.io/certificate-name)`;
   if (!ref) return undefined;
   const issuerName = a['cert-manager.io/issuer-name'];
-  const anyIssuer = issuerName !== undefined || a['cert-manager.io/issuer-kind'] !== undefined || a['cert-manager.io/issuer-group'] !== undefined;
-  if (anyIssuer && issuerName !== ref.name) return `was issued by ${issuerName ?? '(no name)'}, not ${ref.name} (cert-manager.io/issuer-name)`;
+  const anyIssuer =
+    issuerName !== undefined ||
+    a['cert-manager.io/issuer-kind'] !== undefined ||
+    a['cert-manager.io/issuer-group'] !== undefined;
+  if (anyIssuer && issuerName !== ref.name)
+    return `was issued by ${issuerName ?? '(no name)'}, not ${ref.name} (cert-manager.io/issuer-name)`;
   const kind = a['cert-manager.io/issuer-kind'] || 'Issuer';
   const group = a['cert-manager.io/issuer-group'] || 'cert-manager.io';
   if (kind !== ref.kind) return `was issued by kind ${kind}, not ${ref.kind} (cert-manager.io/issuer-kind)`;

@@ -14,8 +14,9 @@ export const doctorOrphanCertificateRequest: Rule = {
     name: 'doctor-orphan-certificaterequest',
     severity: 'error',
     appliesTo: APPLIES,
-    summary: "A CertificateRequest without an owner (restored by Velero, which strips ownerReferences); an error when its name is the one cert-manager will use for its Certificate's next request.",
-    why: "A restored Certificate starts at revision 1 again and cert-manager creates its next request as `<certificate>-<revision>`: a leftover request of that name makes the creation fail with AlreadyExists and renewal is stuck. Other orphans are approved and signed again (new ACME orders) and are never garbage-collected.",
+    summary:
+      "A CertificateRequest without an owner (restored by Velero, which strips ownerReferences); an error when its name is the one cert-manager will use for its Certificate's next request.",
+    why: 'A restored Certificate starts at revision 1 again and cert-manager creates its next request as `<certificate>-<revision>`: a leftover request of that name makes the creation fail with AlreadyExists and renewal is stuck. Other orphans are approved and signed again (new ACME orders) and are never garbage-collected.',
     fix: 'Delete the orphaned CertificateRequests (`doctor --apply` runs the printed `kubectl delete` commands); exclude certificaterequests.cert-manager.io from future restores.',
     links: [CM_BACKUP],
     examples: [],
@@ -44,8 +45,9 @@ export const doctorCertificateSecretMismatch: Rule = {
     name: 'doctor-certificate-secret-mismatch',
     severity: 'error',
     appliesTo: APPLIES,
-    summary: "A Certificate's Secret is missing, or its cert-manager annotations do not match the Certificate (issuer name, kind or group, certificate name).",
-    why: 'cert-manager issues the Certificate again (new private key, new ACME order) when its Secret is missing or when the Secret\'s issuer annotations do not match `spec.issuerRef`.',
+    summary:
+      "A Certificate's Secret is missing, or its cert-manager annotations do not match the Certificate (issuer name, kind or group, certificate name).",
+    why: "cert-manager issues the Certificate again (new private key, new ACME order) when its Secret is missing or when the Secret's issuer annotations do not match `spec.issuerRef`.",
     fix: 'Restore the Secret from the backup before cert-manager acts (`velero restore create --from-backup B --include-namespaces NS --include-resources secrets`), or accept the re-issuance.',
     links: [CM_BACKUP],
     examples: [],
@@ -59,7 +61,8 @@ export const doctorIssuerSecretMissing: Rule = {
     name: 'doctor-issuer-secret-missing',
     severity: 'error',
     appliesTo: APPLIES,
-    summary: 'An Issuer or ClusterIssuer references a Secret that does not exist (it will not be Ready, or an ACME issuer registers a new account).',
+    summary:
+      'An Issuer or ClusterIssuer references a Secret that does not exist (it will not be Ready, or an ACME issuer registers a new account).',
     why: 'CA key pairs, ACME account keys, EAB keys and DNS01 or Vault credentials cannot be regenerated without consequences: a new CA breaks trust, a new ACME account loses rate-limit history and authorizations.',
     fix: "Restore the Secret from the backup (the issuer's namespace; for ClusterIssuers the cluster resource namespace).",
     links: ['https://cert-manager.io/docs/configuration/#cluster-resource-namespace'],
@@ -76,11 +79,17 @@ export const doctorAcmeWithoutStatus: Rule = {
     appliesTo: APPLIES,
     summary: 'An Order or Challenge without status and without owner: restored by Velero.',
     why: 'A restored Order without status makes cert-manager place a new ACME order; a restored Challenge belongs to the old account state and its finalizer can block namespace deletion.',
-    fix: 'Delete them (a Challenge\'s finalizer is removed first, since its solver state is gone); `doctor --apply` runs the printed commands.',
+    fix: "Delete them (a Challenge's finalizer is removed first, since its solver state is gone); `doctor --apply` runs the printed commands.",
     links: [CM_BACKUP],
     examples: [],
   },
   check: noSubjectCheck,
 };
 
-export const DOCTOR_RULES: readonly Rule[] = [doctorOrphanCertificateRequest, doctorShimCertificateNotOwned, doctorCertificateSecretMismatch, doctorIssuerSecretMissing, doctorAcmeWithoutStatus];
+export const DOCTOR_RULES: readonly Rule[] = [
+  doctorOrphanCertificateRequest,
+  doctorShimCertificateNotOwned,
+  doctorCertificateSecretMismatch,
+  doctorIssuerSecretMissing,
+  doctorAcmeWithoutStatus,
+];

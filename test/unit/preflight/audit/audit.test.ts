@@ -12,7 +12,8 @@ function audit(items: [Resource, Obj][], pluginInstalled = false): LiveFinding[]
   return settleFindings(result.findings, AUDIT_RULES, undefined, pluginInstalled);
 }
 
-const brief = (findings: LiveFinding[]) => findings.map((f) => `${f.ruleId} ${f.severity} ${f.subject.kind}${f.subject.name ? ` ${f.subject.name}` : ''}`);
+const brief = (findings: LiveFinding[]) =>
+  findings.map((f) => `${f.ruleId} ${f.severity} ${f.subject.kind}${f.subject.name ? ` ${f.subject.name}` : ''}`);
 
 describe('preflight audit: backup contents', () => {
   it('a complete backup has only the informational inventory findings', () => {
@@ -23,8 +24,18 @@ describe('preflight audit: backup contents', () => {
   });
 
   it('a namespace-filtered backup: CRDs, ClusterIssuer and its Secrets, webhooks and RBAC missing', () => {
-    const items = F.healthyBackup().filter(([r, o]) => r !== 'customresourcedefinitions.apiextensions.k8s.io' || ['certificates.cert-manager.io', 'issuers.cert-manager.io'].includes(o.metadata.name));
-    const kept = items.filter(([r, o]) => !r.startsWith('clusterissuers') && !r.startsWith('validating') && !r.startsWith('clusterroles') && o.metadata.namespace !== 'cert-manager');
+    const items = F.healthyBackup().filter(
+      ([r, o]) =>
+        r !== 'customresourcedefinitions.apiextensions.k8s.io' ||
+        ['certificates.cert-manager.io', 'issuers.cert-manager.io'].includes(o.metadata.name),
+    );
+    const kept = items.filter(
+      ([r, o]) =>
+        !r.startsWith('clusterissuers') &&
+        !r.startsWith('validating') &&
+        !r.startsWith('clusterroles') &&
+        o.metadata.namespace !== 'cert-manager',
+    );
     const findings = audit(kept);
     expect(brief(findings)).to.deep.equal([
       'CMV101 warning CustomResourceDefinition certificaterequests.cert-manager.io',
@@ -35,7 +46,9 @@ describe('preflight audit: backup contents', () => {
       'CMV107 info WebhookConfiguration',
       'CMV108 info ClusterRole',
     ]);
-    expect(findings[4]!.message).to.equal('Certificate app/web is issued by ClusterIssuer letsencrypt, which is not in the backup');
+    expect(findings[4]!.message).to.equal(
+      'Certificate app/web is issued by ClusterIssuer letsencrypt, which is not in the backup',
+    );
     expect(findings[5]!.message).to.contain('not in the backup');
   });
 
@@ -54,19 +67,51 @@ describe('preflight audit: backup contents', () => {
 
   it('uses the cluster resource namespace the plugin recorded on a ClusterIssuer', () => {
     const items = F.healthyBackup().map(([r, o]): [Resource, Obj] =>
-      r === 'clusterissuers.cert-manager.io' ? [r, { ...o, metadata: { ...o.metadata, annotations: { 'velero-plugin-for-cert-manager.dev/cluster-resource-namespace': 'kube-system' } } }] : [r, o],
+      r === 'clusterissuers.cert-manager.io'
+        ? [
+            r,
+            {
+              ...o,
+              metadata: {
+                ...o.metadata,
+                annotations: { 'velero-plugin-for-cert-manager.dev/cluster-resource-namespace': 'kube-system' },
+              },
+            },
+          ]
+        : [r, o],
     );
     const errors = audit(items).filter((f) => f.ruleId === 'CMV103');
-    expect(errors.map((f) => f.message.split(' (')[0])).to.deep.equal(['ClusterIssuer letsencrypt references Secret kube-system/cloudflare-token', 'ClusterIssuer letsencrypt references Secret kube-system/letsencrypt-account']);
+    expect(errors.map((f) => f.message.split(' (')[0])).to.deep.equal([
+      'ClusterIssuer letsencrypt references Secret kube-system/cloudflare-token',
+      'ClusterIssuer letsencrypt references Secret kube-system/letsencrypt-account',
+    ]);
   });
 
   it('ephemeral kinds and shim Certificates are reported, and drop to info when the plugin is installed', () => {
     const items: [Resource, Obj][] = [
       ...F.healthyBackup(),
-      ['certificaterequests.cert-manager.io', { apiVersion: 'cert-manager.io/v1', kind: 'CertificateRequest', metadata: { name: 'web-1', namespace: 'app' } }],
-      ['certificaterequests.cert-manager.io', { apiVersion: 'cert-manager.io/v1', kind: 'CertificateRequest', metadata: { name: 'internal-1', namespace: 'app' } }],
-      ['orders.acme.cert-manager.io', { apiVersion: 'acme.cert-manager.io/v1', kind: 'Order', metadata: { name: 'web-1-123', namespace: 'app' } }],
-      F.certificate('app', 'shop-tls', { secretName: 'shop-tls', issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer' } }, F.ingressOwner('shop')),
+      [
+        'certificaterequests.cert-manager.io',
+        { apiVersion: 'cert-manager.io/v1', kind: 'CertificateRequest', metadata: { name: 'web-1', namespace: 'app' } },
+      ],
+      [
+        'certificaterequests.cert-manager.io',
+        {
+          apiVersion: 'cert-manager.io/v1',
+          kind: 'CertificateRequest',
+          metadata: { name: 'internal-1', namespace: 'app' },
+        },
+      ],
+      [
+        'orders.acme.cert-manager.io',
+        { apiVersion: 'acme.cert-manager.io/v1', kind: 'Order', metadata: { name: 'web-1-123', namespace: 'app' } },
+      ],
+      F.certificate(
+        'app',
+        'shop-tls',
+        { secretName: 'shop-tls', issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer' } },
+        F.ingressOwner('shop'),
+      ),
       F.secret('app', 'shop-tls'),
     ];
     const without = audit(items);
@@ -75,7 +120,9 @@ describe('preflight audit: backup contents', () => {
       'CMV105 warning Order',
       'CMV106 warning Certificate app/shop-tls',
     ]);
-    expect(without[0]!.message).to.equal('the backup holds 2 CertificateRequests (app/internal-1, app/web-1): restoring them replays issuance or blocks renewals');
+    expect(without[0]!.message).to.equal(
+      'the backup holds 2 CertificateRequests (app/internal-1, app/web-1): restoring them replays issuance or blocks renewals',
+    );
     expect(without[2]!.message).to.contain('controlled by Ingress app/shop');
     const withPlugin = audit(items, true).filter((f) => f.ruleId === 'CMV105' || f.ruleId === 'CMV106');
     expect(withPlugin.map((f) => [f.severity, f.pluginHandled])).to.deep.equal([
@@ -90,7 +137,11 @@ describe('preflight audit: backup contents', () => {
   });
 
   it('objects whose CRD is missing make that CRD finding an error', () => {
-    const items = F.healthyBackup().filter(([r, o]) => !(r.startsWith('customresourcedefinitions') && o.metadata.name === 'clusterissuers.cert-manager.io'));
-    expect(brief(audit(items)).filter((b) => b.startsWith('CMV101'))).to.deep.equal(['CMV101 error CustomResourceDefinition clusterissuers.cert-manager.io']);
+    const items = F.healthyBackup().filter(
+      ([r, o]) => !(r.startsWith('customresourcedefinitions') && o.metadata.name === 'clusterissuers.cert-manager.io'),
+    );
+    expect(brief(audit(items)).filter((b) => b.startsWith('CMV101'))).to.deep.equal([
+      'CMV101 error CustomResourceDefinition clusterissuers.cert-manager.io',
+    ]);
   });
 });

@@ -30,9 +30,15 @@ describe('preflight audit: CLI', () => {
   it('a backup without Secrets fails (exit 1); JSON names every missing Secret', () => {
     const r = run(['audit', noSecrets, '--format', 'json']);
     expect(r.status).to.equal(1);
-    const report = JSON.parse(r.stdout) as { findings: { ruleId: string; subject: { name?: string } }[]; summary: { error: number } };
+    const report = JSON.parse(r.stdout) as {
+      findings: { ruleId: string; subject: { name?: string } }[];
+      summary: { error: number };
+    };
     expect(report.summary.error).to.equal(5);
-    expect(report.findings.filter((f) => f.ruleId === 'CMV102').map((f) => f.subject.name)).to.deep.equal(['app/internal', 'app/web']);
+    expect(report.findings.filter((f) => f.ruleId === 'CMV102').map((f) => f.subject.name)).to.deep.equal([
+      'app/internal',
+      'app/web',
+    ]);
   });
 
   it('with --plugin-installed only what the plugin cannot fix stays an error; --fail-on never passes', () => {
@@ -43,14 +49,18 @@ describe('preflight audit: CLI', () => {
   });
 
   it('SARIF and JUnit outputs carry the audit findings', () => {
-    const sarif = JSON.parse(run(['audit', noSecrets, '--format', 'sarif']).stdout) as { runs: { results: { ruleId: string }[] }[] };
+    const sarif = JSON.parse(run(['audit', noSecrets, '--format', 'sarif']).stdout) as {
+      runs: { results: { ruleId: string }[] }[];
+    };
     expect(sarif.runs[0]!.results.map((x) => x.ruleId)).to.include('CMV103');
     expect(run(['audit', noSecrets, '--format', 'junit']).stdout).to.contain('CMV102');
   });
 
   it('input errors exit 2: a missing file, a file that is not a backup, no file', () => {
     const missing = run(['audit', join(dir, 'nope.tar.gz')]);
-    expect([missing.status, missing.stdout]).to.satisfy(([s, out]: [number, string]) => s === 2 && out.includes('cannot read backup'));
+    expect([missing.status, missing.stdout]).to.satisfy(
+      ([s, out]: [number, string]) => s === 2 && out.includes('cannot read backup'),
+    );
     const junk = join(dir, 'junk.tar.gz');
     writeFileSync(junk, 'not a tarball at all, just text that is long enough to fill a header block '.repeat(10));
     expect(run(['audit', junk]).status).to.equal(2);

@@ -10,12 +10,20 @@ export const CRDS = [
   'challenges.acme.cert-manager.io',
 ];
 
-export const crd = (name: string): [Resource, Obj] => ['customresourcedefinitions.apiextensions.k8s.io', { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name } }];
+export const crd = (name: string): [Resource, Obj] => [
+  'customresourcedefinitions.apiextensions.k8s.io',
+  { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name } },
+];
 export const secret = (namespace: string, name: string, annotations: Record<string, string> = {}): [Resource, Obj] => [
   'secrets',
   { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace, annotations }, type: 'kubernetes.io/tls' },
 ];
-export const certificate = (namespace: string, name: string, spec: Record<string, unknown>, metadata: Record<string, unknown> = {}): [Resource, Obj] => [
+export const certificate = (
+  namespace: string,
+  name: string,
+  spec: Record<string, unknown>,
+  metadata: Record<string, unknown> = {},
+): [Resource, Obj] => [
   'certificates.cert-manager.io',
   { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name, namespace, ...metadata }, spec },
 ];
@@ -23,7 +31,11 @@ export const issuer = (namespace: string, name: string, spec: Record<string, unk
   'issuers.cert-manager.io',
   { apiVersion: 'cert-manager.io/v1', kind: 'Issuer', metadata: { name, namespace }, spec },
 ];
-export const clusterIssuer = (name: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): [Resource, Obj] => [
+export const clusterIssuer = (
+  name: string,
+  spec: Record<string, unknown>,
+  annotations: Record<string, string> = {},
+): [Resource, Obj] => [
   'clusterissuers.cert-manager.io',
   { apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer', metadata: { name, annotations }, spec },
 ];
@@ -31,18 +43,36 @@ export const acmeSpec = (keySecret: string, dnsSecret?: string) => ({
   acme: {
     server: 'https://acme.example/directory',
     privateKeySecretRef: { name: keySecret },
-    solvers: dnsSecret ? [{ dns01: { cloudflare: { apiTokenSecretRef: { name: dnsSecret, key: 'token' } } } }] : [{ http01: { ingress: {} } }],
+    solvers: dnsSecret
+      ? [{ dns01: { cloudflare: { apiTokenSecretRef: { name: dnsSecret, key: 'token' } } } }]
+      : [{ http01: { ingress: {} } }],
   },
 });
 export const webhook = (): [Resource, Obj] => [
   'validatingwebhookconfigurations.admissionregistration.k8s.io',
-  { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingWebhookConfiguration', metadata: { name: 'cert-manager-webhook' }, webhooks: [{ name: 'webhook.cert-manager.io' }] },
+  {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingWebhookConfiguration',
+    metadata: { name: 'cert-manager-webhook' },
+    webhooks: [{ name: 'webhook.cert-manager.io' }],
+  },
 ];
 export const clusterRole = (name: string): [Resource, Obj] => [
   'clusterroles.rbac.authorization.k8s.io',
-  { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name, labels: { 'app.kubernetes.io/name': 'cert-manager', 'app.kubernetes.io/instance': 'cert-manager' } } },
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    metadata: {
+      name,
+      labels: { 'app.kubernetes.io/name': 'cert-manager', 'app.kubernetes.io/instance': 'cert-manager' },
+    },
+  },
 ];
-export const ingressOwner = (name: string, uid = 'uid-ingress') => ({ ownerReferences: [{ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', name, uid, controller: true, blockOwnerDeletion: true }] });
+export const ingressOwner = (name: string, uid = 'uid-ingress') => ({
+  ownerReferences: [
+    { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', name, uid, controller: true, blockOwnerDeletion: true },
+  ],
+});
 
 /** A complete, healthy cert-manager backup: CRDs, issuers with their Secrets, a Certificate with its Secret, webhooks, RBAC. */
 export function healthyBackup(): [Resource, Obj][] {
@@ -53,7 +83,11 @@ export function healthyBackup(): [Resource, Obj][] {
     secret('cert-manager', 'cloudflare-token'),
     issuer('app', 'ca', { ca: { secretName: 'ca-key-pair' } }),
     secret('app', 'ca-key-pair'),
-    certificate('app', 'web', { secretName: 'web-tls', dnsNames: ['web.example'], issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer' } }),
+    certificate('app', 'web', {
+      secretName: 'web-tls',
+      dnsNames: ['web.example'],
+      issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer' },
+    }),
     secret('app', 'web-tls', { 'cert-manager.io/certificate-name': 'web' }),
     certificate('app', 'internal', { secretName: 'internal-tls', commonName: 'internal', issuerRef: { name: 'ca' } }),
     secret('app', 'internal-tls', { 'cert-manager.io/certificate-name': 'internal' }),

@@ -41,10 +41,25 @@ describe('preflight audit: tar reader', () => {
 
 describe('preflight audit: Velero backup layout', () => {
   it('parses namespaced, cluster and versioned item paths', () => {
-    expect(parseItemPath('resources/secrets/namespaces/app/tls.json')).to.deep.equal({ groupResource: 'secrets', namespace: 'app', name: 'tls', rank: 0 });
-    expect(parseItemPath('resources/clusterissuers.cert-manager.io/cluster/le.json')).to.deep.equal({ groupResource: 'clusterissuers.cert-manager.io', namespace: '', name: 'le', rank: 0 });
-    expect(parseItemPath('resources/secrets/v1-preferredversion/namespaces/app/tls.json')).to.include({ rank: 1, namespace: 'app' });
-    expect(parseItemPath('resources/certificates.cert-manager.io/v1alpha2/namespaces/app/c.json')).to.include({ rank: 2 });
+    expect(parseItemPath('resources/secrets/namespaces/app/tls.json')).to.deep.equal({
+      groupResource: 'secrets',
+      namespace: 'app',
+      name: 'tls',
+      rank: 0,
+    });
+    expect(parseItemPath('resources/clusterissuers.cert-manager.io/cluster/le.json')).to.deep.equal({
+      groupResource: 'clusterissuers.cert-manager.io',
+      namespace: '',
+      name: 'le',
+      rank: 0,
+    });
+    expect(parseItemPath('resources/secrets/v1-preferredversion/namespaces/app/tls.json')).to.include({
+      rank: 1,
+      namespace: 'app',
+    });
+    expect(parseItemPath('resources/certificates.cert-manager.io/v1alpha2/namespaces/app/c.json')).to.include({
+      rank: 2,
+    });
     expect(parseItemPath('metadata/version')).to.equal(undefined);
     expect(parseItemPath('resources/secrets/namespaces/app/extra/tls.json')).to.equal(undefined);
   });
@@ -52,14 +67,29 @@ describe('preflight audit: Velero backup layout', () => {
   it('keeps each item once, preferring the unversioned copy, and reports unparsable items', () => {
     const entries = [
       { path: 'metadata/version', data: Buffer.from('1.1.0\n') },
-      { path: 'resources/secrets/v1-preferredversion/namespaces/a/s.json', data: Buffer.from('{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","namespace":"a","labels":{"copy":"preferred"}}}') },
-      { path: 'resources/secrets/namespaces/a/s.json', data: Buffer.from('{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","namespace":"a","labels":{"copy":"plain"}}}') },
+      {
+        path: 'resources/secrets/v1-preferredversion/namespaces/a/s.json',
+        data: Buffer.from(
+          '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","namespace":"a","labels":{"copy":"preferred"}}}',
+        ),
+      },
+      {
+        path: 'resources/secrets/namespaces/a/s.json',
+        data: Buffer.from(
+          '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","namespace":"a","labels":{"copy":"plain"}}}',
+        ),
+      },
       { path: 'resources/secrets/namespaces/a/bad.json', data: Buffer.from('{not json') },
       { path: 'resources/secrets/namespaces/a/nokind.json', data: Buffer.from('{"metadata":{}}') },
     ];
     const contents = backupContents(entries);
     expect(contents.formatVersion).to.equal('1.1.0');
-    expect(contents.items.map((i) => [i.groupResource, i.namespace, i.name, i.object.metadata.labels?.['copy']])).to.deep.equal([['secrets', 'a', 's', 'plain']]);
-    expect(contents.problems.map((p) => p.path)).to.deep.equal(['resources/secrets/namespaces/a/bad.json', 'resources/secrets/namespaces/a/nokind.json']);
+    expect(
+      contents.items.map((i) => [i.groupResource, i.namespace, i.name, i.object.metadata.labels?.['copy']]),
+    ).to.deep.equal([['secrets', 'a', 's', 'plain']]);
+    expect(contents.problems.map((p) => p.path)).to.deep.equal([
+      'resources/secrets/namespaces/a/bad.json',
+      'resources/secrets/namespaces/a/nokind.json',
+    ]);
   });
 });

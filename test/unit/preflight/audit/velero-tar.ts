@@ -13,7 +13,13 @@ function header(name: string, size: number, type: string, prefix = ''): Buffer {
   h.write('0000000\0', 108, 'ascii');
   h.write('0000000\0', 116, 'ascii');
   h.write(size.toString(8).padStart(11, '0') + '\0', 124, 'ascii');
-  h.write(Math.floor(Date.UTC(2026, 0, 1) / 1000).toString(8).padStart(11, '0') + '\0', 136, 'ascii');
+  h.write(
+    Math.floor(Date.UTC(2026, 0, 1) / 1000)
+      .toString(8)
+      .padStart(11, '0') + '\0',
+    136,
+    'ascii',
+  );
   h.write(type, 156, 'ascii');
   h.write('ustar\0', 257, 'ascii');
   h.write('00', 263, 'ascii');
@@ -43,7 +49,8 @@ export function tarFile(path: string, data: Buffer | string, blocks: Buffer[]): 
     blocks.push(header(path, content.length, '0'));
   } else {
     const slash = path.lastIndexOf('/', 155);
-    const fits = slash > 0 && Buffer.byteLength(path.slice(slash + 1)) <= 100 && Buffer.byteLength(path.slice(0, slash)) <= 155;
+    const fits =
+      slash > 0 && Buffer.byteLength(path.slice(slash + 1)) <= 100 && Buffer.byteLength(path.slice(0, slash)) <= 155;
     if (fits) blocks.push(header(path.slice(slash + 1), content.length, '0', path.slice(0, slash)));
     else {
       const pax = Buffer.from(paxRecord('path', path));
@@ -64,7 +71,10 @@ export interface Obj {
 /** Velero's group-resource string for the object. */
 export type Resource = string;
 
-export function veleroBackupTarball(items: [Resource, Obj][], options: { preferredVersionCopy?: boolean } = {}): Buffer {
+export function veleroBackupTarball(
+  items: [Resource, Obj][],
+  options: { preferredVersionCopy?: boolean } = {},
+): Buffer {
   const blocks: Buffer[] = [];
   tarFile('metadata/version', '1.1.0', blocks);
   for (const [resource, obj] of items) {

@@ -14,9 +14,15 @@ import { startFakeApiServer, type FakeApiServer, type FakeObject } from './fake-
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '../../../../src/preflight/cli.js');
 
-function run(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -29,25 +35,64 @@ function run(args: string[], env: Record<string, string>): Promise<{ status: num
   });
 }
 
-const labels = { 'app.kubernetes.io/name': 'cert-manager', 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/instance': 'cert-manager' };
+const labels = {
+  'app.kubernetes.io/name': 'cert-manager',
+  'app.kubernetes.io/component': 'controller',
+  'app.kubernetes.io/instance': 'cert-manager',
+};
 const deployments: FakeObject[] = [
   {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'velero', namespace: 'velero' },
-    spec: { template: { spec: { containers: [{ name: 'velero', image: 'velero/velero:v1.17.2', command: ['/velero'], args: ['server', '--restore-resource-priorities=customresourcedefinitions,namespaces,certificates.cert-manager.io,secrets'] }], initContainers: [{ name: 'aws', image: 'velero/velero-plugin-for-aws:v1.13.0' }] } } },
+    spec: {
+      template: {
+        spec: {
+          containers: [
+            {
+              name: 'velero',
+              image: 'velero/velero:v1.17.2',
+              command: ['/velero'],
+              args: [
+                'server',
+                '--restore-resource-priorities=customresourcedefinitions,namespaces,certificates.cert-manager.io,secrets',
+              ],
+            },
+          ],
+          initContainers: [{ name: 'aws', image: 'velero/velero-plugin-for-aws:v1.13.0' }],
+        },
+      },
+    },
   },
   {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'cert-manager', namespace: 'cert-manager', labels },
-    spec: { template: { metadata: { labels }, spec: { containers: [{ name: 'cert-manager-controller', image: 'quay.io/jetstack/cert-manager-controller:v1.19.1', args: ['--cluster-resource-namespace=$(POD_NAMESPACE)'], env: [{ name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }] }] } } },
+    spec: {
+      template: {
+        metadata: { labels },
+        spec: {
+          containers: [
+            {
+              name: 'cert-manager-controller',
+              image: 'quay.io/jetstack/cert-manager-controller:v1.19.1',
+              args: ['--cluster-resource-namespace=$(POD_NAMESPACE)'],
+              env: [{ name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }],
+            },
+          ],
+        },
+      },
+    },
   },
 ];
 
 function clusterObjects(extra: [string, FakeObject][] = []): Record<string, FakeObject[]> {
   const out: Record<string, FakeObject[]> = {
-    namespaces: ['app', 'cert-manager', 'velero'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } })),
+    namespaces: ['app', 'cert-manager', 'velero'].map((name) => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name },
+    })),
     'deployments.apps': deployments,
     configmaps: [],
     'ingresses.networking.k8s.io': [],
@@ -57,8 +102,17 @@ function clusterObjects(extra: [string, FakeObject][] = []): Record<string, Fake
   };
   for (const [resource, obj] of [...F.healthyBackup(), ...extra]) {
     // Secrets as cert-manager writes them, so the doctor sees a healthy cluster apart from the damage added.
-    if (resource === 'secrets' && obj.metadata.name === 'web-tls') obj.metadata['annotations'] = { 'cert-manager.io/certificate-name': 'web', 'cert-manager.io/issuer-name': 'letsencrypt', 'cert-manager.io/issuer-kind': 'ClusterIssuer' };
-    if (resource === 'secrets' && obj.metadata.name === 'internal-tls') obj.metadata['annotations'] = { 'cert-manager.io/certificate-name': 'internal', 'cert-manager.io/issuer-name': 'ca' };
+    if (resource === 'secrets' && obj.metadata.name === 'web-tls')
+      obj.metadata['annotations'] = {
+        'cert-manager.io/certificate-name': 'web',
+        'cert-manager.io/issuer-name': 'letsencrypt',
+        'cert-manager.io/issuer-kind': 'ClusterIssuer',
+      };
+    if (resource === 'secrets' && obj.metadata.name === 'internal-tls')
+      obj.metadata['annotations'] = {
+        'cert-manager.io/certificate-name': 'internal',
+        'cert-manager.io/issuer-name': 'ca',
+      };
     (out[resource] ??= []).push(obj as FakeObject);
   }
   return out;
@@ -73,9 +127,27 @@ describe('preflight cluster mode and doctor: CLI against a fake API server', () 
 
   it('--cluster takes version and namespaces from the cluster, lints the live server args and names left-out Secrets', async () => {
     api = await startFakeApiServer(clusterObjects());
-    const r = await run(['--cluster', '--format', 'json', '--', 'velero', 'backup', 'create', 'b', '--include-namespaces', 'app', '--include-cluster-resources=true'], { KUBECONFIG: api.kubeconfig });
+    const r = await run(
+      [
+        '--cluster',
+        '--format',
+        'json',
+        '--',
+        'velero',
+        'backup',
+        'create',
+        'b',
+        '--include-namespaces',
+        'app',
+        '--include-cluster-resources=true',
+      ],
+      { KUBECONFIG: api.kubeconfig },
+    );
     expect(r.status, r.stderr).to.equal(1);
-    const report = JSON.parse(r.stdout) as { context: { veleroVersion: string; pluginInstalled: boolean }; findings: { ruleId: string; message: string; location: { file: string | null } }[] };
+    const report = JSON.parse(r.stdout) as {
+      context: { veleroVersion: string; pluginInstalled: boolean };
+      findings: { ruleId: string; message: string; location: { file: string | null } }[];
+    };
     expect(report.context).to.include({ veleroVersion: '1.17.2', pluginInstalled: false });
     const ids = report.findings.map((f) => f.ruleId);
     expect(ids.filter((id) => id === 'CMV201')).to.have.length(2);
@@ -92,9 +164,14 @@ describe('preflight cluster mode and doctor: CLI against a fake API server', () 
 
   it('--context selects another context; an unknown one is a clear error (exit 2)', async () => {
     api = await startFakeApiServer(clusterObjects());
-    const ok = await run(['--cluster', '--context', 'second', '--', 'velero', 'backup', 'create', 'b', '--include-cluster-resources=true'], { KUBECONFIG: api.kubeconfig });
+    const ok = await run(
+      ['--cluster', '--context', 'second', '--', 'velero', 'backup', 'create', 'b', '--include-cluster-resources=true'],
+      { KUBECONFIG: api.kubeconfig },
+    );
     expect(ok.stdout).to.contain('cluster:second:1:1: info CMV205');
-    const bad = await run(['--cluster', '--context', 'nope', '--', 'velero', 'backup', 'create', 'b'], { KUBECONFIG: api.kubeconfig });
+    const bad = await run(['--cluster', '--context', 'nope', '--', 'velero', 'backup', 'create', 'b'], {
+      KUBECONFIG: api.kubeconfig,
+    });
     expect(bad.status).to.equal(2);
     expect(bad.stderr).to.contain('no context "nope" in the Kubernetes configuration (contexts: fake, second)');
   });
@@ -103,19 +180,29 @@ describe('preflight cluster mode and doctor: CLI against a fake API server', () 
     api = await startFakeApiServer(clusterObjects(), { forbidden: ['secrets'], hang: ['orders.acme.cert-manager.io'] });
     const denied = await run(['doctor', '--request-timeout', '1'], { KUBECONFIG: api.kubeconfig });
     expect(denied.status).to.equal(2);
-    expect(denied.stderr).to.match(/cannot list orders\.acme\.cert-manager\.io: no answer from http:\/\/127\.0\.0\.1:\d+ within 1000 ms/);
+    expect(denied.stderr).to.match(
+      /cannot list orders\.acme\.cert-manager\.io: no answer from http:\/\/127\.0\.0\.1:\d+ within 1000 ms/,
+    );
     await api.close();
     api = await startFakeApiServer(clusterObjects(), { forbidden: ['secrets'] });
     const forbidden = await run(['doctor'], { KUBECONFIG: api.kubeconfig });
     expect(forbidden.status).to.equal(2);
-    expect(forbidden.stderr).to.contain('cannot list secrets (metadata only) in all namespaces: forbidden by RBAC (HTTP 403');
+    expect(forbidden.stderr).to.contain(
+      'cannot list secrets (metadata only) in all namespaces: forbidden by RBAC (HTTP 403',
+    );
   });
 
   it('doctor prints the fix commands, and --apply --yes runs exactly those, without a shell', async () => {
-    const orphan: FakeObject = { apiVersion: 'cert-manager.io/v1', kind: 'CertificateRequest', metadata: { name: 'web-1', namespace: 'app', annotations: { 'cert-manager.io/certificate-name': 'web' } } };
+    const orphan: FakeObject = {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'CertificateRequest',
+      metadata: { name: 'web-1', namespace: 'app', annotations: { 'cert-manager.io/certificate-name': 'web' } },
+    };
     api = await startFakeApiServer(clusterObjects([['certificaterequests.cert-manager.io', orphan]]));
     const json = await run(['doctor', '--format', 'json'], { KUBECONFIG: api.kubeconfig });
-    const report = JSON.parse(json.stdout) as { findings: { ruleId: string; severity: string; fix: { replacement: string | null } | null }[] };
+    const report = JSON.parse(json.stdout) as {
+      findings: { ruleId: string; severity: string; fix: { replacement: string | null } | null }[];
+    };
     const cr = report.findings.find((f) => f.ruleId === 'CMV301')!;
     expect(cr.severity).to.equal('error');
     expect(cr.fix?.replacement).to.equal('kubectl delete certificaterequests.cert-manager.io -n app web-1');
@@ -129,9 +216,14 @@ describe('preflight cluster mode and doctor: CLI against a fake API server', () 
     const refused = await run(['doctor', '--apply'], { KUBECONFIG: api.kubeconfig, VELERO_CM_PREFLIGHT_KUBECTL: fake });
     expect(refused.stderr).to.contain('nothing applied: not a terminal: pass --yes');
     expect(existsSync(log)).to.equal(false);
-    const applied = await run(['doctor', '--apply', '--yes', '--context', 'second'], { KUBECONFIG: api.kubeconfig, VELERO_CM_PREFLIGHT_KUBECTL: fake });
+    const applied = await run(['doctor', '--apply', '--yes', '--context', 'second'], {
+      KUBECONFIG: api.kubeconfig,
+      VELERO_CM_PREFLIGHT_KUBECTL: fake,
+    });
     expect(applied.status, applied.stderr).to.equal(0);
-    expect(readFileSync(log, 'utf8')).to.equal('--context\nsecond\ndelete\ncertificaterequests.cert-manager.io\n-n\napp\nweb-1\n---\n');
+    expect(readFileSync(log, 'utf8')).to.equal(
+      '--context\nsecond\ndelete\ncertificaterequests.cert-manager.io\n-n\napp\nweb-1\n---\n',
+    );
     expect(applied.stderr).to.contain('ran 1 command, 0 failed');
   });
 
@@ -142,6 +234,8 @@ describe('preflight cluster mode and doctor: CLI against a fake API server', () 
     api = undefined;
     const r = await run(['--cluster', '--', 'velero', 'backup', 'create', 'b'], { KUBECONFIG: kubeconfig });
     expect(r.status).to.equal(2);
-    expect(r.stderr).to.match(/cannot list namespaces: the API server http:\/\/127\.0\.0\.1:\d+ is unreachable \(ECONNREFUSED\)/);
+    expect(r.stderr).to.match(
+      /cannot list namespaces: the API server http:\/\/127\.0\.0\.1:\d+ is unreachable \(ECONNREFUSED\)/,
+    );
   });
 });

@@ -2,7 +2,12 @@ import { expect } from 'chai';
 import { settleFindings, type KubeObject, type LiveFinding } from '../../../../src/preflight/audit/findings.js';
 import type { InventoryItem } from '../../../../src/preflight/audit/inventory.js';
 import { CLUSTER_RULES } from '../../../../src/preflight/cluster/rules.js';
-import { contextFromFacts, evaluateSubject, installationFindings, parseSelector } from '../../../../src/preflight/cluster/evaluate.js';
+import {
+  contextFromFacts,
+  evaluateSubject,
+  installationFindings,
+  parseSelector,
+} from '../../../../src/preflight/cluster/evaluate.js';
 import { findVeleroServer, type LiveFacts } from '../../../../src/preflight/cluster/facts.js';
 import { unitFromArgv } from '../../../../src/preflight/sources.js';
 import type { LintContext } from '../../../../src/preflight/spec.js';
@@ -20,11 +25,20 @@ const veleroDeployment = (image: string, initImages: string[]): KubeObject => ({
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name: 'velero', namespace: 'velero' },
-  spec: { template: { spec: { containers: [{ name: 'velero', image, command: ['/velero'], args: ['server', '--features='] }], initContainers: initImages.map((i, n) => ({ name: `p${n}`, image: i })) } } },
+  spec: {
+    template: {
+      spec: {
+        containers: [{ name: 'velero', image, command: ['/velero'], args: ['server', '--features='] }],
+        initContainers: initImages.map((i, n) => ({ name: `p${n}`, image: i })),
+      },
+    },
+  },
 });
 
 function facts(overrides: Partial<LiveFacts> = {}): LiveFacts {
-  const objects = F.healthyBackup().filter(([r]) => !r.startsWith('customresourcedefinitions') && !r.startsWith('validating') && !r.startsWith('clusterroles'));
+  const objects = F.healthyBackup().filter(
+    ([r]) => !r.startsWith('customresourcedefinitions') && !r.startsWith('validating') && !r.startsWith('clusterroles'),
+  );
   return {
     server: 'https://127.0.0.1:6443',
     context: 'test',
@@ -39,7 +53,12 @@ function facts(overrides: Partial<LiveFacts> = {}): LiveFacts {
   };
 }
 
-const baseCtx: LintContext = { veleroVersion: parseVersion('1.18.1')!, pluginInstalled: false, veleroNamespace: 'velero', clusterResourceNamespace: 'cert-manager' };
+const baseCtx: LintContext = {
+  veleroVersion: parseVersion('1.18.1')!,
+  pluginInstalled: false,
+  veleroNamespace: 'velero',
+  clusterResourceNamespace: 'cert-manager',
+};
 
 function evaluate(argv: string, f: LiveFacts = facts(), pluginInstalled?: boolean): LiveFinding[] {
   const ctx = contextFromFacts(f, baseCtx, pluginInstalled === undefined ? {} : { pluginInstalled: true });
@@ -51,12 +70,30 @@ const messages = (fs: LiveFinding[]) => fs.map((f) => `${f.ruleId} ${f.severity}
 
 describe('preflight cluster mode: context from the live cluster', () => {
   it('takes the Velero version from the image, plugin awareness from the init containers, and labelled namespaces', () => {
-    const f = facts({ namespaces: [{ name: 'app', labels: {} }, { name: 'scratch', labels: { 'velero.io/exclude-from-backup': 'true' } }] });
+    const f = facts({
+      namespaces: [
+        { name: 'app', labels: {} },
+        { name: 'scratch', labels: { 'velero.io/exclude-from-backup': 'true' } },
+      ],
+    });
     const ctx = contextFromFacts(f, baseCtx, {});
-    expect([ctx.veleroVersion.minor, ctx.veleroVersion.patch, ctx.pluginInstalled, ctx.cluster?.namespacesLabelledExcludeFromBackup]).to.deep.equal([17, 2, false, ['scratch']]);
-    const withPlugin = facts({ velero: findVeleroServer([veleroDeployment('velero/velero:v1.18.1', ['ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:0.1.0'])])! });
+    expect([
+      ctx.veleroVersion.minor,
+      ctx.veleroVersion.patch,
+      ctx.pluginInstalled,
+      ctx.cluster?.namespacesLabelledExcludeFromBackup,
+    ]).to.deep.equal([17, 2, false, ['scratch']]);
+    const withPlugin = facts({
+      velero: findVeleroServer([
+        veleroDeployment('velero/velero:v1.18.1', [
+          'ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:0.1.0',
+        ]),
+      ])!,
+    });
     expect(contextFromFacts(withPlugin, baseCtx, {}).pluginInstalled).to.equal(true);
-    expect(contextFromFacts(withPlugin, baseCtx, { pluginInstalled: true, veleroVersion: true }).veleroVersion.minor).to.equal(18);
+    expect(
+      contextFromFacts(withPlugin, baseCtx, { pluginInstalled: true, veleroVersion: true }).veleroVersion.minor,
+    ).to.equal(18);
   });
 
   it('reports the installations it found, and warns when Velero or cert-manager is missing', () => {
@@ -88,7 +125,9 @@ describe('preflight cluster mode: a command line against the cluster', () => {
   });
 
   it('cluster resources without the cluster resource namespace: the ClusterIssuer Secrets are named', () => {
-    expect(messages(evaluate('velero backup create b --include-namespaces app --include-cluster-resources=true'))).to.deep.equal([
+    expect(
+      messages(evaluate('velero backup create b --include-namespaces app --include-cluster-resources=true')),
+    ).to.deep.equal([
       'CMV201 error: Secret cert-manager/cloudflare-token (spec.acme.solvers[0].dns01.cloudflare.apiTokenSecretRef of ClusterIssuer letsencrypt) would be left out: --include-namespaces does not include cert-manager',
       'CMV201 error: Secret cert-manager/letsencrypt-account (spec.acme.privateKeySecretRef of ClusterIssuer letsencrypt) would be left out: --include-namespaces does not include cert-manager',
     ]);
@@ -96,7 +135,13 @@ describe('preflight cluster mode: a command line against the cluster', () => {
 
   it('excluded Secrets and a label selector are reasons too', () => {
     const excluded = evaluate('velero backup create b --exclude-resources secrets --include-cluster-resources=true');
-    expect(excluded.filter((f) => f.ruleId === 'CMV201').map((f) => f.subject.name)).to.deep.equal(['app/ca-key-pair', 'app/internal-tls', 'app/web-tls', 'cert-manager/cloudflare-token', 'cert-manager/letsencrypt-account']);
+    expect(excluded.filter((f) => f.ruleId === 'CMV201').map((f) => f.subject.name)).to.deep.equal([
+      'app/ca-key-pair',
+      'app/internal-tls',
+      'app/web-tls',
+      'cert-manager/cloudflare-token',
+      'cert-manager/letsencrypt-account',
+    ]);
     expect(excluded[0]!.message).to.match(/the resource filters leave out secrets$/);
     const labelled = facts();
     for (const i of labelled.items) i.object.metadata.labels = i.groupResource === 'secrets' ? {} : { backup: 'yes' };
@@ -106,7 +151,12 @@ describe('preflight cluster mode: a command line against the cluster', () => {
   });
 
   it('namespaces labelled exclude-from-backup are named, and make the full backup lose cluster resources', () => {
-    const f = facts({ namespaces: [{ name: 'app', labels: { 'velero.io/exclude-from-backup': 'true' } }, { name: 'cert-manager', labels: {} }] });
+    const f = facts({
+      namespaces: [
+        { name: 'app', labels: { 'velero.io/exclude-from-backup': 'true' } },
+        { name: 'cert-manager', labels: {} },
+      ],
+    });
     const found = evaluate('velero backup create b', f);
     expect(found.filter((x) => x.ruleId === 'CMV204').map((x) => `${x.severity}: ${x.message}`)).to.deep.equal([
       'warning: namespace app, which holds cert-manager Certificates or Issuers, would be left out: namespace app is labelled velero.io/exclude-from-backup=true',
@@ -115,11 +165,34 @@ describe('preflight cluster mode: a command line against the cluster', () => {
 
   it('with the plugin installed, issuer and CRD findings drop to info; Secret findings only with forceSecrets', () => {
     const plain = evaluate('velero backup create b --include-namespaces app', facts(), true);
-    expect(plain.map((f) => `${f.ruleId} ${f.severity}`)).to.deep.equal(['CMV202 info', 'CMV203 info', 'CMV203 info', 'CMV203 info', 'CMV203 info']);
-    const secrets = evaluate('velero backup create b --include-namespaces app --include-cluster-resources=true', facts(), true);
+    expect(plain.map((f) => `${f.ruleId} ${f.severity}`)).to.deep.equal([
+      'CMV202 info',
+      'CMV203 info',
+      'CMV203 info',
+      'CMV203 info',
+      'CMV203 info',
+    ]);
+    const secrets = evaluate(
+      'velero backup create b --include-namespaces app --include-cluster-resources=true',
+      facts(),
+      true,
+    );
     expect(secrets.map((f) => f.severity)).to.deep.equal(['error', 'error']);
-    const forced = facts({ pluginConfigMaps: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'velero' }, data: { forceSecrets: 'true' } }] });
-    expect(evaluate('velero backup create b --include-namespaces app --include-cluster-resources=true', forced, true).map((f) => f.severity)).to.deep.equal(['info', 'info']);
+    const forced = facts({
+      pluginConfigMaps: [
+        {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'c', namespace: 'velero' },
+          data: { forceSecrets: 'true' },
+        },
+      ],
+    });
+    expect(
+      evaluate('velero backup create b --include-namespaces app --include-cluster-resources=true', forced, true).map(
+        (f) => f.severity,
+      ),
+    ).to.deep.equal(['info', 'info']);
   });
 
   it('parses the label selectors Velero takes', () => {

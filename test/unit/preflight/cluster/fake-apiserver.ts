@@ -30,7 +30,10 @@ function resourceOf(path: string): { resource: string; namespace?: string } | un
   return { resource: group ? `${plural}.${group}` : plural!, ...(namespace ? { namespace } : {}) };
 }
 
-export async function startFakeApiServer(objects: Record<string, FakeObject[]>, behaviour: { forbidden?: string[]; hang?: string[] } = {}): Promise<FakeApiServer> {
+export async function startFakeApiServer(
+  objects: Record<string, FakeObject[]>,
+  behaviour: { forbidden?: string[]; hang?: string[] } = {},
+): Promise<FakeApiServer> {
   const requests: FakeApiServer['requests'] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -40,19 +43,35 @@ export async function startFakeApiServer(objects: Record<string, FakeObject[]>, 
     if (behaviour.hang?.includes(target.resource)) return; // never answers
     if (behaviour.forbidden?.includes(target.resource)) {
       res.writeHead(403, { 'content-type': 'application/json' });
-      return void res.end(JSON.stringify({ kind: 'Status', message: `${target.resource} is forbidden: User "viewer" cannot list resource` }));
+      return void res.end(
+        JSON.stringify({
+          kind: 'Status',
+          message: `${target.resource} is forbidden: User "viewer" cannot list resource`,
+        }),
+      );
     }
     const list = objects[target.resource];
     if (!list) return void res.writeHead(404).end('{}');
     const items = list.filter((o) => !target.namespace || o.metadata.namespace === target.namespace);
     const selector = url.searchParams.get('labelSelector');
-    const selected = selector ? items.filter((o) => selector in ((o.metadata['labels'] as Record<string, string> | undefined) ?? {})) : items;
+    const selected = selector
+      ? items.filter((o) => selector in ((o.metadata['labels'] as Record<string, string> | undefined) ?? {}))
+      : items;
     const metadataOnly = String(req.headers.accept).includes('as=PartialObjectMetadataList');
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(
       JSON.stringify(
         metadataOnly
-          ? { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata: {}, items: selected.map((o) => ({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata })) }
+          ? {
+              kind: 'PartialObjectMetadataList',
+              apiVersion: 'meta.k8s.io/v1',
+              metadata: {},
+              items: selected.map((o) => ({
+                kind: 'PartialObjectMetadata',
+                apiVersion: 'meta.k8s.io/v1',
+                metadata: o.metadata,
+              })),
+            }
           : { kind: `${selected[0]?.kind ?? 'Object'}List`, apiVersion: 'v1', metadata: {}, items: selected },
       ),
     );
