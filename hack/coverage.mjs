@@ -35,7 +35,10 @@ function listJs(dir, out = []) {
  * (the preflight CLI) count towards the TypeScript files they were built from.
  */
 function filesToSkip() {
-  return listJs(join(root, 'dist', 'src')).filter((file) => {
+  const files = listJs(join(root, 'dist', 'src'));
+  const orphans = new Set(unreachableChunks(files));
+  return files.filter((file) => {
+    if (orphans.has(file)) return true;
     if (!sourcesOf(file).some((source) => existsSync(source))) return true;
     const code = readFileSync(join(root, file), 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
@@ -44,6 +47,28 @@ function filesToSkip() {
       .trim();
     return code === '';
   });
+}
+
+/**
+ * esbuild chunks (files under a chunks/ folder) that no current bundle imports: left over from earlier builds,
+ * since esbuild does not empty its output folder. Counting them would add their old code as never run.
+ */
+function unreachableChunks(files) {
+  const chunks = new Set(files.filter((file) => file.split('/').includes('chunks')));
+  const reached = new Set();
+  const queue = files.filter((file) => !chunks.has(file));
+  while (queue.length > 0) {
+    const file = queue.pop();
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const m of text.matchAll(/["'](\.{1,2}\/[\w./-]+\.js)["']/g)) {
+      const target = posix.normalize(posix.join(posix.dirname(file), m[1]));
+      if (chunks.has(target) && !reached.has(target)) {
+        reached.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return [...chunks].filter((chunk) => !reached.has(chunk));
 }
 
 /** Absolute paths of the sources a compiled file's source map names (none without a map). */
