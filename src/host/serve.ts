@@ -55,6 +55,19 @@ export async function servePlugin(options: ServeOptions): Promise<void> {
 
   // Velero sends SIGINT to the whole process group on Ctrl-C; it stops plugins itself via Shutdown.
   process.on('SIGINT', () => log.debug('ignoring SIGINT'));
+  // Node would print these to stderr as plain text, which Velero logs at debug: invisible by default.
+  // An exception outside any call leaves the process in an unknown state: log it and exit (Velero
+  // restarts the plugin on its next call). A stray rejected promise affects no call: log it and go on.
+  process.on('uncaughtException', (err) => {
+    log.error('plugin crashed', { error: err.message, stack: err.stack });
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (reason) => {
+    log.error('unhandled promise rejection in the plugin', {
+      error: reason instanceof Error ? reason.message : String(reason),
+      stack: reason instanceof Error ? reason.stack : undefined,
+    });
+  });
 
   let registry: ActionRegistry;
   try {

@@ -147,4 +147,32 @@ describe('host/serve (the plugin process, spawned)', function () {
       .to.include('stray console.log at import time')
       .and.include('stray console.log inside execute');
   });
+
+  it('logs a crash outside any call as an error JSON line and exits 1; a stray rejection is logged and survived', async () => {
+    const started = await start(noisyPlugin);
+    const clients = hostClients(started.socketPath);
+    const item = Buffer.from(JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }));
+    await clients.call('v2.BackupItemAction', 'Execute', {
+      plugin: 'test.dev/crash-later',
+      item,
+      backup: Buffer.from('{}'),
+    });
+    clients.close();
+    const exit = await Promise.race([
+      started.exited,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no exit within 5 s')), 5000)),
+    ]);
+    expect(exit.code).to.equal(1);
+    const errors = started
+      .stderr()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry['@level'] === 'error');
+    expect(errors.map((e) => [e['@message'], e.error])).to.deep.equal([
+      ['unhandled promise rejection in the plugin', 'stray rejection'],
+      ['plugin crashed', 'boom in a timer'],
+    ]);
+    expect(existsSync(started.socketPath)).to.equal(false);
+  });
 });
