@@ -6,7 +6,7 @@
  */
 import type { LogLevel } from './logger.js';
 
-export const DEFAULT_LOG_LEVEL: LogLevel = 'info';
+const DEFAULT_LOG_LEVEL: LogLevel = 'info';
 
 /** logrus level names (what Velero passes) to the levels go-plugin's client understands. */
 const LOGRUS_TO_LEVEL: Record<string, LogLevel> = {

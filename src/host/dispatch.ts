@@ -20,7 +20,7 @@ import type { JsonLineLogger } from './logger.js';
 import { type ActionRegistry, BACKUP_ITEM_ACTION_V2, RESTORE_ITEM_ACTION_V2 } from './registry.js';
 
 /** An error with the gRPC status code to answer with. */
-export class RpcError extends Error {
+class RpcError extends Error {
   constructor(
     readonly code: status,
     message: string,
@@ -250,7 +250,7 @@ function actionLogger(base: JsonLineLogger, action: Action, item: KubeObject): A
 }
 
 /** Parses an item Velero sent: a JSON object with a kind, an apiVersion and metadata. */
-export function decodeItem(bytes: Buffer, field: string): KubeObject {
+function decodeItem(bytes: Buffer, field: string): KubeObject {
   const problem = kubeObjectProblem(parseJson(bytes, field));
   if (problem)
     throw new RpcError(

@@ -26,7 +26,7 @@ const RESERVED_KEYS = new Set(['time', 'timestamp', 'level', 'msg']);
 export type LineSink = (line: string) => void;
 
 /** Writes a line to stderr synchronously, so lines are not lost when the process exits right after. */
-export const stderrSink: LineSink = (line) => {
+const stderrSink: LineSink = (line) => {
   process.stderr.write(line);
 };
 

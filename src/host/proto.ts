@@ -16,7 +16,7 @@ export interface ServiceDefinitions {
 }
 
 /** Decoding options: field names exactly as on the wire, defaults filled in, int64 as JS numbers. */
-export const PROTO_LOADER_OPTIONS = {
+const PROTO_LOADER_OPTIONS = {
   keepCase: true,
   longs: Number,
   enums: String,

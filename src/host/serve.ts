@@ -17,10 +17,10 @@ import { logLevelFromArgs } from './args.js';
 import { JsonLineLogger } from './logger.js';
 import { ActionRegistry, pluginCommand } from './registry.js';
 
-export const MAGIC_COOKIE_KEY = 'VELERO_PLUGIN';
-export const MAGIC_COOKIE_VALUE = 'hello';
-export const CORE_PROTOCOL_VERSION = 1;
-export const APP_PROTOCOL_VERSION = 2;
+const MAGIC_COOKIE_KEY = 'VELERO_PLUGIN';
+const MAGIC_COOKIE_VALUE = 'hello';
+const CORE_PROTOCOL_VERSION = 1;
+const APP_PROTOCOL_VERSION = 2;
 
 /** Upper bound from Shutdown to process exit; go-plugin kills the process after 2 s. */
 const EXIT_DEADLINE_MS = 1000;
@@ -106,7 +106,7 @@ export async function servePlugin(options: ServeOptions): Promise<void> {
 }
 
 /** Why the offered app protocol versions exclude ours, or undefined (absent means "ours"). */
-export function protocolVersionProblem(offered: string | undefined): string | undefined {
+function protocolVersionProblem(offered: string | undefined): string | undefined {
   if (offered === undefined || offered.trim() === '') return undefined;
   const versions = offered.split(',').map((v) => Number.parseInt(v.trim(), 10));
   if (versions.includes(APP_PROTOCOL_VERSION)) return undefined;

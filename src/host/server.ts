@@ -17,7 +17,7 @@ import {
 import { serviceDefinitions } from './proto.js';
 
 /** go-plugin's health check asks for this service name. */
-export const HEALTH_SERVICE_NAME = 'plugin';
+const HEALTH_SERVICE_NAME = 'plugin';
 
 /**
  * Velero's client sends and accepts messages up to 2 GiB; grpc-js would refuse anything above 4 MiB.
