@@ -169,6 +169,8 @@ const stages = [
   { name: 'boundaries', run: check('node', ['hack/check-boundaries.mjs']) },
   { name: 'audit', run: auditStage },
   { name: 'packaging', run: packagingStage },
+  // Benchmarks (hack/bench, docs/benchmarks.md) with few iterations: every row runs, no speed is asserted.
+  { name: 'bench-quick', run: check('node', ['hack/bench/run.mjs', '--quick', '--no-build']) },
 ];
 
 let passed = 0;
