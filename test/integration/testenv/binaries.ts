@@ -1,0 +1,87 @@
+/**
+ * Builds the environment's binaries from their pinned Go modules, once: each lands in the cache keyed by
+ * name and version, so later runs (and other checkouts) start in seconds. Builds write to a unique
+ * temporary name and rename into place, so two runs building at once cannot see a half-written binary.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir, repoRoot } from './paths.js';
+import { type BinarySpec, pinnedVersion } from './versions.js';
+
+export type Log = (message: string) => void;
+
+export function binaryPath(spec: BinarySpec): string {
+  return join(cacheDir(), 'bin', `${spec.name}-${pinnedVersion(spec)}`);
+}
+
+/** Runs a command, failing with its output when it exits non-zero or outlives the timeout. */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv; input?: string },
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    if (options.input !== undefined) child.stdin?.end(options.input);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`${command}: ${err.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(stdout);
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} ${signal ? `killed by ${signal} (timeout ${options.timeoutMs} ms?)` : `exited ${code}`}\n${stderr.slice(-4000)}`,
+          ),
+        );
+    });
+  });
+}
+
+/** The cached binary for `spec`, built first when missing (minutes, once per version). */
+export async function ensureBinary(spec: BinarySpec, log: Log): Promise<string> {
+  const target = binaryPath(spec);
+  if (existsSync(target)) return target;
+  const version = pinnedVersion(spec);
+  mkdirSync(join(cacheDir(), 'bin'), { recursive: true });
+  const partial = `${target}.partial-${process.pid}`;
+  log(`building ${spec.name} ${version} from ${spec.packagePath} (first run only; cached as ${target})`);
+  const started = Date.now();
+  try {
+    await runCommand(
+      'go',
+      [
+        'build',
+        '-trimpath',
+        '-ldflags',
+        ['-s', '-w', ...spec.versionFlags(version)].join(' '),
+        '-o',
+        partial,
+        spec.packagePath,
+      ],
+      // Only the pinned module graph may be used; the build must not touch the go.mod.
+      {
+        cwd: join(repoRoot(), 'hack', 'testenv', spec.moduleDir),
+        timeoutMs: 60 * 60_000,
+        env: { ...process.env, GOFLAGS: '-mod=readonly -buildvcs=false' },
+      },
+    );
+    renameSync(partial, target);
+  } finally {
+    rmSync(partial, { force: true });
+  }
+  log(`built ${spec.name} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return target;
+}
