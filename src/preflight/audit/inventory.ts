@@ -131,7 +131,7 @@ export function isCertManagerWebhookConfiguration(object: KubeObject): boolean {
     (object.metadata.name ?? '').includes('cert-manager')
   )
     return true;
-  const webhooks = (object['webhooks'] as { name?: unknown }[] | undefined) ?? [];
+  const webhooks = (object.webhooks as { name?: unknown }[] | undefined) ?? [];
   return webhooks.some((w) => typeof w.name === 'string' && w.name.endsWith('.cert-manager.io'));
 }
 
@@ -142,7 +142,7 @@ export function isCertManagerRbac(object: KubeObject): boolean {
   if (
     name !== undefined &&
     CHART_NAMES.has(name) &&
-    (labels['app.kubernetes.io/instance'] !== undefined || labels['app'] !== undefined)
+    (labels['app.kubernetes.io/instance'] !== undefined || labels.app !== undefined)
   )
     return true;
   return (object.metadata.name ?? '').startsWith('cert-manager-');

@@ -83,7 +83,7 @@ export function readTar(tar: Buffer): TarEntry[] {
     const data = tar.subarray(dataStart, dataEnd);
     pos = dataStart + Math.ceil(size / BLOCK) * BLOCK;
     if (type === 'x') {
-      pendingPath = paxRecords(data)['path'] ?? pendingPath;
+      pendingPath = paxRecords(data).path ?? pendingPath;
       continue;
     }
     if (type === 'g') {
@@ -97,7 +97,7 @@ export function readTar(tar: Buffer): TarEntry[] {
     const magic = text(header, 257, 6);
     const prefix = magic.startsWith('ustar') ? text(header, 345, 155) : '';
     const name = text(header, 0, 100);
-    const path = pendingPath ?? globalPax['path'] ?? (prefix ? `${prefix}/${name}` : name);
+    const path = pendingPath ?? globalPax.path ?? (prefix ? `${prefix}/${name}` : name);
     pendingPath = undefined;
     if (type !== '0' && type !== '\0' && type !== '7') continue; // directories, links, devices: not backup items
     total += size;

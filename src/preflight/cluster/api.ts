@@ -109,14 +109,17 @@ export class ClusterApi {
           res.on('end', () => {
             const body = Buffer.concat(chunks).toString('utf8');
             const status = res.statusCode ?? 0;
-            if (status === 404) return resolve(undefined);
+            if (status === 404) {
+              resolve(undefined);
+              return;
+            }
             if (status >= 200 && status < 300) {
               try {
-                return resolve(JSON.parse(body));
+                resolve(JSON.parse(body));
+                return;
               } catch {
-                return reject(
-                  new ClusterAccessError(`cannot ${what}: the API server answered with invalid JSON`, 'other'),
-                );
+                reject(new ClusterAccessError(`cannot ${what}: the API server answered with invalid JSON`, 'other'));
+                return;
               }
             }
             let detail = body.slice(0, 300);
@@ -125,21 +128,23 @@ export class ClusterApi {
             } catch {
               // not a Status object: keep the raw text
             }
-            if (status === 401)
-              return reject(
-                new ClusterAccessError(`cannot ${what}: not authenticated (HTTP 401: ${detail})`, 'forbidden'),
-              );
-            if (status === 403)
-              return reject(
+            if (status === 401) {
+              reject(new ClusterAccessError(`cannot ${what}: not authenticated (HTTP 401: ${detail})`, 'forbidden'));
+              return;
+            }
+            if (status === 403) {
+              reject(
                 new ClusterAccessError(
                   `cannot ${what}: forbidden by RBAC (HTTP 403: ${detail}); see docs/preflight-cluster-role.yaml for the read-only role`,
                   'forbidden',
                 ),
               );
-            if (status === 408 || status === 504)
-              return reject(
-                new ClusterAccessError(`cannot ${what}: the API server timed out (HTTP ${status})`, 'timeout'),
-              );
+              return;
+            }
+            if (status === 408 || status === 504) {
+              reject(new ClusterAccessError(`cannot ${what}: the API server timed out (HTTP ${status})`, 'timeout'));
+              return;
+            }
             reject(new ClusterAccessError(`cannot ${what}: HTTP ${status}: ${detail}`, 'other'));
           });
           res.on('error', (err) =>
@@ -157,7 +162,10 @@ export class ClusterApi {
         );
       });
       req.on('error', (err: NodeJS.ErrnoException) => {
-        if (err instanceof ClusterAccessError) return reject(err);
+        if (err instanceof ClusterAccessError) {
+          reject(err);
+          return;
+        }
         reject(
           new ClusterAccessError(
             `cannot ${what}: the API server ${this.server} is unreachable (${err.code ?? err.message})`,

@@ -49,8 +49,7 @@ export function contextFromFacts(facts: LiveFacts, ctx: LintContext, explicit: E
 /** The plugin's merged configuration data, read from the live plugin-config ConfigMaps. */
 export function pluginConfigData(facts: LiveFacts): Record<string, string> {
   const data: Record<string, string> = {};
-  for (const cm of facts.pluginConfigMaps)
-    Object.assign(data, (cm['data'] as Record<string, string> | undefined) ?? {});
+  for (const cm of facts.pluginConfigMaps) Object.assign(data, (cm.data as Record<string, string> | undefined) ?? {});
   return data;
 }
 
@@ -146,7 +145,7 @@ export function evaluateSubject(subject: Subject, facts: LiveFacts, ctx: LintCon
   const nsReason = namespaceFilter(spec, ctx);
   const selector = spec.orLabelSelectors?.length ? undefined : parseSelector(spec.labelSelector);
   const inventory = new Inventory(facts.items);
-  const forceSecrets = pluginConfigData(facts)['forceSecrets'] === 'true';
+  const forceSecrets = pluginConfigData(facts).forceSecrets === 'true';
   const file = subject.location.file;
   const loc = subject.location;
   const out: LiveFinding[] = [];

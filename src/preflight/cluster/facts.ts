@@ -74,7 +74,7 @@ function toItem(groupResourceName: string, object: KubeObject): InventoryItem {
 /** The Velero server Deployment: a container running `velero server` or the velero/velero image. */
 export function findVeleroServer(deployments: readonly KubeObject[]): VeleroServer | undefined {
   for (const d of deployments) {
-    const spec = (d['spec'] as { template?: { spec?: unknown } } | undefined)?.template?.spec as
+    const spec = (d.spec as { template?: { spec?: unknown } } | undefined)?.template?.spec as
       | {
           containers?: { name: string; image?: string; command?: string[]; args?: string[] }[];
           initContainers?: { image?: string }[];
@@ -138,7 +138,7 @@ export async function gatherFacts(
   for (const type of CM_TYPES) {
     const gr = groupResource(type);
     if (!crds.includes(gr)) continue;
-    progress(`${type.resource}`);
+    progress(type.resource);
     for (const o of (await api.list(listPath(type), `list ${gr}`)) ?? []) items.push(toItem(gr, o));
   }
   progress('secrets (metadata only)');

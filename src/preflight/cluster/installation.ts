@@ -22,8 +22,9 @@ interface Container {
 }
 
 export function clusterResourceNamespaceOf(deployment: KubeObject): string | undefined {
-  const containers = ((deployment['spec'] as { template?: { spec?: { containers?: Container[] } } } | undefined)
-    ?.template?.spec?.containers ?? []) as Container[];
+  const containers =
+    (deployment.spec as { template?: { spec?: { containers?: Container[] } } } | undefined)?.template?.spec
+      ?.containers ?? [];
   for (const container of containers) {
     const argv = [...(container.command ?? []), ...(container.args ?? [])];
     let raw: string | undefined;

@@ -56,8 +56,8 @@ export async function openClusterSession(
             labels: o.metadata.labels ?? {},
             annotations: o.metadata.annotations ?? {},
           },
-          ...(o['spec'] ? { spec: o['spec'] } : {}),
-          ...(o['data'] ? { data: o['data'] } : {}),
+          ...(o.spec ? { spec: o.spec } : {}),
+          ...(o.data ? { data: o.data } : {}),
         };
         units.push(
           ...sources.unitsFromText(yaml.dump(clean, { noRefs: true }), 'yaml', name, liveCtx.veleroVersion).units,

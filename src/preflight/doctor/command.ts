@@ -91,7 +91,7 @@ export async function applyCommands(
   let failed = 0;
   for (const command of commands) {
     const [program, ...args] = command;
-    const bin = program === 'kubectl' ? (process.env['VELERO_CM_PREFLIGHT_KUBECTL'] ?? 'kubectl') : program!;
+    const bin = program === 'kubectl' ? (process.env.VELERO_CM_PREFLIGHT_KUBECTL ?? 'kubectl') : program!;
     log(`+ ${shellJoin(command)}`);
     const child = spawnSync(bin, args, { stdio: ['ignore', 2, 2], shell: false, timeout: 60_000 });
     if (child.error || child.status !== 0) {

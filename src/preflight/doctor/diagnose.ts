@@ -24,7 +24,7 @@ const CHALLENGE_GR = groupResource(CHALLENGE);
 
 const hasController = (o: KubeObject) => (o.metadata.ownerReferences ?? []).some((r) => r.controller === true);
 const isEmptyStatus = (o: KubeObject) => {
-  const status = o['status'];
+  const status = o.status;
   return status === undefined || status === null || (typeof status === 'object' && Object.keys(status).length === 0);
 };
 
@@ -46,7 +46,7 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
       cr.object.metadata.annotations?.['cert-manager.io/certificate-name'] ?? /^(.*)-\d+$/.exec(cr.name)?.[1];
     const cert = certName !== undefined ? certs.get(`${cr.namespace}/${certName}`) : undefined;
     const revision = cert
-      ? Number((cert.object['status'] as { revision?: number } | undefined)?.revision ?? 0)
+      ? Number((cert.object.status as { revision?: number } | undefined)?.revision ?? 0)
       : undefined;
     const next = cert ? `${cert.name}-${(revision ?? 0) + 1}` : undefined;
     const blocking = next === cr.name;
@@ -88,7 +88,7 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
 
   for (const cert of inventory.of(GR.certificates)) {
     const name = objectName(cert.namespace, cert.name);
-    const secretName = (cert.object['spec'] as { secretName?: string } | undefined)?.secretName;
+    const secretName = (cert.object.spec as { secretName?: string } | undefined)?.secretName;
     if (!secretName) continue;
     const secret = inventory.of(GR.secrets).find((s) => s.namespace === cert.namespace && s.name === secretName);
     const mismatch = secret ? secretMismatch(cert, secret) : 'does not exist';
@@ -120,7 +120,7 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
     for (const o of inventory.of(gr)) {
       if (hasController(o.object) || !isEmptyStatus(o.object)) continue;
       const name = objectName(o.namespace, o.name);
-      const finalizers = (o.object.metadata['finalizers'] as string[] | undefined) ?? [];
+      const finalizers = (o.object.metadata.finalizers as string[] | undefined) ?? [];
       const commands = [
         ...(finalizers.length
           ? [kubectl('patch', gr, '-n', o.namespace, o.name, '--type=merge', '-p', '{"metadata":{"finalizers":null}}')]

@@ -85,7 +85,7 @@ describe('preflight audit: Velero backup layout', () => {
     const contents = backupContents(entries);
     expect(contents.formatVersion).to.equal('1.1.0');
     expect(
-      contents.items.map((i) => [i.groupResource, i.namespace, i.name, i.object.metadata.labels?.['copy']]),
+      contents.items.map((i) => [i.groupResource, i.namespace, i.name, i.object.metadata.labels?.copy]),
     ).to.deep.equal([['secrets', 'a', 's', 'plain']]);
     expect(contents.problems.map((p) => p.path)).to.deep.equal([
       'resources/secrets/namespaces/a/bad.json',

@@ -55,7 +55,7 @@ export async function startFakeApiServer(
     const items = list.filter((o) => !target.namespace || o.metadata.namespace === target.namespace);
     const selector = url.searchParams.get('labelSelector');
     const selected = selector
-      ? items.filter((o) => selector in ((o.metadata['labels'] as Record<string, string> | undefined) ?? {}))
+      ? items.filter((o) => selector in ((o.metadata.labels as Record<string, string> | undefined) ?? {}))
       : items;
     const metadataOnly = String(req.headers.accept).includes('as=PartialObjectMetadataList');
     res.writeHead(200, { 'content-type': 'application/json' });
