@@ -166,10 +166,11 @@ const stages = [
   { name: 'conformance-v1.18', run: conformanceStage([]) },
   { name: 'conformance-v1.14', run: conformanceStage(['-modfile=go.v1.14.mod']) },
   { name: 'rule-docs', run: check('node', ['hack/gen-rule-docs.mjs', '--check']) },
-  // Real etcd + kube-apiserver with cert-manager's chart and Velero's CRDs (hack/testenv/README.md).
+  // Real etcd + kube-apiserver with cert-manager's chart and Velero's CRDs (hack/testenv/README.md). --exit:
+  // the Kubernetes client's keep-alive sockets must not hold the run open once the environment is stopped.
   {
     name: 'integration',
-    run: mocha('dist/test/integration/**/*.test.js', ['--no-package', '--require', 'dist/test/integration/hooks.js', '--timeout', '120000']),
+    run: mocha('dist/test/integration/**/*.test.js', ['--no-package', '--exit', '--require', 'dist/test/integration/hooks.js', '--timeout', '120000']),
   },
   { name: 'boundaries', run: check('node', ['hack/check-boundaries.mjs']) },
   { name: 'audit', run: auditStage },

@@ -3,7 +3,7 @@
  * denials with a client certificate that RBAC knows nothing about, request counts from the audit log,
  * and the API server stopped in the middle of a test.
  */
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -271,7 +271,8 @@ describe('kube access layer (real API server)', () => {
     });
 
     it('reports a server that accepts connections but never answers as a timeout', async () => {
-      const silent: Server = createServer(() => undefined);
+      const sockets = new Set<Socket>();
+      const silent: Server = createServer((socket) => sockets.add(socket));
       await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
       try {
         const port = (silent.address() as { port: number }).port;
@@ -296,6 +297,7 @@ describe('kube access layer (real API server)', () => {
         expect(err.reason).to.equal('timeout');
         expect(Date.now() - started).to.be.lessThan(5000);
       } finally {
+        for (const socket of sockets) socket.destroy();
         silent.close();
       }
     });
