@@ -7,14 +7,20 @@
  * unreachable API server costs one timeout per lookup per interval instead of one per item. Endpoint
  * readiness, which a restore waits on, is cached only for `readinessTtlMs`.
  */
-import type { ResourceIdentifier } from '../host/action.js';
+import type { ResourceIdentifier, VeleroRequestObject } from '../host/action.js';
 import { loadKubeApis, type KubeApis, type LoadOptions } from './client.js';
 import { endpointsHaveReadyAddress, SERVICE_NAME_LABEL, slicesHaveReadyEndpoint } from './endpoints.js';
 import { httpStatusOf, toClusterAccessError } from './errors.js';
 import { controllerConfigMapName, describeInstallation, describeDeployments } from './installation.js';
 import { mergePluginConfig, PLUGIN_CONFIG_LABEL } from './plugin-config.js';
 import { rbacIdentifiers } from './rbac.js';
-import type { BindingShape, ConfigMapShape, DeploymentShape, ServiceShape, WebhookConfigurationShape } from './shapes.js';
+import type {
+  BindingShape,
+  ConfigMapShape,
+  DeploymentShape,
+  ServiceShape,
+  WebhookConfigurationShape,
+} from './shapes.js';
 import { ClusterAccessError, type CertManagerInstallation, type ClusterLookups, type NamespacedName } from './types.js';
 
 export interface ClusterAccessOptions extends LoadOptions {
@@ -89,10 +95,14 @@ export class ClusterAccess {
     this.requestCount++;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => { reject(new ClusterAccessError(`cannot ${what}: no answer from ${apis.server} within ${this.requestTimeoutMs} ms`, 'timeout')); },
-        this.requestTimeoutMs,
-      );
+      timer = setTimeout(() => {
+        reject(
+          new ClusterAccessError(
+            `cannot ${what}: no answer from ${apis.server} within ${this.requestTimeoutMs} ms`,
+            'timeout',
+          ),
+        );
+      }, this.requestTimeoutMs);
       timer.unref();
     });
     try {
@@ -105,7 +115,14 @@ export class ClusterAccess {
   }
 
   /** Every item of a list, page by page. */
-  async listAll<T>(what: string, page: (apis: KubeApis, cont: string | undefined, limit: number) => Promise<{ items: T[]; metadata?: { _continue?: string } }>): Promise<T[]> {
+  async listAll<T>(
+    what: string,
+    page: (
+      apis: KubeApis,
+      cont: string | undefined,
+      limit: number,
+    ) => Promise<{ items: T[]; metadata?: { _continue?: string } }>,
+  ): Promise<T[]> {
     const items: T[] = [];
     let cont: string | undefined;
     for (let i = 0; i < MAX_PAGES; i++) {
@@ -119,7 +136,8 @@ export class ClusterAccess {
   }
 
   private getApis(): Promise<KubeApis> {
-    if (this.apis && this.apisFailedAt !== undefined && this.now() - this.apisFailedAt >= this.failureRetryMs) this.apis = undefined;
+    if (this.apis && this.apisFailedAt !== undefined && this.now() - this.apisFailedAt >= this.failureRetryMs)
+      this.apis = undefined;
     if (!this.apis) {
       this.apisFailedAt = undefined;
       const load = this.options.loadApis ?? (() => loadKubeApis(this.options));
@@ -146,15 +164,23 @@ class OperationLookups implements ClusterLookups {
       const found = describeDeployments(deployments);
       if (found.length === 0) return undefined;
       const [validating, mutating] = await Promise.all([
-        this.list<WebhookConfigurationShape>('validating', 'list validatingwebhookconfigurations', (a, cont, limit) => a.admission.listValidatingWebhookConfiguration({ _continue: cont, limit })),
-        this.list<WebhookConfigurationShape>('mutating', 'list mutatingwebhookconfigurations', (a, cont, limit) => a.admission.listMutatingWebhookConfiguration({ _continue: cont, limit })),
+        this.list<WebhookConfigurationShape>('validating', 'list validatingwebhookconfigurations', (a, cont, limit) =>
+          a.admission.listValidatingWebhookConfiguration({ _continue: cont, limit }),
+        ),
+        this.list<WebhookConfigurationShape>('mutating', 'list mutatingwebhookconfigurations', (a, cont, limit) =>
+          a.admission.listMutatingWebhookConfiguration({ _continue: cont, limit }),
+        ),
       ]);
       const webhook = found.find((d) => d.component === 'webhook');
       // The Services are needed only when no webhook configuration names the webhook's Service.
-      const configsNameService = [...validating, ...mutating].some((c) => (c.webhooks ?? []).some((w) => w.clientConfig?.service));
+      const configsNameService = [...validating, ...mutating].some((c) =>
+        (c.webhooks ?? []).some((w) => w.clientConfig?.service),
+      );
       const services = webhook && !configsNameService ? await this.services(webhook.namespace) : [];
       const controller = found.find((d) => d.component === 'controller');
-      const controllerObject = controller ? deployments.find((d) => d.metadata?.namespace === controller.namespace && d.metadata.name === controller.name) : undefined;
+      const controllerObject = controller
+        ? deployments.find((d) => d.metadata?.namespace === controller.namespace && d.metadata.name === controller.name)
+        : undefined;
       // The plugin's configuration is optional here: unreadable means not set.
       const pluginConfig: Record<string, string> = await this.pluginConfig().catch(() => ({}));
       const configured = pluginConfig.clusterResourceNamespace;
@@ -163,7 +189,9 @@ class OperationLookups implements ClusterLookups {
         validating,
         mutating,
         services,
-        configFileClusterResourceNamespace: controllerObject ? await this.configFileClusterResourceNamespace(controllerObject) : undefined,
+        configFileClusterResourceNamespace: controllerObject
+          ? await this.configFileClusterResourceNamespace(controllerObject)
+          : undefined,
         pluginConfigClusterResourceNamespace: configured !== undefined && configured !== '' ? configured : undefined,
       });
     });
@@ -171,8 +199,12 @@ class OperationLookups implements ClusterLookups {
 
   async rbacForServiceAccount(serviceAccount: NamespacedName): Promise<ResourceIdentifier[]> {
     const [clusterRoleBindings, roleBindings] = await Promise.all([
-      this.list<BindingShape>('clusterrolebindings', 'list clusterrolebindings', (a, cont, limit) => a.rbac.listClusterRoleBinding({ _continue: cont, limit })),
-      this.list<BindingShape>('rolebindings', 'list rolebindings in all namespaces', (a, cont, limit) => a.rbac.listRoleBindingForAllNamespaces({ _continue: cont, limit })),
+      this.list<BindingShape>('clusterrolebindings', 'list clusterrolebindings', (a, cont, limit) =>
+        a.rbac.listClusterRoleBinding({ _continue: cont, limit }),
+      ),
+      this.list<BindingShape>('rolebindings', 'list rolebindings in all namespaces', (a, cont, limit) =>
+        a.rbac.listRoleBindingForAllNamespaces({ _continue: cont, limit }),
+      ),
     ]);
     return rbacIdentifiers(serviceAccount, clusterRoleBindings, roleBindings);
   }
@@ -182,8 +214,15 @@ class OperationLookups implements ClusterLookups {
     return this.memo(
       key,
       async () => {
-        const slices = await this.access.listAll(`list endpointslices of service ${service.namespace}/${service.name}`, (a, cont, limit) =>
-          a.discovery.listNamespacedEndpointSlice({ namespace: service.namespace, labelSelector: `${SERVICE_NAME_LABEL}=${service.name}`, _continue: cont, limit }),
+        const slices = await this.access.listAll(
+          `list endpointslices of service ${service.namespace}/${service.name}`,
+          (a, cont, limit) =>
+            a.discovery.listNamespacedEndpointSlice({
+              namespace: service.namespace,
+              labelSelector: `${SERVICE_NAME_LABEL}=${service.name}`,
+              _continue: cont,
+              limit,
+            }),
         );
         if (slices.length > 0) return slicesHaveReadyEndpoint(slices);
         try {
@@ -202,17 +241,26 @@ class OperationLookups implements ClusterLookups {
 
   private pluginConfigMaps(): Promise<ConfigMapShape[]> {
     const namespace = this.access.veleroNamespace;
-    return this.list<ConfigMapShape>('plugin-config', `list plugin-config ConfigMaps in namespace ${namespace}`, (a, cont, limit) =>
-      a.core.listNamespacedConfigMap({ namespace, labelSelector: PLUGIN_CONFIG_LABEL, _continue: cont, limit }),
+    return this.list<ConfigMapShape>(
+      'plugin-config',
+      `list plugin-config ConfigMaps in namespace ${namespace}`,
+      (a, cont, limit) =>
+        a.core.listNamespacedConfigMap({ namespace, labelSelector: PLUGIN_CONFIG_LABEL, _continue: cont, limit }),
     );
   }
 
   private deployments(): Promise<DeploymentShape[]> {
-    return this.list<DeploymentShape>('deployments', 'list deployments.apps in all namespaces', (a, cont, limit) => a.apps.listDeploymentForAllNamespaces({ _continue: cont, limit }));
+    return this.list<DeploymentShape>('deployments', 'list deployments.apps in all namespaces', (a, cont, limit) =>
+      a.apps.listDeploymentForAllNamespaces({ _continue: cont, limit }),
+    );
   }
 
   private services(namespace: string): Promise<ServiceShape[]> {
-    return this.list<ServiceShape>(`services:${namespace}`, `list services in namespace ${namespace}`, (a, cont, limit) => a.core.listNamespacedService({ namespace, _continue: cont, limit }));
+    return this.list<ServiceShape>(
+      `services:${namespace}`,
+      `list services in namespace ${namespace}`,
+      (a, cont, limit) => a.core.listNamespacedService({ namespace, _continue: cont, limit }),
+    );
   }
 
   /** clusterResourceNamespace from the controller's --config file (a ConfigMap), when it has one. */
@@ -222,7 +270,9 @@ class OperationLookups implements ClusterLookups {
     if (!name || !namespace) return undefined;
     let configMap: ConfigMapShape;
     try {
-      configMap = await this.access.request(`get configmap ${namespace}/${name}`, (a) => a.core.readNamespacedConfigMap({ namespace, name }));
+      configMap = await this.access.request(`get configmap ${namespace}/${name}`, (a) =>
+        a.core.readNamespacedConfigMap({ namespace, name }),
+      );
     } catch {
       // Unreadable config: the flag-less default is the best remaining answer.
       return undefined;
@@ -231,7 +281,8 @@ class OperationLookups implements ClusterLookups {
     for (const text of Object.values(configMap.data ?? {})) {
       try {
         const parsed = yaml.load(text) as { clusterResourceNamespace?: unknown } | undefined;
-        if (typeof parsed?.clusterResourceNamespace === 'string' && parsed.clusterResourceNamespace) return parsed.clusterResourceNamespace;
+        if (typeof parsed?.clusterResourceNamespace === 'string' && parsed.clusterResourceNamespace)
+          return parsed.clusterResourceNamespace;
       } catch {
         // not YAML: ignore that key
       }
@@ -239,7 +290,15 @@ class OperationLookups implements ClusterLookups {
     return undefined;
   }
 
-  private list<T>(key: string, what: string, page: (apis: KubeApis, cont: string | undefined, limit: number) => Promise<{ items: unknown[]; metadata?: { _continue?: string } }>): Promise<T[]> {
+  private list<T>(
+    key: string,
+    what: string,
+    page: (
+      apis: KubeApis,
+      cont: string | undefined,
+      limit: number,
+    ) => Promise<{ items: unknown[]; metadata?: { _continue?: string } }>,
+  ): Promise<T[]> {
     return this.memo(`list:${key}`, () => this.access.listAll(what, page) as Promise<T[]>);
   }
 
@@ -250,11 +309,28 @@ class OperationLookups implements ClusterLookups {
     const fresh =
       entry &&
       (entry.failedAt === undefined || now - entry.failedAt < this.access.failureRetryMs) &&
-      (ttlMs === undefined || now - entry.createdAt < ttlMs || (entry.failedAt !== undefined && now - entry.failedAt < this.access.failureRetryMs));
+      (ttlMs === undefined ||
+        now - entry.createdAt < ttlMs ||
+        (entry.failedAt !== undefined && now - entry.failedAt < this.access.failureRetryMs));
     if (fresh) return entry.promise as Promise<T>;
     const created: CacheEntry = { promise: compute(), createdAt: now };
     created.promise.catch(() => (created.failedAt = this.access.now()));
     this.cache.set(key, created);
     return created.promise as Promise<T>;
   }
+}
+
+/**
+ * For the composition root: one ClusterAccess for the plugin process, and the lookups of each Velero
+ * Backup or Restore keyed by its uid (its namespace/name when a request carries no uid).
+ */
+export function createLookupsProvider(
+  options: ClusterAccessOptions = {},
+): (request: VeleroRequestObject) => ClusterLookups {
+  const access = new ClusterAccess(options);
+  return (request) => {
+    const meta = request.metadata;
+    const key = meta?.uid ?? `${meta?.namespace ?? ''}/${meta?.name ?? ''}`;
+    return access.forOperation(key);
+  };
 }

@@ -60,7 +60,11 @@ export async function loadKubeApis(options: LoadOptions = {}): Promise<KubeApis>
     }
   } catch (err) {
     if (err instanceof ClusterAccessError) throw err;
-    throw new ClusterAccessError(`cannot load the Kubernetes configuration: ${(err as Error).message}`, 'not-configured', { cause: err });
+    throw new ClusterAccessError(
+      `cannot load the Kubernetes configuration: ${(err as Error).message}`,
+      'not-configured',
+      { cause: err },
+    );
   }
   const server = kc.getCurrentCluster()?.server;
   if (!server) throw new ClusterAccessError('the Kubernetes configuration names no current cluster', 'not-configured');

@@ -10,7 +10,9 @@ export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
  */
 export function slicesHaveReadyEndpoint(slices: EndpointSliceShape[]): boolean {
   return slices.some((slice) =>
-    (slice.endpoints ?? []).some((endpoint) => (endpoint.addresses ?? []).length > 0 && endpoint.conditions?.ready !== false),
+    (slice.endpoints ?? []).some(
+      (endpoint) => (endpoint.addresses ?? []).length > 0 && endpoint.conditions?.ready !== false,
+    ),
   );
 }
 

@@ -2,7 +2,15 @@
 import { ClusterAccessError } from './types.js';
 
 const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
 ]);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
 
@@ -45,17 +53,36 @@ export function toClusterAccessError(err: unknown, what: string): ClusterAccessE
   const status = httpStatusOf(err);
   if (status !== undefined) {
     const detail = statusMessage((err as ErrorLike).body) ?? `HTTP ${status}`;
-    if (status === 401) return new ClusterAccessError(`cannot ${what}: not authenticated (HTTP 401: ${detail})`, 'forbidden', { cause: err });
-    if (status === 403) return new ClusterAccessError(`cannot ${what}: forbidden by RBAC (HTTP 403: ${detail})`, 'forbidden', { cause: err });
-    if (status === 408 || status === 504) return new ClusterAccessError(`cannot ${what}: the API server timed out (HTTP ${status}: ${detail})`, 'timeout', { cause: err });
+    if (status === 401)
+      return new ClusterAccessError(`cannot ${what}: not authenticated (HTTP 401: ${detail})`, 'forbidden', {
+        cause: err,
+      });
+    if (status === 403)
+      return new ClusterAccessError(`cannot ${what}: forbidden by RBAC (HTTP 403: ${detail})`, 'forbidden', {
+        cause: err,
+      });
+    if (status === 408 || status === 504)
+      return new ClusterAccessError(`cannot ${what}: the API server timed out (HTTP ${status}: ${detail})`, 'timeout', {
+        cause: err,
+      });
     return new ClusterAccessError(`cannot ${what}: HTTP ${status}: ${detail}`, 'other', { cause: err });
   }
   const code = systemCode(err);
   const message = err instanceof Error ? err.message : String(err);
-  if (code && UNREACHABLE_CODES.has(code)) return new ClusterAccessError(`cannot ${what}: the API server is unreachable (${code})`, 'unreachable', { cause: err });
-  if (code && TIMEOUT_CODES.has(code)) return new ClusterAccessError(`cannot ${what}: timed out connecting to the API server (${code})`, 'timeout', { cause: err });
+  if (code && UNREACHABLE_CODES.has(code))
+    return new ClusterAccessError(`cannot ${what}: the API server is unreachable (${code})`, 'unreachable', {
+      cause: err,
+    });
+  if (code && TIMEOUT_CODES.has(code))
+    return new ClusterAccessError(`cannot ${what}: timed out connecting to the API server (${code})`, 'timeout', {
+      cause: err,
+    });
   if (code && /CERT|TLS|SSL|SELF_SIGNED|VERIFY/.test(code)) {
-    return new ClusterAccessError(`cannot ${what}: TLS with the API server failed (${code}: ${message})`, 'unreachable', { cause: err });
+    return new ClusterAccessError(
+      `cannot ${what}: TLS with the API server failed (${code}: ${message})`,
+      'unreachable',
+      { cause: err },
+    );
   }
   return new ClusterAccessError(`cannot ${what}: ${message}`, 'other', { cause: err });
 }

@@ -11,7 +11,12 @@ import type { ContainerShape, DeploymentShape, ServiceShape, WebhookConfiguratio
 
 const COMPONENTS = ['controller', 'webhook', 'cainjector', 'startupapicheck'] as const;
 /** `app.kubernetes.io/name` the chart gives each component. */
-const CHART_NAMES: Record<string, string> = { controller: 'cert-manager', webhook: 'webhook', cainjector: 'cainjector', startupapicheck: 'startupapicheck' };
+const CHART_NAMES: Record<string, string> = {
+  controller: 'cert-manager',
+  webhook: 'webhook',
+  cainjector: 'cainjector',
+  startupapicheck: 'startupapicheck',
+};
 const IMAGE_PATTERN = /(?:^|\/)cert-manager-(controller|webhook|cainjector|startupapicheck)(?:[:@]|$)/;
 const CERT_MANAGER_GROUPS = new Set(['cert-manager.io', 'acme.cert-manager.io']);
 /** The cert-manager binary's own default when no --cluster-resource-namespace is given. */
@@ -21,7 +26,11 @@ export const BINARY_DEFAULT_CLUSTER_RESOURCE_NAMESPACE = 'kube-system';
 export function certManagerComponent(deployment: DeploymentShape): string | undefined {
   const labels = deployment.metadata?.labels ?? {};
   const component = labels['app.kubernetes.io/component'];
-  if (component && (COMPONENTS as readonly string[]).includes(component) && CHART_NAMES[component] === labels['app.kubernetes.io/name']) {
+  if (
+    component &&
+    (COMPONENTS as readonly string[]).includes(component) &&
+    CHART_NAMES[component] === labels['app.kubernetes.io/name']
+  ) {
     return component;
   }
   for (const container of deployment.spec?.template?.spec?.containers ?? []) {
@@ -45,7 +54,12 @@ export function describeDeployments(deployments: DeploymentShape[]): CertManager
     const component = certManagerComponent(deployment);
     const { name, namespace } = deployment.metadata ?? {};
     if (!component || !name || !namespace) continue;
-    found.push({ namespace, name, component, serviceAccountName: nonEmpty(deployment.spec?.template?.spec?.serviceAccountName) ?? 'default' });
+    found.push({
+      namespace,
+      name,
+      component,
+      serviceAccountName: nonEmpty(deployment.spec?.template?.spec?.serviceAccountName) ?? 'default',
+    });
   }
   return found.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
 }
@@ -87,13 +101,18 @@ export function clusterResourceNamespaceFlag(deployment: DeploymentShape): strin
 /** The ConfigMap mounted as the controller's `--config` file, if any (it may set clusterResourceNamespace). */
 export function controllerConfigMapName(deployment: DeploymentShape): string | undefined {
   const container = controllerContainer(deployment);
-  const hasConfigFlag = [...(container?.command ?? []), ...(container?.args ?? [])].some((a) => /^--?config(=|$)/.test(a));
+  const hasConfigFlag = [...(container?.command ?? []), ...(container?.args ?? [])].some((a) =>
+    /^--?config(=|$)/.test(a),
+  );
   if (!hasConfigFlag) return undefined;
   return deployment.spec?.template?.spec?.volumes?.find((v) => v.configMap?.name)?.configMap?.name;
 }
 
 /** A webhook configuration is cert-manager's when it intercepts cert-manager's API groups or calls its webhook Service. */
-export function isCertManagerWebhookConfiguration(config: WebhookConfigurationShape, webhookService: NamespacedName | undefined): boolean {
+export function isCertManagerWebhookConfiguration(
+  config: WebhookConfigurationShape,
+  webhookService: NamespacedName | undefined,
+): boolean {
   return (config.webhooks ?? []).some(
     (webhook) =>
       (webhook.rules ?? []).some((rule) => (rule.apiGroups ?? []).some((group) => CERT_MANAGER_GROUPS.has(group))) ||
@@ -125,7 +144,9 @@ export function findWebhookService(
   const match = services.find((service) => {
     const selector = service.spec?.selector ?? {};
     const keys = Object.keys(selector);
-    return service.metadata?.namespace === namespace && keys.length > 0 && keys.every((k) => podLabels[k] === selector[k]);
+    return (
+      service.metadata?.namespace === namespace && keys.length > 0 && keys.every((k) => podLabels[k] === selector[k])
+    );
   });
   return match?.metadata?.name && namespace ? { namespace, name: match.metadata.name } : undefined;
 }
@@ -149,7 +170,9 @@ export function describeInstallation(inputs: InstallationInputs): CertManagerIns
   const controller = deployments.find((d) => d.component === 'controller');
   const namespace = (controller ?? first).namespace;
   const objectOf = (found: CertManagerDeployment | undefined) =>
-    found ? inputs.deployments.find((d) => d.metadata?.namespace === found.namespace && d.metadata.name === found.name) : undefined;
+    found
+      ? inputs.deployments.find((d) => d.metadata?.namespace === found.namespace && d.metadata.name === found.name)
+      : undefined;
   const controllerObject = objectOf(controller);
   const webhookObject = objectOf(deployments.find((d) => d.component === 'webhook'));
 

@@ -20,7 +20,9 @@ export function mergePluginConfig(configMaps: ConfigMapShape[], actionName?: str
     .filter((cm) => {
       const labels = cm.metadata?.labels ?? {};
       if (!(PLUGIN_CONFIG_LABEL in labels)) return false;
-      return actionName !== undefined ? actionName in labels : Object.keys(labels).some((key) => key.startsWith(ACTION_LABEL_PREFIX));
+      return actionName !== undefined
+        ? actionName in labels
+        : Object.keys(labels).some((key) => key.startsWith(ACTION_LABEL_PREFIX));
     })
     .sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''));
   const merged: Record<string, string> = {};

@@ -28,12 +28,18 @@ export function subjectIsServiceAccount(subject: SubjectShape, bindingNamespace:
  * stable order: the ServiceAccount, then cluster-scoped objects, then namespaced ones, each sorted.
  * Roles are named by reference; one that no longer exists is skipped by Velero with a warning.
  */
-export function rbacIdentifiers(sa: NamespacedName, clusterRoleBindings: BindingShape[], roleBindings: BindingShape[]): ResourceIdentifier[] {
+export function rbacIdentifiers(
+  sa: NamespacedName,
+  clusterRoleBindings: BindingShape[],
+  roleBindings: BindingShape[],
+): ResourceIdentifier[] {
   const found = new Map<string, ResourceIdentifier>();
   const add = (id: ResourceIdentifier) => found.set(`${id.group}/${id.resource}/${id.namespace}/${id.name}`, id);
   const roleFor = (binding: BindingShape, bindingNamespace: string) => {
-    if (binding.roleRef.kind === 'ClusterRole') add({ group: RBAC_GROUP, resource: 'clusterroles', namespace: '', name: binding.roleRef.name });
-    else if (binding.roleRef.kind === 'Role') add({ group: RBAC_GROUP, resource: 'roles', namespace: bindingNamespace, name: binding.roleRef.name });
+    if (binding.roleRef.kind === 'ClusterRole')
+      add({ group: RBAC_GROUP, resource: 'clusterroles', namespace: '', name: binding.roleRef.name });
+    else if (binding.roleRef.kind === 'Role')
+      add({ group: RBAC_GROUP, resource: 'roles', namespace: bindingNamespace, name: binding.roleRef.name });
   };
   for (const binding of clusterRoleBindings) {
     if (!binding.metadata?.name || !(binding.subjects ?? []).some((s) => subjectIsServiceAccount(s, '', sa))) continue;
@@ -42,13 +48,21 @@ export function rbacIdentifiers(sa: NamespacedName, clusterRoleBindings: Binding
   }
   for (const binding of roleBindings) {
     const namespace = binding.metadata?.namespace ?? '';
-    if (!binding.metadata?.name || !namespace || !(binding.subjects ?? []).some((s) => subjectIsServiceAccount(s, namespace, sa))) continue;
+    if (
+      !binding.metadata?.name ||
+      !namespace ||
+      !(binding.subjects ?? []).some((s) => subjectIsServiceAccount(s, namespace, sa))
+    )
+      continue;
     add({ group: RBAC_GROUP, resource: 'rolebindings', namespace, name: binding.metadata.name });
     roleFor(binding, namespace);
   }
   const order = ['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles'];
   const sorted = [...found.values()].sort(
-    (a, b) => order.indexOf(a.resource) - order.indexOf(b.resource) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name),
+    (a, b) =>
+      order.indexOf(a.resource) - order.indexOf(b.resource) ||
+      a.namespace.localeCompare(b.namespace) ||
+      a.name.localeCompare(b.name),
   );
   return [{ group: '', resource: 'serviceaccounts', namespace: sa.namespace, name: sa.name }, ...sorted];
 }

@@ -22,7 +22,12 @@ export interface CertManagerDeployment extends NamespacedName {
 export interface CertManagerInstallation {
   /** Namespace the controller Deployment runs in. */
   namespace: string;
-  /** Where ClusterIssuer Secrets live: the controller's --cluster-resource-namespace, else its namespace. */
+  /**
+   * Where ClusterIssuer Secrets live: the plugin configuration's `clusterResourceNamespace`, else the
+   * controller's --cluster-resource-namespace (or its --config file), else cert-manager's own default
+   * `kube-system` when the controller runs with neither, else (no controller Deployment found) the
+   * installation's namespace.
+   */
   clusterResourceNamespace: string;
   /** Where clusterResourceNamespace came from, for logs. */
   clusterResourceNamespaceSource: 'controller-flag' | 'controller-namespace' | 'plugin-config' | 'default';
