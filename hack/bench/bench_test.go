@@ -247,6 +247,9 @@ func TestBench(t *testing.T) {
 	concurrencies := []int{1, 8}
 	perBatch := pick(200, 16)
 	throughputItems := pick(10000, 400)
+	if n, err := strconv.Atoi(os.Getenv("VCM_BENCH_ITEMS")); err == nil && n > 0 { // profiling runs
+		throughputItems = n
+	}
 	items := map[int]*unstructured.Unstructured{}
 	for _, size := range sizes {
 		items[size] = order(t, size)
