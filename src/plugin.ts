@@ -9,7 +9,15 @@ import { servePlugin } from './host/serve.js';
 servePlugin({
   programName: 'velero-plugin-for-cert-manager',
   // Loaded only once the process knows Velero started it (run by hand it just explains itself).
-  actions: async () => (await import('./actions/index.js')).createActions({ env: process.env }),
+  // The cluster access (and with it @kubernetes/client-node) is created here but connects only when an
+  // action first asks the cluster something, so start-up stays light.
+  actions: async () => {
+    const [{ createActions }, { createLookupsProvider }] = await Promise.all([
+      import('./actions/index.js'),
+      import('./kube/index.js'),
+    ]);
+    return createActions({ env: process.env, lookupsFor: createLookupsProvider() });
+  },
 }).catch((err: unknown) => {
   process.stderr.write(
     `velero-plugin-for-cert-manager failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
