@@ -1,0 +1,85 @@
+/**
+ * The scenarios of the cert-manager backup guide, each runnable with the plugin and as a control
+ * without it. Used by the e2e tests (test/e2e/*.test.ts) and by `npm run demo`.
+ */
+import type { Cluster } from './cluster.js';
+import { loadShop } from './fixtures.js';
+import type { BackupResult, PluginMode, RestoreResult, World } from './world.js';
+
+/** Runs several backups of the source cluster with one Velero server (with the plugin or without it). */
+export async function backups(
+  world: World,
+  source: Cluster,
+  mode: PluginMode,
+  specs: { name: string; args: string[]; prepare?: () => Promise<void> }[],
+): Promise<Record<string, BackupResult>> {
+  const server = await world.veleroServer(source, mode);
+  const results: Record<string, BackupResult> = {};
+  try {
+    for (const spec of specs) {
+      await spec.prepare?.();
+      results[spec.name] = await world.backup(server, `${spec.name}-${mode}`, spec.args);
+    }
+  } finally {
+    await server.stop();
+  }
+  return results;
+}
+
+/** Restores a backup into a fresh, empty cluster with its own Velero server. */
+export async function restoreIntoFreshCluster(world: World, mode: PluginMode, backup: BackupResult, restoreArgs: string[] = []): Promise<RestoreResult> {
+  const target = await world.cluster('restore', { withCertManager: false });
+  const server = await world.veleroServer(target, mode, { syncBackups: true });
+  try {
+    return await world.restore(server, target, backup.name, backup.name, restoreArgs);
+  } finally {
+    await server.stop();
+    // Done with it (its state directory, with the audit log, stays until the world closes).
+    await target.stop();
+  }
+}
+
+export interface RoundTrip {
+  mode: PluginMode;
+  backup: BackupResult;
+  restore?: RestoreResult;
+}
+
+/** A source cluster with cert-manager installed and the shop workload loaded. */
+export async function sourceCluster(world: World): Promise<Cluster> {
+  const cluster = await world.cluster('source', { withCertManager: true });
+  world.progress('loading the cert-manager workload (namespace shop, ClusterIssuer, ephemeral kinds, shim Certificate)');
+  await loadShop(cluster.endpoint);
+  return cluster;
+}
+
+/**
+ * Backs up the source cluster with `velero backup create NAME BACKUP_ARGS`, and (unless restore is
+ * false) restores that backup into a fresh, empty cluster, all with the plugin or without it.
+ */
+export async function roundTrip(
+  world: World,
+  source: Cluster,
+  mode: PluginMode,
+  name: string,
+  backupArgs: string[],
+  options: { restore?: boolean; restoreArgs?: string[] } = {},
+): Promise<RoundTrip> {
+  const backupName = `${name}-${mode}`;
+  const server = await world.veleroServer(source, mode);
+  let backup: BackupResult;
+  try {
+    backup = await world.backup(server, backupName, backupArgs);
+  } finally {
+    await server.stop();
+  }
+  if (options.restore === false) return { mode, backup };
+  const target = await world.cluster('restore', { withCertManager: false });
+  const restoreServer = await world.veleroServer(target, mode, { syncBackups: true });
+  try {
+    const restore = await world.restore(restoreServer, target, backupName, backupName, options.restoreArgs ?? []);
+    return { mode, backup, restore };
+  } finally {
+    await restoreServer.stop();
+  }
+}
