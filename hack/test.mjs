@@ -56,48 +56,52 @@ const check = (cmd, cmdArgs, opts) => async () => {
 };
 
 /** Mocha with the summary reporter; counts its tests. */
-const mocha = (specGlob, extra = []) => async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mocha-summary-'));
-  const summaryFile = join(dir, 'summary.json');
-  const code = await run(
-    'npx',
-    ['mocha', '--reporter', join(root, 'hack/mocha-summary-reporter.cjs'), ...extra, specGlob],
-    { env: { MOCHA_SUMMARY_FILE: summaryFile } },
-  );
-  let summary = { passes: 0, failures: 0 };
-  try {
-    summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
-  } catch {
-    // mocha died before its run ended: counted below as one failure
-  }
-  rmSync(dir, { recursive: true, force: true });
-  const failed = summary.failures + (code !== 0 && summary.failures === 0 ? 1 : 0);
-  return { passed: summary.passes, failed };
-};
+const mocha =
+  (specGlob, extra = []) =>
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mocha-summary-'));
+    const summaryFile = join(dir, 'summary.json');
+    const code = await run(
+      'npx',
+      ['mocha', '--reporter', join(root, 'hack/mocha-summary-reporter.cjs'), ...extra, specGlob],
+      { env: { MOCHA_SUMMARY_FILE: summaryFile } },
+    );
+    let summary = { passes: 0, failures: 0 };
+    try {
+      summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+    } catch {
+      // mocha died before its run ended: counted below as one failure
+    }
+    rmSync(dir, { recursive: true, force: true });
+    const failed = summary.failures + (code !== 0 && summary.failures === 0 ? 1 : 0);
+    return { passed: summary.passes, failed };
+  };
 
 /** `go test -json` in a Go module, printed readably; counts top-level and sub-tests. */
-const goTest = (dir, goArgs = [], env = {}) => async () => {
-  let passed = 0;
-  let failed = 0;
-  const code = await run('go', ['test', '-json', ...goArgs], {
-    cwd: join(root, dir),
-    env,
-    onLine: (line) => {
-      let ev;
-      try {
-        ev = JSON.parse(line);
-      } catch {
-        process.stdout.write(line + '\n');
-        return;
-      }
-      if (ev.Action === 'output' && ev.Output) process.stdout.write(ev.Output);
-      if (ev.Test && ev.Action === 'pass') passed++;
-      if (ev.Test && ev.Action === 'fail') failed++;
-    },
-  });
-  if (code !== 0 && failed === 0) failed = 1;
-  return { passed, failed };
-};
+const goTest =
+  (dir, goArgs = [], env = {}) =>
+  async () => {
+    let passed = 0;
+    let failed = 0;
+    const code = await run('go', ['test', '-json', ...goArgs], {
+      cwd: join(root, dir),
+      env,
+      onLine: (line) => {
+        let ev;
+        try {
+          ev = JSON.parse(line);
+        } catch {
+          process.stdout.write(line + '\n');
+          return;
+        }
+        if (ev.Action === 'output' && ev.Output) process.stdout.write(ev.Output);
+        if (ev.Test && ev.Action === 'pass') passed++;
+        if (ev.Test && ev.Action === 'fail') failed++;
+      },
+    });
+    if (code !== 0 && failed === 0) failed = 1;
+    return { passed, failed };
+  };
 
 /** npm audit of the runtime dependencies; exit 3 means the advisory endpoint was unreachable: skipped, never passed. */
 const auditStage = async () => {
@@ -114,7 +118,10 @@ const packagingStage = async () => {
   if (built.failed) return built;
   // --no-package: package.json's mocha spec (the unit tests) would otherwise be added to this run.
   // The arm64 tree too, cross-built (no code cache, not stripped); test/packaging runs it under QEMU.
-  const builtArm = process.arch === 'x64' ? await check('hack/build-plugin', ['--arch', 'arm64', '--out', 'out/plugins-arm64'])() : { passed: 0, failed: 0 };
+  const builtArm =
+    process.arch === 'x64'
+      ? await check('hack/build-plugin', ['--arch', 'arm64', '--out', 'out/plugins-arm64'])()
+      : { passed: 0, failed: 0 };
   const tests = await mocha('dist/test/packaging/**/*.test.js', ['--no-package'])();
   let passed = built.passed + builtArm.passed + tests.passed;
   let failed = builtArm.failed + tests.failed;
@@ -129,7 +136,9 @@ const packagingStage = async () => {
       { suite: 'bullseye', goArgs: ['-modfile=go.v1.14.mod'] },
       { suite: 'bookworm', goArgs: [] },
     ]) {
-      console.log(`packaging: conformance suite (${goArgs.length ? 'Velero v1.14 client' : 'Velero v1.18 client'}) in a ${suite} glibc-only root`);
+      console.log(
+        `packaging: conformance suite (${goArgs.length ? 'Velero v1.14 client' : 'Velero v1.18 client'}) in a ${suite} glibc-only root`,
+      );
       const envDir = mkdtempSync(join(tmpdir(), `vcm-conformance-${suite}-`));
       const made = await check('hack/packaging/chroot-env', [envDir, '--suite', suite, '--tree', 'out/plugins'])();
       if (made.failed) failed += 1;
@@ -143,7 +152,12 @@ const packagingStage = async () => {
       }
       rmSync(envDir, { recursive: true, force: true });
     }
-  } else console.log(hasSuite ? 'packaging: conformance through the chroot needs root: skipped' : 'packaging: no conformance suite yet');
+  } else
+    console.log(
+      hasSuite
+        ? 'packaging: conformance through the chroot needs root: skipped'
+        : 'packaging: no conformance suite yet',
+    );
   return { passed, failed };
 };
 
@@ -170,7 +184,14 @@ const stages = [
   // the Kubernetes client's keep-alive sockets must not hold the run open once the environment is stopped.
   {
     name: 'integration',
-    run: mocha('dist/test/integration/**/*.test.js', ['--no-package', '--exit', '--require', 'dist/test/integration/hooks.js', '--timeout', '120000']),
+    run: mocha('dist/test/integration/**/*.test.js', [
+      '--no-package',
+      '--exit',
+      '--require',
+      'dist/test/integration/hooks.js',
+      '--timeout',
+      '120000',
+    ]),
   },
   { name: 'boundaries', run: check('node', ['hack/check-boundaries.mjs']) },
   { name: 'audit', run: auditStage },
@@ -195,7 +216,9 @@ for (const stage of stages) {
   passed += result.passed;
   failed += result.failed;
   skipped += result.skipped ?? 0;
-  console.log(`=== ${stage.name}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(
+    `=== ${stage.name}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
 }
 console.log(`\n(total ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -39,4 +39,6 @@ if (protoFiles.length > 0) {
   console.error(`bundle: .proto files cannot be bundled, embed descriptors instead: ${protoFiles.join(', ')}`);
   process.exit(1);
 }
-console.error(`bundle: ${inputs.length} modules -> ${outfile} (${(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].bytes / 1024).toFixed(0)} KiB)`);
+console.error(
+  `bundle: ${inputs.length} modules -> ${outfile} (${(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].bytes / 1024).toFixed(0)} KiB)`,
+);

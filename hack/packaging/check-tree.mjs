@@ -13,7 +13,10 @@ import { join, relative, resolve } from 'node:path';
 import { smoke } from './smoke.mjs';
 
 const argv = process.argv.slice(2);
-const flag = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const flag = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const dir = resolve(argv[0] ?? '');
 const name = flag('--name');
 const libs = flag('--libs');
@@ -72,7 +75,8 @@ try {
   if (/\(RUNPATH\)/.test(dynamic)) fail(`${name}: has DT_RUNPATH; LD_LIBRARY_PATH=/plugins would beat it`);
   const shipped = new Set(sharedObjects.map((p) => relative(join(dir, libs), p)));
   for (const [, needed] of dynamic.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)) {
-    if (!GLIBC_LIBS.test(needed) && !shipped.has(needed)) fail(`${name}: needs ${needed}, which is neither glibc nor in ${libs}/`);
+    if (!GLIBC_LIBS.test(needed) && !shipped.has(needed))
+      fail(`${name}: needs ${needed}, which is neither glibc nor in ${libs}/`);
   }
   for (const file of [binary, ...sharedObjects]) {
     for (const [, v] of readelf(['-V', '-W'], file).matchAll(/Name: GLIBC_(\d+(?:\.\d+)+)/g)) {
@@ -89,7 +93,11 @@ try {
 let smokeResult;
 if (failures.length === 0 && !argv.includes('--no-smoke')) {
   try {
-    smokeResult = await smoke({ command: binary, expectCommand: binary, env: { TMPDIR: process.env.TMPDIR ?? '/tmp' } });
+    smokeResult = await smoke({
+      command: binary,
+      expectCommand: binary,
+      env: { TMPDIR: process.env.TMPDIR ?? '/tmp' },
+    });
   } catch (err) {
     fail(`smoke handshake: ${err.message}`);
   }
@@ -99,5 +107,9 @@ if (failures.length > 0) {
   console.error(`check-tree: ${dir} FAILED\n  - ${failures.join('\n  - ')}`);
   process.exit(1);
 }
-console.error(`check-tree: ${dir} ok: one executable, no symlinks, RPATH $ORIGIN/${libs}, newest GLIBC_${newest.version} <= ${maxGlibc}` +
-  (smokeResult ? `, smoke handshake ${smokeResult.handshakeMs.toFixed(0)} ms, ${smokeResult.plugins.length} plugins listed` : ', smoke skipped'));
+console.error(
+  `check-tree: ${dir} ok: one executable, no symlinks, RPATH $ORIGIN/${libs}, newest GLIBC_${newest.version} <= ${maxGlibc}` +
+    (smokeResult
+      ? `, smoke handshake ${smokeResult.handshakeMs.toFixed(0)} ms, ${smokeResult.plugins.length} plugins listed`
+      : ', smoke skipped'),
+);

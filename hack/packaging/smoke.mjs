@@ -20,8 +20,15 @@ const grpc = createRequire(join(repoRoot, 'package.json'))('@grpc/grpc-js');
 const HANDSHAKE = /^1\|2\|(unix|tcp)\|([^|]+)\|grpc(\|.*)?$/;
 // Kinds Velero 1.12-1.18 accepts from ListPlugins (framework/common.PluginKind).
 const VELERO_KINDS = new Set([
-  'BackupItemAction', 'BackupItemActionV2', 'RestoreItemAction', 'RestoreItemActionV2', 'DeleteItemAction',
-  'ObjectStore', 'VolumeSnapshotter', 'ItemBlockAction', 'PluginLister',
+  'BackupItemAction',
+  'BackupItemActionV2',
+  'RestoreItemAction',
+  'RestoreItemActionV2',
+  'DeleteItemAction',
+  'ObjectStore',
+  'VolumeSnapshotter',
+  'ItemBlockAction',
+  'PluginLister',
 ]);
 
 /** Reads the length-delimited fields of one protobuf message: [[fieldNumber, bytes], ...]; other wire types skipped. */
@@ -67,21 +74,29 @@ function cpuTimeMs(pid) {
 
 const ident = (b) => b;
 const unary = (path) => ({
-  path, requestStream: false, responseStream: false,
-  requestSerialize: ident, requestDeserialize: ident, responseSerialize: ident, responseDeserialize: ident,
+  path,
+  requestStream: false,
+  responseStream: false,
+  requestSerialize: ident,
+  requestDeserialize: ident,
+  responseSerialize: ident,
+  responseDeserialize: ident,
 });
 
 function call(client, path, request, timeoutMs) {
   return new Promise((resolve, reject) => {
     client.makeUnaryRequest(path, ident, ident, request, { deadline: Date.now() + timeoutMs }, (err, res) =>
-      err ? reject(new Error(`${path}: ${err.message}`)) : resolve(res));
+      err ? reject(new Error(`${path}: ${err.message}`)) : resolve(res),
+    );
   });
 }
 
 /** A numeric field of /proc/PID/status (VmRSS in KiB, Uid = real uid). */
 function procStatus(pid, field) {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${field}:`));
     return line ? Number(line.split(/\s+/)[1]) : undefined;
   } catch {
     return undefined;
@@ -98,11 +113,20 @@ export async function smoke(options) {
   const timeoutMs = options.timeoutMs ?? 30000;
   const started = process.hrtime.bigint();
   const child = spawn(options.command, options.args ?? ['--log-level', 'info', '--uploader-type=kopia'], {
-    env: { PATH: '/usr/bin:/bin', ...options.env, VELERO_PLUGIN: 'hello', PLUGIN_MIN_PORT: '10000', PLUGIN_MAX_PORT: '25000', PLUGIN_PROTOCOL_VERSIONS: '2' },
+    env: {
+      PATH: '/usr/bin:/bin',
+      ...options.env,
+      VELERO_PLUGIN: 'hello',
+      PLUGIN_MIN_PORT: '10000',
+      PLUGIN_MAX_PORT: '25000',
+      PLUGIN_PROTOCOL_VERSIONS: '2',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-8000); });
+  child.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-8000);
+  });
   const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   let client;
   try {
@@ -112,10 +136,19 @@ export async function smoke(options) {
       child.stdout.on('data', (d) => {
         buffered += d;
         const nl = buffered.indexOf('\n');
-        if (nl >= 0) { clearTimeout(timer); resolve(buffered.slice(0, nl).trim()); }
+        if (nl >= 0) {
+          clearTimeout(timer);
+          resolve(buffered.slice(0, nl).trim());
+        }
       });
-      child.on('error', (e) => { clearTimeout(timer); reject(e); });
-      exited.then(({ code, signal }) => { clearTimeout(timer); reject(new Error(`plugin exited before the handshake (code ${code}, signal ${signal})`)); });
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+      exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(new Error(`plugin exited before the handshake (code ${code}, signal ${signal})`));
+      });
     });
     const handshakeMs = Number(process.hrtime.bigint() - started) / 1e6;
     // CPU time the process (all its threads) used up to the handshake: unlike wall time, barely moved by
@@ -127,19 +160,29 @@ export async function smoke(options) {
     const target = network === 'unix' ? `unix://${(options.root ?? '') + address}` : address;
     client = new grpc.Client(target, grpc.credentials.createInsecure());
     // go-plugin's Ping: grpc.health.v1.Health/Check { service: "plugin" } must answer SERVING (1).
-    const health = await call(client, '/grpc.health.v1.Health/Check', Buffer.from([0x0a, 6, ...Buffer.from('plugin')]), timeoutMs);
-    if (!(health.length === 2 && health[0] === 0x08 && health[1] === 1)) throw new Error(`health is not SERVING: ${health.toString('hex')}`);
+    const health = await call(
+      client,
+      '/grpc.health.v1.Health/Check',
+      Buffer.from([0x0a, 6, ...Buffer.from('plugin')]),
+      timeoutMs,
+    );
+    if (!(health.length === 2 && health[0] === 0x08 && health[1] === 1))
+      throw new Error(`health is not SERVING: ${health.toString('hex')}`);
     const listed = await call(client, '/generated.PluginLister/ListPlugins', Buffer.alloc(0), timeoutMs);
-    const plugins = protoFields(listed).filter(([f]) => f === 1).map(([, b]) => {
-      const fields = Object.fromEntries(protoFields(b).map(([f, v]) => [f, v.toString('utf8')]));
-      return { command: fields[1] ?? '', kind: fields[2] ?? '', name: fields[3] ?? '' };
-    });
+    const plugins = protoFields(listed)
+      .filter(([f]) => f === 1)
+      .map(([, b]) => {
+        const fields = Object.fromEntries(protoFields(b).map(([f, v]) => [f, v.toString('utf8')]));
+        return { command: fields[1] ?? '', kind: fields[2] ?? '', name: fields[3] ?? '' };
+      });
     if (plugins.length === 0) throw new Error('ListPlugins returned no plugins');
     for (const p of plugins) {
       if (!VELERO_KINDS.has(p.kind)) throw new Error(`ListPlugins: unknown kind ${JSON.stringify(p.kind)}`);
       if (!/^[^/\s]+\/[^/\s]+$/.test(p.name)) throw new Error(`ListPlugins: invalid name ${JSON.stringify(p.name)}`);
       if (options.expectCommand && p.command !== options.expectCommand) {
-        throw new Error(`ListPlugins reports command ${JSON.stringify(p.command)}, Velero would re-execute that; expected ${JSON.stringify(options.expectCommand)}`);
+        throw new Error(
+          `ListPlugins reports command ${JSON.stringify(p.command)}, Velero would re-execute that; expected ${JSON.stringify(options.expectCommand)}`,
+        );
       }
     }
     await new Promise((r) => setTimeout(r, 300));
@@ -163,14 +206,20 @@ export async function smoke(options) {
   }
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const argv = process.argv.slice(2);
   const sep = argv.indexOf('--');
   const opts = sep >= 0 ? argv.slice(0, sep) : [];
   const rest = sep >= 0 ? argv.slice(sep + 1) : argv;
-  const flag = (name) => { const i = opts.indexOf(name); return i >= 0 ? opts[i + 1] : undefined; };
+  const flag = (name) => {
+    const i = opts.indexOf(name);
+    return i >= 0 ? opts[i + 1] : undefined;
+  };
   const runs = Number(flag('--runs') ?? 1);
   const env = {};
   for (const kv of opts.flatMap((o, i) => (o === '--env' ? [opts[i + 1]] : []))) {
@@ -180,14 +229,26 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     const results = [];
     for (let i = 0; i < runs; i++) {
-      results.push(await smoke({ command: rest[0], args: rest.length > 1 ? rest.slice(1) : undefined, root: flag('--root'), expectCommand: flag('--expect-command'), env }));
+      results.push(
+        await smoke({
+          command: rest[0],
+          args: rest.length > 1 ? rest.slice(1) : undefined,
+          root: flag('--root'),
+          expectCommand: flag('--expect-command'),
+          env,
+        }),
+      );
     }
     const rss = results.map((r) => r.idleRssKb).filter((x) => x !== undefined);
-    process.stdout.write(JSON.stringify({
-      runs, handshakeMsMedian: Math.round(median(results.map((r) => r.handshakeMs))),
-      cpuMsMedian: median(results.map((r) => r.cpuMs ?? NaN)),
-      idleRssKbMedian: rss.length ? median(rss) : null, plugins: results[0].plugins,
-    }) + '\n');
+    process.stdout.write(
+      JSON.stringify({
+        runs,
+        handshakeMsMedian: Math.round(median(results.map((r) => r.handshakeMs))),
+        cpuMsMedian: median(results.map((r) => r.cpuMs ?? NaN)),
+        idleRssKbMedian: rss.length ? median(rss) : null,
+        plugins: results[0].plugins,
+      }) + '\n',
+    );
   } catch (err) {
     process.stderr.write(`smoke: ${err.message}\n`);
     process.exit(1);

@@ -15,14 +15,24 @@ export interface CertManagerType {
   namespaced: boolean;
 }
 
-export const CERTIFICATE: CertManagerType = { group: CERT_MANAGER_GROUP, kind: 'Certificate', resource: 'certificates', namespaced: true };
+export const CERTIFICATE: CertManagerType = {
+  group: CERT_MANAGER_GROUP,
+  kind: 'Certificate',
+  resource: 'certificates',
+  namespaced: true,
+};
 export const CERTIFICATE_REQUEST: CertManagerType = {
   group: CERT_MANAGER_GROUP,
   kind: 'CertificateRequest',
   resource: 'certificaterequests',
   namespaced: true,
 };
-export const ISSUER: CertManagerType = { group: CERT_MANAGER_GROUP, kind: 'Issuer', resource: 'issuers', namespaced: true };
+export const ISSUER: CertManagerType = {
+  group: CERT_MANAGER_GROUP,
+  kind: 'Issuer',
+  resource: 'issuers',
+  namespaced: true,
+};
 export const CLUSTER_ISSUER: CertManagerType = {
   group: CERT_MANAGER_GROUP,
   kind: 'ClusterIssuer',
@@ -30,9 +40,21 @@ export const CLUSTER_ISSUER: CertManagerType = {
   namespaced: false,
 };
 export const ORDER: CertManagerType = { group: ACME_GROUP, kind: 'Order', resource: 'orders', namespaced: true };
-export const CHALLENGE: CertManagerType = { group: ACME_GROUP, kind: 'Challenge', resource: 'challenges', namespaced: true };
+export const CHALLENGE: CertManagerType = {
+  group: ACME_GROUP,
+  kind: 'Challenge',
+  resource: 'challenges',
+  namespaced: true,
+};
 
-export const ALL_TYPES: readonly CertManagerType[] = [CERTIFICATE, CERTIFICATE_REQUEST, ISSUER, CLUSTER_ISSUER, ORDER, CHALLENGE];
+export const ALL_TYPES: readonly CertManagerType[] = [
+  CERTIFICATE,
+  CERTIFICATE_REQUEST,
+  ISSUER,
+  CLUSTER_ISSUER,
+  ORDER,
+  CHALLENGE,
+];
 
 /** Kinds that cert-manager recreates on its own and that must never be backed up or restored. */
 export const EPHEMERAL_TYPES: readonly CertManagerType[] = [ORDER, CHALLENGE, CERTIFICATE_REQUEST];

@@ -90,7 +90,20 @@ interface Options {
 }
 
 function parseOptions(args: string[]): Options {
-  const o: Options = { mode: 'lint', cluster: false, apply: false, yes: false, format: 'text', failOn: 'warning', fix: false, write: false, listRules: false, help: false, version: false, inputs: [] };
+  const o: Options = {
+    mode: 'lint',
+    cluster: false,
+    apply: false,
+    yes: false,
+    format: 'text',
+    failOn: 'warning',
+    fix: false,
+    write: false,
+    listRules: false,
+    help: false,
+    version: false,
+    inputs: [],
+  };
   let i = 0;
   if (args[0] === 'run' || args[0] === 'audit' || args[0] === 'doctor') {
     o.mode = args[0];
@@ -114,7 +127,8 @@ function parseOptions(args: string[]): Options {
     switch (name) {
       case '--format': {
         const f = value(name, inline);
-        if (!['text', 'json', 'sarif', 'junit'].includes(f)) throw new UsageError(`--format must be text, json, sarif or junit, not "${f}"`);
+        if (!['text', 'json', 'sarif', 'junit'].includes(f))
+          throw new UsageError(`--format must be text, json, sarif or junit, not "${f}"`);
         o.format = f as Options['format'];
         break;
       }
@@ -124,7 +138,8 @@ function parseOptions(args: string[]): Options {
         break;
       case '--fail-on': {
         const f = value(name, inline);
-        if (!['error', 'warning', 'info', 'never'].includes(f)) throw new UsageError(`--fail-on must be error, warning, info or never, not "${f}"`);
+        if (!['error', 'warning', 'info', 'never'].includes(f))
+          throw new UsageError(`--fail-on must be error, warning, info or never, not "${f}"`);
         o.failOn = f as Options['failOn'];
         break;
       }
@@ -169,7 +184,8 @@ function parseOptions(args: string[]): Options {
         break;
       case '--request-timeout': {
         const seconds = Number(value(name, inline));
-        if (!(seconds > 0 && seconds <= 600)) throw new UsageError('--request-timeout must be a number of seconds between 0 and 600');
+        if (!(seconds > 0 && seconds <= 600))
+          throw new UsageError('--request-timeout must be a number of seconds between 0 and 600');
         o.requestTimeoutMs = Math.round(seconds * 1000);
         break;
       }
@@ -188,22 +204,29 @@ function parseOptions(args: string[]): Options {
         o.version = true;
         break;
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} (velero's own arguments go after --)`);
+        if (arg.startsWith('-') && arg !== '-')
+          throw new UsageError(`unknown option ${arg} (velero's own arguments go after --)`);
         o.inputs.push(arg);
     }
   }
-  if (o.mode === 'run' && (!o.argv || o.inputs.length)) throw new UsageError('run needs the velero command after --: velero-cm-preflight run -- velero backup create ...');
+  if (o.mode === 'run' && (!o.argv || o.inputs.length))
+    throw new UsageError('run needs the velero command after --: velero-cm-preflight run -- velero backup create ...');
   if (o.write && !o.fix) throw new UsageError('--write only works with --fix');
   if ((o.apply || o.yes) && o.mode !== 'doctor') throw new UsageError('--apply and --yes only work with doctor');
-  if ((o.context !== undefined || o.requestTimeoutMs !== undefined) && !o.cluster && o.mode !== 'doctor') throw new UsageError('--context and --request-timeout need --cluster (or doctor)');
-  if (o.cluster && (o.mode === 'audit' || o.mode === 'doctor')) throw new UsageError(`--cluster does not apply to ${o.mode}`);
-  if (o.fix && (o.mode === 'audit' || o.mode === 'doctor')) throw new UsageError(`--fix does not apply to ${o.mode}${o.mode === 'doctor' ? ' (use --apply)' : ''}`);
+  if ((o.context !== undefined || o.requestTimeoutMs !== undefined) && !o.cluster && o.mode !== 'doctor')
+    throw new UsageError('--context and --request-timeout need --cluster (or doctor)');
+  if (o.cluster && (o.mode === 'audit' || o.mode === 'doctor'))
+    throw new UsageError(`--cluster does not apply to ${o.mode}`);
+  if (o.fix && (o.mode === 'audit' || o.mode === 'doctor'))
+    throw new UsageError(`--fix does not apply to ${o.mode}${o.mode === 'doctor' ? ' (use --apply)' : ''}`);
   return o;
 }
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(
+      readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json'), 'utf8'),
+    ) as { version?: string };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
@@ -227,7 +250,8 @@ async function loadConfig(o: Options): Promise<PreflightConfig> {
     throw new ConfigError(`${path}: ${(err as Error).message.split('\n')[0]}`);
   }
   const config = configFromYaml(value, path);
-  for (const rule of Object.keys(config.rules)) if (!findRule(rule)) throw new ConfigError(`${path}: rules.${rule}: no such rule (see --list-rules)`);
+  for (const rule of Object.keys(config.rules))
+    if (!findRule(rule)) throw new ConfigError(`${path}: rules.${rule}: no such rule (see --list-rules)`);
   return config;
 }
 
@@ -239,7 +263,11 @@ function argvUnit(argv: readonly string[], ctx: LintContext): LintUnit {
     column += shellQuote(text).length + 1;
     return { text, loc };
   });
-  const subject = subjectFromCommand(parseVeleroArgv(tokens, { version: ctx.veleroVersion }), { file: '<command line>', line: 1, column: 1 });
+  const subject = subjectFromCommand(parseVeleroArgv(tokens, { version: ctx.veleroVersion }), {
+    file: '<command line>',
+    line: 1,
+    column: 1,
+  });
   return { subject, writable: false, tokens };
 }
 
@@ -257,11 +285,14 @@ async function collectUnits(inputs: string[], ctx: LintContext, config: Prefligh
     try {
       st = statSync(path);
     } catch (err) {
-      problems.push({ message: `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      problems.push({
+        message: `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      });
       return;
     }
     if (st.isDirectory()) {
-      for (const entry of readdirSync(path).sort()) if (!SKIP_DIRS.has(entry)) visit(join(path, entry), false, depth + 1);
+      for (const entry of readdirSync(path).sort())
+        if (!SKIP_DIRS.has(entry)) visit(join(path, entry), false, depth + 1);
       return;
     }
     if (!st.isFile() || st.size > 20_000_000) return;
@@ -286,11 +317,21 @@ async function collectUnits(inputs: string[], ctx: LintContext, config: Prefligh
 }
 
 function pluginSeen(subjects: readonly Subject[]): boolean {
-  return subjects.some((s) => s.kind === 'plugin-config' || (s.install?.plugins ?? []).some(isOurPluginImage) || (s.kind === 'plugin-add' && !!s.pluginImage && isOurPluginImage(s.pluginImage)));
+  return subjects.some(
+    (s) =>
+      s.kind === 'plugin-config' ||
+      (s.install?.plugins ?? []).some(isOurPluginImage) ||
+      (s.kind === 'plugin-add' && !!s.pluginImage && isOurPluginImage(s.pluginImage)),
+  );
 }
 
 /** Attaches the corrected command line to the fixable findings of each command unit. */
-function attachReplacements(units: readonly LintUnit[], findings: Finding[], ctx: LintContext, config: PreflightConfig) {
+function attachReplacements(
+  units: readonly LintUnit[],
+  findings: Finding[],
+  ctx: LintContext,
+  config: PreflightConfig,
+) {
   const bySubject = new Map<Subject, string>();
   for (const u of units) {
     if (!u.tokens || u.subject.origin !== 'command') continue;
@@ -326,7 +367,10 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   if (o.listRules) {
-    for (const r of RULES) process.stdout.write(`${r.meta.id}  ${r.meta.severity.padEnd(7)}  ${r.meta.name}${r.meta.plugin ? '  [plugin handles]' : ''}\n    ${r.meta.summary}\n`);
+    for (const r of RULES)
+      process.stdout.write(
+        `${r.meta.id}  ${r.meta.severity.padEnd(7)}  ${r.meta.name}${r.meta.plugin ? '  [plugin handles]' : ''}\n    ${r.meta.summary}\n`,
+      );
     return 0;
   }
   if (o.explain !== undefined) {
@@ -347,8 +391,15 @@ async function main(args: string[]): Promise<number> {
   };
   if (o.mode === 'audit' || o.mode === 'doctor') return liveCommand(o, ctx, config);
   // Cluster mode (lazy: the Kubernetes client loads only here) sets version, plugin and namespaces from the cluster.
-  const explicit = { veleroVersion: !!(o.veleroVersion ?? config.veleroVersion), pluginInstalled: (o.pluginInstalled ?? config.pluginInstalled) !== undefined, clusterResourceNamespace: !!(o.clusterResourceNamespace ?? config.clusterResourceNamespace), veleroNamespace: !!(o.veleroNamespace ?? config.veleroNamespace) };
-  const cluster = o.cluster ? await (await import('./cluster/session.js')).openClusterSession(clusterOptions(o), ctx, explicit) : undefined;
+  const explicit = {
+    veleroVersion: !!(o.veleroVersion ?? config.veleroVersion),
+    pluginInstalled: (o.pluginInstalled ?? config.pluginInstalled) !== undefined,
+    clusterResourceNamespace: !!(o.clusterResourceNamespace ?? config.clusterResourceNamespace),
+    veleroNamespace: !!(o.veleroNamespace ?? config.veleroNamespace),
+  };
+  const cluster = o.cluster
+    ? await (await import('./cluster/session.js')).openClusterSession(clusterOptions(o), ctx, explicit)
+    : undefined;
   if (cluster) Object.assign(ctx, cluster.ctx);
 
   let units: LintUnit[];
@@ -362,7 +413,12 @@ async function main(args: string[]): Promise<number> {
     if (o.inputs.length === 0) throw new UsageError('nothing to check: give a command after -- or files (see --help)');
     ({ units, problems, texts } = await collectUnits(o.inputs, ctx, config));
   }
-  if (o.pluginInstalled === undefined && config.pluginInstalled === undefined && pluginSeen(units.map((u) => u.subject))) ctx.pluginInstalled = true;
+  if (
+    o.pluginInstalled === undefined &&
+    config.pluginInstalled === undefined &&
+    pluginSeen(units.map((u) => u.subject))
+  )
+    ctx.pluginInstalled = true;
 
   let findings = lintSubjects(
     units.map((u) => u.subject),
@@ -392,9 +448,12 @@ async function main(args: string[]): Promise<number> {
     }
     for (const [file, edits] of byFile) {
       let text = texts.get(file)!;
-      for (const e of [...edits].sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+      for (const e of [...edits].sort((a, b) => b.start - a.start))
+        text = text.slice(0, e.start) + e.text + text.slice(e.end);
       writeFileSync(file, text);
-      process.stderr.write(`velero-cm-preflight: rewrote ${edits.length} command${edits.length === 1 ? '' : 's'} in ${file}\n`);
+      process.stderr.write(
+        `velero-cm-preflight: rewrote ${edits.length} command${edits.length === 1 ? '' : 's'} in ${file}\n`,
+      );
     }
     ({ units, problems } = await collectUnits(o.inputs, ctx, config));
     findings = lintSubjects(
@@ -406,7 +465,17 @@ async function main(args: string[]): Promise<number> {
   if (cluster) {
     const live = await cluster.liveUnits();
     units.push(...live);
-    findings.push(...lintSubjects(live.map((u) => u.subject), ctx, config), ...cluster.findings(units.map((u) => u.subject), config));
+    findings.push(
+      ...lintSubjects(
+        live.map((u) => u.subject),
+        ctx,
+        config,
+      ),
+      ...cluster.findings(
+        units.map((u) => u.subject),
+        config,
+      ),
+    );
   }
   const replacements = attachReplacements(units, findings, ctx, config);
   // Findings carry the whole corrected command so a user can paste one line.
@@ -417,7 +486,11 @@ async function main(args: string[]): Promise<number> {
   }
   const report: Report = {
     tool: { name: 'velero-cm-preflight', version: packageVersion() },
-    context: { veleroVersion: formatVersion(ctx.veleroVersion), pluginInstalled: ctx.pluginInstalled, failOn: o.failOn },
+    context: {
+      veleroVersion: formatVersion(ctx.veleroVersion),
+      pluginInstalled: ctx.pluginInstalled,
+      failOn: o.failOn,
+    },
     findings: sortFindings(findings),
     checked: units.length,
     problems,
@@ -434,7 +507,9 @@ async function main(args: string[]): Promise<number> {
   const failing = o.failOn === 'never' ? [] : atOrAbove(findings, o.failOn);
   if (o.mode === 'run') {
     if (failing.length) {
-      process.stderr.write(`velero-cm-preflight: not running velero: ${failing.length} finding${failing.length === 1 ? '' : 's'} at or above ${o.failOn}\n`);
+      process.stderr.write(
+        `velero-cm-preflight: not running velero: ${failing.length} finding${failing.length === 1 ? '' : 's'} at or above ${o.failOn}\n`,
+      );
       return 1;
     }
     const [program, ...rest] = runArgv!;
@@ -467,19 +542,33 @@ async function liveCommand(o: Options, ctx: LintContext, config: PreflightConfig
   let commands: string[][] = [];
   let doctor: typeof import('./doctor/command.js') | undefined;
   if (o.mode === 'audit') {
-    if (o.argv || o.inputs.length === 0) throw new UsageError('audit needs backup files: velero backup download NAME, then velero-cm-preflight audit NAME-data.tar.gz');
+    if (o.argv || o.inputs.length === 0)
+      throw new UsageError(
+        'audit needs backup files: velero backup download NAME, then velero-cm-preflight audit NAME-data.tar.gz',
+      );
     ({ findings, problems, checked } = (await import('./audit/command.js')).runAudit(o.inputs, ctx, config));
   } else {
     if (o.argv || o.inputs.length) throw new UsageError('doctor takes no files or command line');
     doctor = await import('./doctor/command.js');
-    const run = await doctor.runDoctor({ ...clusterOptions(o), clusterResourceNamespaceExplicit: !!(o.clusterResourceNamespace ?? config.clusterResourceNamespace) }, ctx, config);
+    const run = await doctor.runDoctor(
+      {
+        ...clusterOptions(o),
+        clusterResourceNamespaceExplicit: !!(o.clusterResourceNamespace ?? config.clusterResourceNamespace),
+      },
+      ctx,
+      config,
+    );
     ({ findings, checked } = run);
     Object.assign(ctx, run.ctx);
     commands = doctor.fixCommands(run.findings);
   }
   const report: Report = {
     tool: { name: 'velero-cm-preflight', version: packageVersion() },
-    context: { veleroVersion: formatVersion(ctx.veleroVersion), pluginInstalled: ctx.pluginInstalled, failOn: o.failOn },
+    context: {
+      veleroVersion: formatVersion(ctx.veleroVersion),
+      pluginInstalled: ctx.pluginInstalled,
+      failOn: o.failOn,
+    },
     findings,
     checked,
     problems,
@@ -491,7 +580,9 @@ async function liveCommand(o: Options, ctx: LintContext, config: PreflightConfig
   const failing = o.failOn === 'never' ? [] : atOrAbove(findings, o.failOn);
   if (!doctor || commands.length === 0) return failing.length ? 1 : 0;
   if (!o.apply) {
-    process.stderr.write(`velero-cm-preflight: ${commands.length} fix command${commands.length === 1 ? '' : 's'} printed above; run them with doctor --apply\n`);
+    process.stderr.write(
+      `velero-cm-preflight: ${commands.length} fix command${commands.length === 1 ? '' : 's'} printed above; run them with doctor --apply\n`,
+    );
     return failing.length ? 1 : 0;
   }
   const applied = await doctor.applyCommands(commands, o.yes, (line) => process.stderr.write(`${line}\n`));
@@ -499,7 +590,9 @@ async function liveCommand(o: Options, ctx: LintContext, config: PreflightConfig
     process.stderr.write(`velero-cm-preflight: nothing applied: ${applied.refused}\n`);
     return failing.length ? 1 : 0;
   }
-  process.stderr.write(`velero-cm-preflight: ran ${applied.ran} command${applied.ran === 1 ? '' : 's'}, ${applied.failed} failed\n`);
+  process.stderr.write(
+    `velero-cm-preflight: ran ${applied.ran} command${applied.ran === 1 ? '' : 's'}, ${applied.failed} failed\n`,
+  );
   // What the commands cannot fix (missing Secrets) still counts.
   const unfixed = failing.filter((f) => !(f as { commands?: unknown }).commands);
   return applied.failed || unfixed.length ? 1 : 0;
@@ -510,7 +603,10 @@ function belongsTo(f: Finding, u: LintUnit): boolean {
   const s = u.subject.location;
   if (loc.file !== s.file) return false;
   const tokens = u.tokens ?? [];
-  return tokens.some((t) => t.loc?.line === loc.line && t.loc.column === loc.column) || (loc.line === s.line && loc.column === s.column);
+  return (
+    tokens.some((t) => t.loc?.line === loc.line && t.loc.column === loc.column) ||
+    (loc.line === s.line && loc.column === s.column)
+  );
 }
 
 main(process.argv.slice(2)).then(
@@ -519,7 +615,11 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     // ClusterAccessError (cluster mode, doctor) is matched by name: this module does not import the Kubernetes layer.
-    if (err instanceof UsageError || err instanceof ConfigError || (err as Error | undefined)?.name === 'ClusterAccessError') {
+    if (
+      err instanceof UsageError ||
+      err instanceof ConfigError ||
+      (err as Error | undefined)?.name === 'ClusterAccessError'
+    ) {
       process.stderr.write(`velero-cm-preflight: ${(err as Error).message}\n`);
       if (err instanceof UsageError) process.stderr.write('Run velero-cm-preflight --help for usage.\n');
     } else process.stderr.write(`velero-cm-preflight: internal error: ${(err as Error).stack ?? String(err)}\n`);

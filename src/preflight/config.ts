@@ -35,21 +35,27 @@ const SETTINGS = new Set(['error', 'warning', 'info', 'off']);
 export function configFromYaml(value: unknown, source: string): PreflightConfig {
   const config: PreflightConfig = { rules: {}, ignorePaths: [], source };
   if (value === null || value === undefined) return config;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(`${source}: the config must be a mapping`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new ConfigError(`${source}: the config must be a mapping`);
   const obj = value as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     const v = obj[key];
     switch (key) {
       case 'rules':
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ConfigError(`${source}: rules must be a mapping of rule id or name to error|warning|info|off`);
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+          throw new ConfigError(`${source}: rules must be a mapping of rule id or name to error|warning|info|off`);
         for (const [rule, setting] of Object.entries(v as Record<string, unknown>)) {
           const s = setting === false ? 'off' : String(setting);
-          if (!SETTINGS.has(s)) throw new ConfigError(`${source}: rules.${rule}: "${String(setting)}" is not one of error, warning, info, off`);
+          if (!SETTINGS.has(s))
+            throw new ConfigError(
+              `${source}: rules.${rule}: "${String(setting)}" is not one of error, warning, info, off`,
+            );
           config.rules[rule] = s as RuleSetting;
         }
         break;
       case 'ignorePaths':
-        if (!Array.isArray(v) || v.some((p) => typeof p !== 'string')) throw new ConfigError(`${source}: ignorePaths must be a list of glob strings`);
+        if (!Array.isArray(v) || v.some((p) => typeof p !== 'string'))
+          throw new ConfigError(`${source}: ignorePaths must be a list of glob strings`);
         config.ignorePaths = v as string[];
         break;
       case 'veleroVersion':
@@ -63,7 +69,9 @@ export function configFromYaml(value: unknown, source: string): PreflightConfig 
         config.pluginInstalled = v;
         break;
       default:
-        throw new ConfigError(`${source}: unknown key "${key}" (known: rules, ignorePaths, veleroVersion, veleroNamespace, clusterResourceNamespace, pluginInstalled)`);
+        throw new ConfigError(
+          `${source}: unknown key "${key}" (known: rules, ignorePaths, veleroVersion, veleroNamespace, clusterResourceNamespace, pluginInstalled)`,
+        );
     }
   }
   return config;
@@ -87,5 +95,7 @@ export function pathGlob(pattern: string): RegExp {
 
 export function isIgnoredPath(path: string, config: PreflightConfig): boolean {
   const normal = path.replace(/\\/g, '/').replace(/^\.\//, '');
-  return config.ignorePaths.some((p) => pathGlob(p).test(normal) || pathGlob(`${p.replace(/\/$/, '')}/**`).test(normal));
+  return config.ignorePaths.some(
+    (p) => pathGlob(p).test(normal) || pathGlob(`${p.replace(/\/$/, '')}/**`).test(normal),
+  );
 }

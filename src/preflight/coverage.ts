@@ -7,7 +7,9 @@ import { CRD, NAMESPACES, isAllList, isEmpty, keepScope, listMatches, resolveRes
 import { versionAtLeast } from './version.js';
 
 export function usesOldFilters(spec: BackupSpec | RestoreSpec): boolean {
-  return spec.includeClusterResources !== undefined || !isEmpty(spec.includedResources) || !isEmpty(spec.excludedResources);
+  return (
+    spec.includeClusterResources !== undefined || !isEmpty(spec.includedResources) || !isEmpty(spec.excludedResources)
+  );
 }
 
 export function usesScopedFilters(spec: BackupSpec): boolean {
@@ -20,7 +22,10 @@ export function usesScopedFilters(spec: BackupSpec): boolean {
 }
 
 /** NS_ALL: the namespace filter includes everything (globs other than a lone `*` do not). */
-export function namespacesAll(spec: { includedNamespaces?: string[]; excludedNamespaces?: string[] }, ctx?: LintContext): boolean {
+export function namespacesAll(
+  spec: { includedNamespaces?: string[]; excludedNamespaces?: string[] },
+  ctx?: LintContext,
+): boolean {
   const labelled = ctx?.cluster?.namespacesLabelledExcludeFromBackup ?? [];
   return isAllList(spec.includedNamespaces) && isEmpty(spec.excludedNamespaces) && labelled.length === 0;
 }
@@ -47,8 +52,14 @@ export function serverMutatedBackup(spec: BackupSpec, ctx: LintContext): BackupS
   if (usesOldFilters(spec) || !versionAtLeast(ctx.veleroVersion, '1.17.0')) return spec;
   return {
     ...spec,
-    excludedClusterScopedResources: [...(spec.excludedClusterScopedResources ?? []), 'volumesnapshotcontents.snapshot.storage.k8s.io'],
-    excludedNamespaceScopedResources: [...(spec.excludedNamespaceScopedResources ?? []), 'volumesnapshots.snapshot.storage.k8s.io'],
+    excludedClusterScopedResources: [
+      ...(spec.excludedClusterScopedResources ?? []),
+      'volumesnapshotcontents.snapshot.storage.k8s.io',
+    ],
+    excludedNamespaceScopedResources: [
+      ...(spec.excludedNamespaceScopedResources ?? []),
+      'volumesnapshots.snapshot.storage.k8s.io',
+    ],
   };
 }
 
@@ -61,7 +72,8 @@ export function backupCoverage(input: BackupSpec, ctx: LintContext): BackupCover
       if (!oldAllowed(input, t)) return false;
       return t === NAMESPACES || icr === true || nsAll;
     };
-    const crdExcluded = listMatches(input.excludedResources, CRD) || icr === false || (icr === undefined && !oldAllowed(input, CRD));
+    const crdExcluded =
+      listMatches(input.excludedResources, CRD) || icr === false || (icr === undefined && !oldAllowed(input, CRD));
     return {
       engine: 'old',
       clusterDirect,
@@ -79,7 +91,9 @@ export function backupCoverage(input: BackupSpec, ctx: LintContext): BackupCover
   const clusterDirect = (t: string) => {
     if (cExc.includes('*') || listMatches(cExc, t)) return false;
     if (t === NAMESPACES) return true;
-    return (cInc.length === 0 && cExc.length === 0 && nsAll && nsScopedAll) || cInc.includes('*') || listMatches(cInc, t);
+    return (
+      (cInc.length === 0 && cExc.length === 0 && nsAll && nsScopedAll) || cInc.includes('*') || listMatches(cInc, t)
+    );
   };
   const crdExcluded = cExc.includes('*') || listMatches(cExc, CRD);
   return {

@@ -65,7 +65,10 @@ export function renderIndex(): string {
     '',
     '| Id | Name | Severity | Applies to | Plugin | Summary |',
     '|---|---|---|---|---|---|',
-    ...RULES.map((r) => `| ${r.meta.id} | [${r.meta.name}](${ruleDocFile(r)}) | ${r.meta.severity} | ${r.meta.appliesTo.join(', ')} | ${r.meta.plugin ? 'handles' : ''} | ${r.meta.summary.replace(/\|/g, '\\|')} |`),
+    ...RULES.map(
+      (r) =>
+        `| ${r.meta.id} | [${r.meta.name}](${ruleDocFile(r)}) | ${r.meta.severity} | ${r.meta.appliesTo.join(', ')} | ${r.meta.plugin ? 'handles' : ''} | ${r.meta.summary.replace(/\|/g, '\\|')} |`,
+    ),
     '',
     '## JSON output (`--format json`, schemaVersion 1)',
     '',

@@ -14,7 +14,9 @@ function settingFor(rule: Rule, config: PreflightConfig | undefined) {
 }
 
 function suppressedBy(subject: Subject, rule: Rule) {
-  return subject.suppressions.find((s) => s.rules.some((r) => r.toUpperCase() === rule.meta.id || r === rule.meta.name || r === 'all'));
+  return subject.suppressions.find((s) =>
+    s.rules.some((r) => r.toUpperCase() === rule.meta.id || r === rule.meta.name || r === 'all'),
+  );
 }
 
 export function lintSubject(subject: Subject, ctx: LintContext, config?: PreflightConfig): Finding[] {
@@ -28,7 +30,12 @@ export function lintSubject(subject: Subject, ctx: LintContext, config?: Preflig
       reports = rule.check(subject, ctx);
     } catch (err) {
       // A rule bug must not hide every other finding; report it as an error of that rule.
-      reports = [{ message: `internal error in rule ${rule.meta.name}: ${(err as Error).message}`, severity: 'error' as Severity }];
+      reports = [
+        {
+          message: `internal error in rule ${rule.meta.name}: ${(err as Error).message}`,
+          severity: 'error' as Severity,
+        },
+      ];
     }
     for (const report of reports) {
       let severity: Severity = setting ?? report.severity ?? rule.meta.severity;
@@ -48,7 +55,11 @@ export function lintSubject(subject: Subject, ctx: LintContext, config?: Preflig
         subject: { kind: subject.kind, ...(subject.name !== undefined ? { name: subject.name } : {}) },
       };
       if (pluginHandled) finding.pluginHandled = true;
-      if (report.fix !== undefined || report.edits) finding.fix = { description: report.fix ?? 'apply the suggested edit', ...(report.edits ? { edits: report.edits } : {}) };
+      if (report.fix !== undefined || report.edits)
+        finding.fix = {
+          description: report.fix ?? 'apply the suggested edit',
+          ...(report.edits ? { edits: report.edits } : {}),
+        };
       findings.push(finding);
     }
   }

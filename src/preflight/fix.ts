@@ -34,7 +34,13 @@ export interface FixResult {
 
 const MAX_ROUNDS = 40;
 
-export function lintArgv(argv: readonly string[], ctx: LintContext, config?: PreflightConfig, location: SourceLocation = { line: 1, column: 1 }, suppressions: Suppression[] = []): { subject: Subject; findings: Finding[] } {
+export function lintArgv(
+  argv: readonly string[],
+  ctx: LintContext,
+  config?: PreflightConfig,
+  location: SourceLocation = { line: 1, column: 1 },
+  suppressions: Suppression[] = [],
+): { subject: Subject; findings: Finding[] } {
   return lintTokens(
     argv.map((text, i) => ({ text, loc: { ...location, column: i + 1 } })),
     ctx,
@@ -44,7 +50,13 @@ export function lintArgv(argv: readonly string[], ctx: LintContext, config?: Pre
   );
 }
 
-export function lintTokens(tokens: Token[], ctx: LintContext, config?: PreflightConfig, location: SourceLocation = { line: 1, column: 1 }, suppressions: Suppression[] = []): { subject: Subject; findings: Finding[] } {
+export function lintTokens(
+  tokens: Token[],
+  ctx: LintContext,
+  config?: PreflightConfig,
+  location: SourceLocation = { line: 1, column: 1 },
+  suppressions: Suppression[] = [],
+): { subject: Subject; findings: Finding[] } {
   const parsed = parseVeleroArgv(tokens, { version: ctx.veleroVersion });
   const subject = subjectFromCommand(parsed, location);
   subject.suppressions = suppressions;
@@ -52,7 +64,12 @@ export function lintTokens(tokens: Token[], ctx: LintContext, config?: Preflight
 }
 
 /** Fixes a plain argv (every word known). */
-export function fixArgv(argv: readonly string[], ctx: LintContext, config?: PreflightConfig, suppressions: Suppression[] = []): FixResult {
+export function fixArgv(
+  argv: readonly string[],
+  ctx: LintContext,
+  config?: PreflightConfig,
+  suppressions: Suppression[] = [],
+): FixResult {
   const result = fixTokens(
     argv.map((text) => ({ text })),
     ctx,
@@ -63,12 +80,24 @@ export function fixArgv(argv: readonly string[], ctx: LintContext, config?: Pref
 }
 
 /** Fixes tokens from a file: words with shell expansions stay as written (rules never edit them). */
-export function fixTokens(tokens: readonly Token[], ctx: LintContext, config?: PreflightConfig, suppressions: Suppression[] = []): { tokens: Token[]; applied: Finding[]; remaining: Finding[] } {
+export function fixTokens(
+  tokens: readonly Token[],
+  ctx: LintContext,
+  config?: PreflightConfig,
+  suppressions: Suppression[] = [],
+): { tokens: Token[]; applied: Finding[]; remaining: Finding[] } {
   let current = tokens.map((t) => ({ ...t }));
   const applied: Finding[] = [];
   const key = (ts: Token[]) => JSON.stringify(ts.map((t) => t.text));
   const seen = new Set<string>([key(current)]);
-  const lint = (ts: Token[]) => lintTokens(ts.map((t, i) => ({ ...t, loc: { line: 1, column: i + 1 } })), ctx, config, undefined, suppressions).findings;
+  const lint = (ts: Token[]) =>
+    lintTokens(
+      ts.map((t, i) => ({ ...t, loc: { line: 1, column: i + 1 } })),
+      ctx,
+      config,
+      undefined,
+      suppressions,
+    ).findings;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const findings = lint(current);
     const next = findings.find((f) => f.fix?.edits && f.fix.edits.length > 0);

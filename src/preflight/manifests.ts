@@ -43,7 +43,13 @@ export function locateKey(doc: YamlDocument, path: readonly string[], file?: str
       if (m && m[1]!.length > minIndent) {
         hit = i;
         minIndent = m[1]!.length;
-        found = { line: doc.line + i, column: m[1]!.length + 1 + (lines[i]!.slice(m[1]!.length).startsWith('-') ? lines[i]!.slice(m[1]!.length).search(/[^-\s]/) : 0) };
+        found = {
+          line: doc.line + i,
+          column:
+            m[1]!.length +
+            1 +
+            (lines[i]!.slice(m[1]!.length).startsWith('-') ? lines[i]!.slice(m[1]!.length).search(/[^-\s]/) : 0),
+        };
         break;
       }
     }
@@ -57,8 +63,10 @@ export function locateKey(doc: YamlDocument, path: readonly string[], file?: str
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A YAML scalar as text; objects and lists are not scalars (never "[object Object]"). */
-const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback);
-const strList = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map((x) => text(x, JSON.stringify(x))) : undefined);
+const text = (v: unknown, fallback = ''): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
+const strList = (v: unknown): string[] | undefined =>
+  Array.isArray(v) ? v.map((x) => text(x, JSON.stringify(x))) : undefined;
 
 const BACKUP_LIST_KEYS = [
   'includedNamespaces',
@@ -94,7 +102,8 @@ function restoreSpecFrom(spec: Obj): RestoreSpec {
     if (list) out[key] = list;
   }
   if (typeof spec.includeClusterResources === 'boolean') out.includeClusterResources = spec.includeClusterResources;
-  if (isObj(spec.namespaceMapping)) out.namespaceMapping = Object.fromEntries(Object.entries(spec.namespaceMapping).map(([k, v]) => [k, text(v)]));
+  if (isObj(spec.namespaceMapping))
+    out.namespaceMapping = Object.fromEntries(Object.entries(spec.namespaceMapping).map(([k, v]) => [k, text(v)]));
   if (spec.labelSelector !== undefined && spec.labelSelector !== null) out.labelSelector = spec.labelSelector;
   if (Array.isArray(spec.orLabelSelectors)) out.orLabelSelectors = spec.orLabelSelectors;
   if (typeof spec.existingResourcePolicy === 'string') out.existingResourcePolicy = spec.existingResourcePolicy;
@@ -110,13 +119,23 @@ function restoreSpecFrom(spec: Obj): RestoreSpec {
 }
 
 function suppressionsFrom(metadata: Obj | undefined, loc: SourceLocation): Suppression[] {
-  const annotations = isObj(metadata?.annotations) ? (metadata.annotations) : {};
+  const annotations = isObj(metadata?.annotations) ? metadata.annotations : {};
   return Object.entries(annotations)
     .filter(([k]) => k.startsWith(ANNOTATION_PREFIX))
-    .map(([k, v]) => ({ rules: [k.slice(ANNOTATION_PREFIX.length)], reason: text(v), location: loc, via: 'annotation' as const }));
+    .map(([k, v]) => ({
+      rules: [k.slice(ANNOTATION_PREFIX.length)],
+      reason: text(v),
+      location: loc,
+      via: 'annotation' as const,
+    }));
 }
 
-function fieldLocs(doc: YamlDocument, prefix: string[], keys: readonly string[], file?: string): Record<string, SourceLocation> {
+function fieldLocs(
+  doc: YamlDocument,
+  prefix: string[],
+  keys: readonly string[],
+  file?: string,
+): Record<string, SourceLocation> {
   const out: Record<string, SourceLocation> = {};
   for (const k of keys) {
     const loc = locateKey(doc, [...prefix, k], file);
@@ -125,8 +144,25 @@ function fieldLocs(doc: YamlDocument, prefix: string[], keys: readonly string[],
   return out;
 }
 
-const RESTORE_KEYS = ['includedNamespaces', 'excludedNamespaces', 'includedResources', 'excludedResources', 'includeClusterResources', 'namespaceMapping', 'labelSelector', 'orLabelSelectors', 'existingResourcePolicy'];
-const BACKUP_KEYS = [...BACKUP_LIST_KEYS, 'includeClusterResources', 'labelSelector', 'orLabelSelectors', 'ttl', 'resourcePolicy'];
+const RESTORE_KEYS = [
+  'includedNamespaces',
+  'excludedNamespaces',
+  'includedResources',
+  'excludedResources',
+  'includeClusterResources',
+  'namespaceMapping',
+  'labelSelector',
+  'orLabelSelectors',
+  'existingResourcePolicy',
+];
+const BACKUP_KEYS = [
+  ...BACKUP_LIST_KEYS,
+  'includeClusterResources',
+  'labelSelector',
+  'orLabelSelectors',
+  'ttl',
+  'resourcePolicy',
+];
 
 export interface ManifestProblem {
   message: string;
@@ -143,7 +179,10 @@ export function subjectsFromYaml(text: string, file?: string): { subjects: Subje
       value = yaml.load(doc.text, { json: true });
     } catch (err) {
       const mark = (err as { mark?: { line: number; column: number } }).mark;
-      problems.push({ message: `YAML: ${(err as Error).message.split('\n')[0]}`, location: { ...(file ? { file } : {}), line: doc.line + (mark?.line ?? 0), column: (mark?.column ?? 0) + 1 } });
+      problems.push({
+        message: `YAML: ${(err as Error).message.split('\n')[0]}`,
+        location: { ...(file ? { file } : {}), line: doc.line + (mark?.line ?? 0), column: (mark?.column ?? 0) + 1 },
+      });
       continue;
     }
     if (!isObj(value)) continue;
@@ -174,21 +213,49 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
   const withNs = (locs: Record<string, SourceLocation>) => (nsLoc ? { ...locs, 'metadata.namespace': nsLoc } : locs);
   const spec = isObj(obj.spec) ? obj.spec : {};
   if (apiVersion.startsWith('velero.io/')) {
-    if (kind === 'Backup') return [{ ...base, kind: 'backup', backup: backupSpecFrom(spec), fieldLocations: withNs(fieldLocs(doc, ['spec'], BACKUP_KEYS, file)) }];
+    if (kind === 'Backup')
+      return [
+        {
+          ...base,
+          kind: 'backup',
+          backup: backupSpecFrom(spec),
+          fieldLocations: withNs(fieldLocs(doc, ['spec'], BACKUP_KEYS, file)),
+        },
+      ];
     if (kind === 'Schedule') {
       const template = isObj(spec.template) ? spec.template : {};
       const locs = withNs(fieldLocs(doc, ['spec', 'template'], BACKUP_KEYS, file));
       const cronLoc = locateKey(doc, ['spec', 'schedule'], file);
       if (cronLoc) locs['spec.schedule'] = cronLoc;
-      return [{ ...base, kind: 'schedule', backup: backupSpecFrom(template), fieldLocations: locs, ...(spec.schedule !== undefined ? { cron: text(spec.schedule, JSON.stringify(spec.schedule)) } : {}) }];
+      return [
+        {
+          ...base,
+          kind: 'schedule',
+          backup: backupSpecFrom(template),
+          fieldLocations: locs,
+          ...(spec.schedule !== undefined ? { cron: text(spec.schedule, JSON.stringify(spec.schedule)) } : {}),
+        },
+      ];
     }
-    if (kind === 'Restore') return [{ ...base, kind: 'restore', restore: restoreSpecFrom(spec), fieldLocations: withNs(fieldLocs(doc, ['spec'], RESTORE_KEYS, file)) }];
+    if (kind === 'Restore')
+      return [
+        {
+          ...base,
+          kind: 'restore',
+          restore: restoreSpecFrom(spec),
+          fieldLocations: withNs(fieldLocs(doc, ['spec'], RESTORE_KEYS, file)),
+        },
+      ];
     return [];
   }
   if (kind === 'ConfigMap' && metadata) {
-    const labels = isObj(metadata.labels) ? (Object.fromEntries(Object.entries(metadata.labels).map(([k, v]) => [k, text(v)])) as Record<string, string>) : {};
+    const labels = isObj(metadata.labels)
+      ? (Object.fromEntries(Object.entries(metadata.labels).map(([k, v]) => [k, text(v)])) as Record<string, string>)
+      : {};
     if (!isOurPluginConfig(labels)) return [];
-    const data = isObj(obj.data) ? (Object.fromEntries(Object.entries(obj.data).map(([k, v]) => [k, text(v)])) as Record<string, string>) : {};
+    const data = isObj(obj.data)
+      ? (Object.fromEntries(Object.entries(obj.data).map(([k, v]) => [k, text(v)])) as Record<string, string>)
+      : {};
     return [
       {
         ...base,
@@ -207,17 +274,22 @@ type Base = Pick<Subject, 'origin' | 'location' | 'suppressions' | 'name' | 'nam
 
 function veleroDeployment(obj: Obj, doc: YamlDocument, base: Base, file?: string): Subject[] {
   const podSpec = (obj.spec as Obj | undefined)?.template as Obj | undefined;
-  const pod = isObj(podSpec?.spec) ? (podSpec.spec) : undefined;
+  const pod = isObj(podSpec?.spec) ? podSpec.spec : undefined;
   const containers = Array.isArray(pod?.containers) ? (pod.containers as Obj[]) : [];
   const velero = containers.find((c) => isObj(c) && (c.name === 'velero' || /(^|\/)velero:/.test(text(c.image))));
   if (!velero) return [];
-  const args = [...(Array.isArray(velero.command) ? (velero.command as unknown[]) : []), ...(Array.isArray(velero.args) ? (velero.args as unknown[]) : [])].map((a) => text(a));
+  const args = [
+    ...(Array.isArray(velero.command) ? (velero.command as unknown[]) : []),
+    ...(Array.isArray(velero.args) ? (velero.args as unknown[]) : []),
+  ].map((a) => text(a));
   if (!args.includes('server')) return [];
   const serverArgs: NonNullable<Subject['serverArgs']> = {};
   const fieldLocations: Record<string, SourceLocation> = {};
   const argLoc = (needle: string) => {
     const i = doc.text.split('\n').findIndex((l) => l.includes(needle));
-    return i < 0 ? undefined : { ...(file ? { file } : {}), line: doc.line + i, column: doc.text.split('\n')[i]!.indexOf(needle) + 1 };
+    return i < 0
+      ? undefined
+      : { ...(file ? { file } : {}), line: doc.line + i, column: doc.text.split('\n')[i]!.indexOf(needle) + 1 };
   };
   for (let i = 0; i < args.length; i++) {
     for (const [flag, key] of [
@@ -243,7 +315,13 @@ function veleroDeployment(obj: Obj, doc: YamlDocument, base: Base, file?: string
 
 /** The velero Helm chart's values.yaml: schedules, configuration, initContainers. */
 function helmValues(obj: Obj, doc: YamlDocument, base: Base, file?: string): Subject[] {
-  const looksLikeVeleroValues = isObj(obj.schedules) || (isObj(obj.configuration) && ('backupStorageLocation' in (obj.configuration) || 'restoreResourcePriorities' in (obj.configuration) || 'features' in (obj.configuration))) || Array.isArray(obj.initContainers);
+  const looksLikeVeleroValues =
+    isObj(obj.schedules) ||
+    (isObj(obj.configuration) &&
+      ('backupStorageLocation' in obj.configuration ||
+        'restoreResourcePriorities' in obj.configuration ||
+        'features' in obj.configuration)) ||
+    Array.isArray(obj.initContainers);
   if (!looksLikeVeleroValues) return [];
   const out: Subject[] = [];
   if (isObj(obj.schedules)) {

@@ -79,15 +79,29 @@ function fieldLocations(parsed: ParsedCommand, fields: Record<string, string>, f
 }
 
 export function subjectFromCommand(parsed: ParsedCommand, location: SourceLocation): Subject {
-  const base = { origin: 'command' as const, location, command: parsed, suppressions: [], fieldLocations: {} as Record<string, SourceLocation> };
+  const base = {
+    origin: 'command' as const,
+    location,
+    command: parsed,
+    suppressions: [],
+    fieldLocations: {} as Record<string, SourceLocation>,
+  };
   const namespace = lastUse(parsed, 'namespace')?.value;
   const name = parsed.positionals[0] !== undefined ? parsed.tokens[parsed.positionals[0]]!.text : undefined;
-  const withName = <T extends object>(s: T) => ({ ...s, ...(name !== undefined ? { name } : {}), ...(namespace !== undefined ? { namespace } : {}) });
+  const withName = <T extends object>(s: T) => ({
+    ...s,
+    ...(name !== undefined ? { name } : {}),
+    ...(namespace !== undefined ? { namespace } : {}),
+  });
   switch (parsed.command?.name) {
     case 'backup create':
     case 'schedule create': {
       const { locs, unknown } = fieldLocations(parsed, BACKUP_FIELDS, location);
-      const subject: Subject = withName({ ...base, kind: parsed.command.name === 'backup create' ? 'backup' : 'schedule', fieldLocations: locs });
+      const subject: Subject = withName({
+        ...base,
+        kind: parsed.command.name === 'backup create' ? 'backup' : 'schedule',
+        fieldLocations: locs,
+      });
       // --from-schedule copies the Schedule's template: the filter flags here do not describe the backup.
       if (lastUse(parsed, 'from-schedule')) return subject;
       const spec: BackupSpec = {};
@@ -146,7 +160,8 @@ export function subjectFromCommand(parsed: ParsedCommand, location: SourceLocati
       if (erp) spec.existingResourcePolicy = erp.value;
       const statusInc = listOf(parsed, 'status-include-resources');
       const statusExc = listOf(parsed, 'status-exclude-resources');
-      if (statusInc && statusInc.join('') !== '') spec.restoreStatus = { includedResources: statusInc, ...(statusExc ? { excludedResources: statusExc } : {}) };
+      if (statusInc && statusInc.join('') !== '')
+        spec.restoreStatus = { includedResources: statusInc, ...(statusExc ? { excludedResources: statusExc } : {}) };
       else if (statusExc) spec.statusExcludesDropped = statusExc;
       if (unknown.length) spec.unknownFields = unknown;
       return withName({ ...base, kind: 'restore', fieldLocations: locs, restore: spec });
@@ -159,12 +174,21 @@ export function subjectFromCommand(parsed: ParsedCommand, location: SourceLocati
       return withName({
         ...base,
         kind: 'install',
-        install: { plugins, dryRun, ...(features !== undefined ? { features } : {}), ...(output !== undefined ? { output } : {}) },
+        install: {
+          plugins,
+          dryRun,
+          ...(features !== undefined ? { features } : {}),
+          ...(output !== undefined ? { output } : {}),
+        },
       });
     }
     case 'plugin add':
     case 'plugin remove':
-      return withName({ ...base, kind: parsed.command.name === 'plugin add' ? 'plugin-add' : 'plugin-remove', ...(name !== undefined ? { pluginImage: name } : {}) });
+      return withName({
+        ...base,
+        kind: parsed.command.name === 'plugin add' ? 'plugin-add' : 'plugin-remove',
+        ...(name !== undefined ? { pluginImage: name } : {}),
+      });
     default:
       return { ...base, kind: 'other' };
   }

@@ -15,7 +15,11 @@ export const CLUSTER_ROLES = 'clusterroles.rbac.authorization.k8s.io';
 export const CLUSTER_ROLE_BINDINGS = 'clusterrolebindings.rbac.authorization.k8s.io';
 export const INGRESSES = 'ingresses.networking.k8s.io';
 export const CERT_MANAGER_RESOURCES: readonly string[] = CRD_NAMES;
-export const EPHEMERAL = ['challenges.acme.cert-manager.io', 'orders.acme.cert-manager.io', 'certificaterequests.cert-manager.io'] as const;
+export const EPHEMERAL = [
+  'challenges.acme.cert-manager.io',
+  'orders.acme.cert-manager.io',
+  'certificaterequests.cert-manager.io',
+] as const;
 export const EPHEMERAL_LIST = EPHEMERAL.join(',');
 
 interface Known {
@@ -84,7 +88,10 @@ export function globToRegExp(pattern: string): RegExp {
       const close = pattern.indexOf(']', i + 1);
       if (close < 0) out += '\\[';
       else {
-        const body = pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+        const body = pattern
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\');
         out += `[${body}]`;
         i = close;
       }

@@ -23,10 +23,16 @@ export type FileKind = 'shell' | 'makefile' | 'markdown' | 'yaml';
 
 export function kindOfFile(path: string, text: string): FileKind | undefined {
   const base = path.split('/').pop() ?? path;
-  if (/^(GNU)?makefile$/i.test(base) || base.endsWith(".mk")) return 'makefile';
+  if (/^(GNU)?makefile$/i.test(base) || base.endsWith('.mk')) return 'makefile';
   if (/\.(md|markdown)$/i.test(base)) return 'markdown';
   if (/\.ya?ml$/i.test(base)) return 'yaml';
-  if (/\.(sh|bash|zsh|ksh)$/i.test(base) || /^\.envrc$/.test(base) || base.startsWith("Dockerfile") || /^#!.*\b(ba|z|k|da)?sh\b/.test(text)) return 'shell';
+  if (
+    /\.(sh|bash|zsh|ksh)$/i.test(base) ||
+    /^\.envrc$/.test(base) ||
+    base.startsWith('Dockerfile') ||
+    /^#!.*\b(ba|z|k|da)?sh\b/.test(text)
+  )
+    return 'shell';
   return undefined;
 }
 
@@ -35,11 +41,22 @@ export function sniffKind(text: string): FileKind {
   return /^\s*(apiVersion|kind|schedules|configuration)\s*:/m.test(text) ? 'yaml' : 'shell';
 }
 
-function commandUnits(text: string, offset: number, options: ShellOptions, version: Version, writable: boolean): LintUnit[] {
+function commandUnits(
+  text: string,
+  offset: number,
+  options: ShellOptions,
+  version: Version,
+  writable: boolean,
+): LintUnit[] {
   return extractVeleroCommands(text, options).map((cmd) => {
     const parsed = parseVeleroArgv(cmd.tokens, { version });
     const subject = subjectFromCommand(parsed, cmd.loc);
-    subject.suppressions = cmd.directives.map((d): Suppression => ({ rules: d.rules, reason: d.reason, location: d.loc, via: 'comment' }));
+    subject.suppressions = cmd.directives.map((d): Suppression => ({
+      rules: d.rules,
+      reason: d.reason,
+      location: d.loc,
+      via: 'comment',
+    }));
     return { subject, span: { start: offset + cmd.start, end: offset + cmd.end }, writable, tokens: cmd.tokens };
   });
 }
@@ -50,7 +67,11 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-function markdownUnits(text: string, file: string | undefined, version: Version): { units: LintUnit[]; problems: ManifestProblem[] } {
+function markdownUnits(
+  text: string,
+  file: string | undefined,
+  version: Version,
+): { units: LintUnit[]; problems: ManifestProblem[] } {
   const lines = text.split('\n');
   const starts = lineStarts(text);
   const units: LintUnit[] = [];
@@ -108,7 +129,9 @@ function yamlCommandUnits(text: string, file: string | undefined, version: Versi
         let body = text.slice(bodyStart, bodyEnd);
         // A folded scalar joins lines with spaces; keep offsets by replacing newlines one for one.
         if (block[4] === '>') body = body.replace(/\n(?=\s*\S)/g, ' ');
-        units.push(...commandUnits(body, bodyStart, { lineBase: i + 2, ...(file ? { file } : {}) }, version, block[4] === '|'));
+        units.push(
+          ...commandUnits(body, bodyStart, { lineBase: i + 2, ...(file ? { file } : {}) }, version, block[4] === '|'),
+        );
       }
       i = j - 1;
       continue;
@@ -125,22 +148,44 @@ function yamlCommandUnits(text: string, file: string | undefined, version: Versi
       writable = q === '"';
     }
     if (value.startsWith('[') || value.startsWith('{')) continue;
-    units.push(...commandUnits(value, at, { lineBase: i + 1, columnBase: at - starts[i]!, ...(file ? { file } : {}) }, version, writable));
+    units.push(
+      ...commandUnits(
+        value,
+        at,
+        { lineBase: i + 1, columnBase: at - starts[i]!, ...(file ? { file } : {}) },
+        version,
+        writable,
+      ),
+    );
   }
   return units;
 }
 
-export function unitsFromText(text: string, kind: FileKind, file: string | undefined, version: Version): { units: LintUnit[]; problems: ManifestProblem[] } {
+export function unitsFromText(
+  text: string,
+  kind: FileKind,
+  file: string | undefined,
+  version: Version,
+): { units: LintUnit[]; problems: ManifestProblem[] } {
   switch (kind) {
     case 'shell':
       return { units: commandUnits(text, 0, { ...(file ? { file } : {}) }, version, true), problems: [] };
     case 'makefile':
-      return { units: commandUnits(text, 0, { makefile: true, ...(file ? { file } : {}) }, version, true), problems: [] };
+      return {
+        units: commandUnits(text, 0, { makefile: true, ...(file ? { file } : {}) }, version, true),
+        problems: [],
+      };
     case 'markdown':
       return markdownUnits(text, file, version);
     case 'yaml': {
       const manifests = subjectsFromYaml(text, file);
-      return { units: [...yamlCommandUnits(text, file, version), ...manifests.subjects.map((subject) => ({ subject, writable: false }))], problems: manifests.problems };
+      return {
+        units: [
+          ...yamlCommandUnits(text, file, version),
+          ...manifests.subjects.map((subject) => ({ subject, writable: false })),
+        ],
+        problems: manifests.problems,
+      };
     }
   }
 }

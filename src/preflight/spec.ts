@@ -44,15 +44,7 @@ export interface RestoreSpec {
 }
 
 export type SubjectKind =
-  | 'backup'
-  | 'schedule'
-  | 'restore'
-  | 'install'
-  | 'plugin-add'
-  | 'plugin-remove'
-  | 'server'
-  | 'plugin-config'
-  | 'other';
+  'backup' | 'schedule' | 'restore' | 'install' | 'plugin-add' | 'plugin-remove' | 'server' | 'plugin-config' | 'other';
 
 export interface Subject {
   kind: SubjectKind;

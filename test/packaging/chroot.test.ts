@@ -15,7 +15,17 @@ const isRoot = process.getuid?.() === 0;
 function checkTree(dir: string): { ok: boolean; output: string } {
   const r = spawnSync(
     'node',
-    [join(repoRoot, 'hack/packaging/check-tree.mjs'), dir, '--name', pins.PLUGIN_NAME, '--libs', pins.PLUGIN_LIBS_DIR, '--max-glibc', pins.MAX_GLIBC, '--no-smoke'],
+    [
+      join(repoRoot, 'hack/packaging/check-tree.mjs'),
+      dir,
+      '--name',
+      pins.PLUGIN_NAME,
+      '--libs',
+      pins.PLUGIN_LIBS_DIR,
+      '--max-glibc',
+      pins.MAX_GLIBC,
+      '--no-smoke',
+    ],
     { encoding: 'utf8' },
   );
   return { ok: r.status === 0, output: r.stderr };
@@ -30,7 +40,11 @@ function linkedCopy(scratch: string, name: string): string {
 }
 
 function chrootEnv(dir: string, suite: string, extra: string[] = [], treeDir = tree): string {
-  const r = spawnSync(join(repoRoot, 'hack/packaging/chroot-env'), [dir, '--suite', suite, '--tree', treeDir, ...extra], { encoding: 'utf8' });
+  const r = spawnSync(
+    join(repoRoot, 'hack/packaging/chroot-env'),
+    [dir, '--suite', suite, '--tree', treeDir, ...extra],
+    { encoding: 'utf8' },
+  );
   expect(r.status, `chroot-env ${suite}: ${r.stderr}`).to.equal(0);
   return join(dir, 'run');
 }
@@ -40,7 +54,8 @@ describe('packaged plugin tree', function () {
   let scratch: string;
 
   before(function () {
-    if (!existsSync(join(tree, pins.PLUGIN_NAME))) throw new Error(`no plugin tree at ${tree}: run hack/build-plugin first`);
+    if (!existsSync(join(tree, pins.PLUGIN_NAME)))
+      throw new Error(`no plugin tree at ${tree}: run hack/build-plugin first`);
     scratch = mkdtempSync(join(tmpdir(), 'vcm-packaging-'));
   });
   after(() => scratch && rmSync(scratch, { recursive: true, force: true }));
@@ -110,7 +125,11 @@ describe('packaged plugin tree', function () {
       expect(gate.ok, gate.output).to.equal(true);
       const run = chrootEnv(join(scratch, 'env-arm64'), 'bullseye', ['--arch', 'arm64'], armTree);
       // Emulated V8 starts in seconds, not milliseconds: allow for it.
-      const result = await packaging.smoke({ command: run, expectCommand: `/plugins/${pins.PLUGIN_NAME}`, timeoutMs: 120_000 });
+      const result = await packaging.smoke({
+        command: run,
+        expectCommand: `/plugins/${pins.PLUGIN_NAME}`,
+        timeoutMs: 120_000,
+      });
       expect(result.uid).to.equal(1002);
       expect(result.plugins.map((p) => p.kind)).to.include.members(['BackupItemActionV2', 'RestoreItemActionV2']);
     });
@@ -120,17 +139,27 @@ describe('packaged plugin tree', function () {
       spawnSync('cp', ['-al', tree, bare]);
       rmSync(join(bare, pins.PLUGIN_LIBS_DIR), { recursive: true });
       const run = chrootEnv(join(scratch, 'env-no-libs'), 'bullseye', ['--no-decoy'], bare);
-      const err = await packaging.smoke({ command: run }).then(() => undefined, (e: Error) => e);
+      const err = await packaging.smoke({ command: run }).then(
+        () => undefined,
+        (e: Error) => e,
+      );
       expect(err?.message).to.match(/libstdc\+\+\.so\.6: cannot open shared object file/);
     });
 
     it('negative control: with DT_RUNPATH the decoy in /plugins wins and the binary dies on glibc 2.31', async () => {
       const dir = join(scratch, 'runpath-tree');
       cpSync(tree, dir, { recursive: true });
-      const r = spawnSync(packaging.patchelf(), ['--set-rpath', `$ORIGIN/${pins.PLUGIN_LIBS_DIR}`, join(dir, pins.PLUGIN_NAME)]);
+      const r = spawnSync(packaging.patchelf(), [
+        '--set-rpath',
+        `$ORIGIN/${pins.PLUGIN_LIBS_DIR}`,
+        join(dir, pins.PLUGIN_NAME),
+      ]);
       expect(r.status, 'patchelf').to.equal(0);
       const run = chrootEnv(join(scratch, 'env-runpath'), 'bullseye', [], dir);
-      const err = await packaging.smoke({ command: run }).then(() => undefined, (e: Error) => e);
+      const err = await packaging.smoke({ command: run }).then(
+        () => undefined,
+        (e: Error) => e,
+      );
       expect(err?.message).to.match(/GLIBC_2\.3\d' not found/);
     });
   });

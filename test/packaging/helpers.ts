@@ -17,15 +17,17 @@ function findRepoRoot(from: string): string {
 export const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** KEY=VALUE lines of hack/packaging/pins.env. */
-export const pins: Record<string, string> & { PLUGIN_NAME: string; PLUGIN_LIBS_DIR: string; MAX_GLIBC: string } = (() => {
-  const values: Record<string, string> = {};
-  for (const line of readFileSync(join(repoRoot, 'hack/packaging/pins.env'), 'utf8').split('\n')) {
-    const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
-    if (m?.[1] && m[2] !== undefined) values[m[1]] = m[2];
-  }
-  for (const k of ['PLUGIN_NAME', 'PLUGIN_LIBS_DIR', 'MAX_GLIBC']) if (!values[k]) throw new Error(`pins.env lacks ${k}`);
-  return values as Record<string, string> & { PLUGIN_NAME: string; PLUGIN_LIBS_DIR: string; MAX_GLIBC: string };
-})();
+export const pins: Record<string, string> & { PLUGIN_NAME: string; PLUGIN_LIBS_DIR: string; MAX_GLIBC: string } =
+  (() => {
+    const values: Record<string, string> = {};
+    for (const line of readFileSync(join(repoRoot, 'hack/packaging/pins.env'), 'utf8').split('\n')) {
+      const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+      if (m?.[1] && m[2] !== undefined) values[m[1]] = m[2];
+    }
+    for (const k of ['PLUGIN_NAME', 'PLUGIN_LIBS_DIR', 'MAX_GLIBC'])
+      if (!values[k]) throw new Error(`pins.env lacks ${k}`);
+    return values as Record<string, string> & { PLUGIN_NAME: string; PLUGIN_LIBS_DIR: string; MAX_GLIBC: string };
+  })();
 
 export const cacheDir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'velero-plugin-for-cert-manager');
 
@@ -57,7 +59,9 @@ export const packaging = {
   /** The patchelf hack/build-plugin fetched into the cache. */
   patchelf(): string {
     const tools = join(cacheDir, 'tools');
-    const dir = existsSync(tools) ? readdirSync(tools).find((d) => d.startsWith(`patchelf-${pins.PATCHELF_DEB_VERSION ?? ''}`)) : undefined;
+    const dir = existsSync(tools)
+      ? readdirSync(tools).find((d) => d.startsWith(`patchelf-${pins.PATCHELF_DEB_VERSION ?? ''}`))
+      : undefined;
     if (!dir) throw new Error(`no patchelf under ${tools}: run hack/build-plugin first`);
     return join(tools, dir, 'usr/bin/patchelf');
   },

@@ -42,9 +42,13 @@ describe('plugin image (Dockerfile final stage)', function () {
   before(function () {
     if (process.getuid?.() !== 0) this.skip(); // buildah, chroot and mounts need root; CI runs as root
     scratch = mkdtempSync(join(tmpdir(), 'vcm-image-'));
-    const r = spawnSync(join(repoRoot, 'hack/packaging/image-build'), [join(scratch, 'img'), '--tree', tree, '--version', '1.2.3-test'], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      join(repoRoot, 'hack/packaging/image-build'),
+      [join(scratch, 'img'), '--tree', tree, '--version', '1.2.3-test'],
+      {
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(`image-build failed:\n${r.stderr}`);
     config = JSON.parse(readFileSync(join(scratch, 'img/bundle/config.json'), 'utf8')) as RuntimeConfig;
   });
@@ -53,7 +57,11 @@ describe('plugin image (Dockerfile final stage)', function () {
   it('runs as non-root 65532 and its entrypoint copies exactly the two plugin entries into /target', () => {
     expect(config.process.user).to.deep.equal({ uid: 65532, gid: 65532 });
     expect(config.process.args).to.deep.equal([
-      '/bin/cp', '-r', `/plugins/${pins.PLUGIN_NAME}`, `/plugins/${pins.PLUGIN_LIBS_DIR}`, '/target/',
+      '/bin/cp',
+      '-r',
+      `/plugins/${pins.PLUGIN_NAME}`,
+      `/plugins/${pins.PLUGIN_LIBS_DIR}`,
+      '/target/',
     ]);
   });
 
@@ -66,10 +74,27 @@ describe('plugin image (Dockerfile final stage)', function () {
   it('holds nothing but the copy tool and the plugin tree, which passes the gates in the image itself', () => {
     const rootfs = join(scratch, 'img/bundle/rootfs');
     // `target` is only the mount point image-build made to run the entrypoint.
-    expect(readdirSync(rootfs).filter((e) => e !== 'target').sort()).to.deep.equal(['bin', 'plugins']);
+    expect(
+      readdirSync(rootfs)
+        .filter((e) => e !== 'target')
+        .sort(),
+    ).to.deep.equal(['bin', 'plugins']);
     expect(readdirSync(join(rootfs, 'bin'))).to.deep.equal(['cp']);
-    const r = spawnSync('node', [join(repoRoot, 'hack/packaging/check-tree.mjs'), join(rootfs, 'plugins'), '--name', pins.PLUGIN_NAME,
-      '--libs', pins.PLUGIN_LIBS_DIR, '--max-glibc', pins.MAX_GLIBC, '--no-smoke'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'node',
+      [
+        join(repoRoot, 'hack/packaging/check-tree.mjs'),
+        join(rootfs, 'plugins'),
+        '--name',
+        pins.PLUGIN_NAME,
+        '--libs',
+        pins.PLUGIN_LIBS_DIR,
+        '--max-glibc',
+        pins.MAX_GLIBC,
+        '--no-smoke',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.status, r.stderr).to.equal(0);
   });
 
@@ -80,11 +105,18 @@ describe('plugin image (Dockerfile final stage)', function () {
   });
 
   it('the copied plugin starts and answers in a glibc 2.31 root as uid 1002', async () => {
-    const mk = spawnSync(join(repoRoot, 'hack/packaging/chroot-env'), [join(scratch, 'env'), '--suite', 'bullseye', '--tree', join(scratch, 'img/target')], {
-      encoding: 'utf8',
-    });
+    const mk = spawnSync(
+      join(repoRoot, 'hack/packaging/chroot-env'),
+      [join(scratch, 'env'), '--suite', 'bullseye', '--tree', join(scratch, 'img/target')],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(mk.status, mk.stderr).to.equal(0);
-    const result = await packaging.smoke({ command: join(scratch, 'env/run'), expectCommand: `/plugins/${pins.PLUGIN_NAME}` });
+    const result = await packaging.smoke({
+      command: join(scratch, 'env/run'),
+      expectCommand: `/plugins/${pins.PLUGIN_NAME}`,
+    });
     expect(result.uid).to.equal(1002);
     expect(result.plugins.length).to.be.greaterThan(0);
   });

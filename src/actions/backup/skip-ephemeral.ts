@@ -61,7 +61,11 @@ export function isCertificateRequest(item: Pick<KubeObject, 'apiVersion' | 'kind
  * still stay out).
  */
 export function createBackupSkipEphemeral(scopes: RunScopes): BackupAction {
-  const spec = { name: backupSkipEphemeral.name, description: backupSkipEphemeral.description, appliesTo: backupSkipEphemeral.appliesTo };
+  const spec = {
+    name: backupSkipEphemeral.name,
+    description: backupSkipEphemeral.description,
+    appliesTo: backupSkipEphemeral.appliesTo,
+  };
   return defineBackupAction(spec, scopes, (run) => {
     if (run.config.keepCertificateRequests && isCertificateRequest(run.item)) {
       run.log.debug('keeping CertificateRequest in the backup (keepCertificateRequests is on)');

@@ -33,7 +33,11 @@ export const restoreSkipEphemeral: RestoreAction = {
  * marked as left out (stored anyway by Velero < 1.18.1).
  */
 export function createRestoreSkipEphemeral(scopes: RunScopes): RestoreAction {
-  const spec = { name: restoreSkipEphemeral.name, description: restoreSkipEphemeral.description, appliesTo: restoreSkipEphemeral.appliesTo };
+  const spec = {
+    name: restoreSkipEphemeral.name,
+    description: restoreSkipEphemeral.description,
+    appliesTo: restoreSkipEphemeral.appliesTo,
+  };
   return defineRestoreAction(spec, scopes, (run) => {
     const markedAtBackup = run.itemFromBackup.metadata.annotations?.[EPHEMERAL_MARKER_ANNOTATION] !== undefined;
     if (run.config.keepCertificateRequests && isCertificateRequest(run.item) && !markedAtBackup) {

@@ -13,8 +13,12 @@ export function formatJunit(report: Report, failOn: Severity | 'never'): string 
       ? `    <testcase classname="velero-cm-preflight.${f.ruleId}" name="${name}"><failure type="${f.severity}" message="${esc(f.message)}">${esc(body)}</failure></testcase>`
       : `    <testcase classname="velero-cm-preflight.${f.ruleId}" name="${name}"><system-out>${esc(`${f.severity}: ${body}`)}</system-out></testcase>`;
   });
-  const problems = report.problems.map((p) => `    <testcase classname="velero-cm-preflight.input" name="${esc(p.location ? locationText(p.location) : 'input')}"><error message="${esc(p.message)}"/></testcase>`);
-  if (cases.length === 0 && problems.length === 0) cases.push(`    <testcase classname="velero-cm-preflight" name="${report.checked} checked"/>`);
+  const problems = report.problems.map(
+    (p) =>
+      `    <testcase classname="velero-cm-preflight.input" name="${esc(p.location ? locationText(p.location) : 'input')}"><error message="${esc(p.message)}"/></testcase>`,
+  );
+  if (cases.length === 0 && problems.length === 0)
+    cases.push(`    <testcase classname="velero-cm-preflight" name="${report.checked} checked"/>`);
   const failures = report.findings.filter((f) => failing(f.severity)).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -32,13 +32,25 @@ export function formatSarif(report: Report): string {
             })),
           },
         },
-        invocations: [{ executionSuccessful: report.problems.length === 0, toolExecutionNotifications: report.problems.map((p) => ({ level: 'error', message: { text: p.message } })) }],
+        invocations: [
+          {
+            executionSuccessful: report.problems.length === 0,
+            toolExecutionNotifications: report.problems.map((p) => ({ level: 'error', message: { text: p.message } })),
+          },
+        ],
         results: report.findings.map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: index.get(f.ruleId) ?? 0,
           level: LEVEL[f.severity],
           message: { text: f.fix ? `${f.message}. Fix: ${f.fix.replacement ?? f.fix.description}` : f.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.location.file) }, region: { startLine: Math.max(1, f.location.line), startColumn: Math.max(1, f.location.column) } } }],
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: uri(f.location.file) },
+                region: { startLine: Math.max(1, f.location.line), startColumn: Math.max(1, f.location.column) },
+              },
+            },
+          ],
           properties: { ruleName: f.ruleName, pluginHandled: f.pluginHandled ?? false },
         })),
       },

@@ -45,7 +45,8 @@ export function takesNoValue(flag: FlagSpec): boolean {
   return flag.type === 'bool' || flag.type === 'optionalBool';
 }
 
-export type CommandName = 'backup create' | 'schedule create' | 'restore create' | 'install' | 'plugin add' | 'plugin remove';
+export type CommandName =
+  'backup create' | 'schedule create' | 'restore create' | 'install' | 'plugin add' | 'plugin remove';
 
 const f = (name: string, type: FlagType, extra: Partial<FlagSpec> = {}): FlagSpec => ({ name, type, ...extra });
 
@@ -72,7 +73,11 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   f('log_backtrace_at', 'string'),
 ];
 
-const OUTPUT_FLAGS: readonly FlagSpec[] = [f('output', 'string', { shorthand: 'o' }), f('label-columns', 'stringArray', { shorthand: 'L' }), f('show-labels', 'bool')];
+const OUTPUT_FLAGS: readonly FlagSpec[] = [
+  f('output', 'string', { shorthand: 'o' }),
+  f('label-columns', 'stringArray', { shorthand: 'L' }),
+  f('show-labels', 'bool'),
+];
 
 /** Flags shared by `backup create` and `schedule create` (BackupCreate BindFlags). */
 const BACKUP_FILTER_FLAGS: readonly FlagSpec[] = [
@@ -130,9 +135,17 @@ const RESTORE_FLAGS: readonly FlagSpec[] = [
 ];
 
 const INSTALL_FLAGS: readonly FlagSpec[] = [
-  ...['provider', 'bucket', 'prefix', 'secret-file', 'image', 'service-account-name', 'cacert', 'uploader-type', 'kubelet-root-dir'].map((n) =>
-    f(n, 'string'),
-  ),
+  ...[
+    'provider',
+    'bucket',
+    'prefix',
+    'secret-file',
+    'image',
+    'service-account-name',
+    'cacert',
+    'uploader-type',
+    'kubelet-root-dir',
+  ].map((n) => f(n, 'string')),
   ...[
     'no-secret',
     'no-default-backup-location',
@@ -152,17 +165,33 @@ const INSTALL_FLAGS: readonly FlagSpec[] = [
   f('node-agent-disable-host-path', 'bool', { since: '1.17.0' }),
   f('csi-snapshot-early-frequent-polling', 'bool', { since: '1.18.1' }),
   f('use-volume-snapshots', 'bool'),
-  ...['pod-annotations', 'pod-labels', 'sa-annotations', 'backup-location-config', 'snapshot-location-config'].map((n) => f(n, 'map')),
-  ...['velero-pod-cpu-request', 'velero-pod-mem-request', 'velero-pod-cpu-limit', 'velero-pod-mem-limit'].map((n) => f(n, 'string')),
-  ...['node-agent-pod-cpu-request', 'node-agent-pod-mem-request', 'node-agent-pod-cpu-limit', 'node-agent-pod-mem-limit'].map((n) => f(n, 'string')),
-  ...['default-repo-maintain-frequency', 'garbage-collection-frequency', 'pod-volume-operation-timeout'].map((n) => f(n, 'duration')),
+  ...['pod-annotations', 'pod-labels', 'sa-annotations', 'backup-location-config', 'snapshot-location-config'].map(
+    (n) => f(n, 'map'),
+  ),
+  ...['velero-pod-cpu-request', 'velero-pod-mem-request', 'velero-pod-cpu-limit', 'velero-pod-mem-limit'].map((n) =>
+    f(n, 'string'),
+  ),
+  ...[
+    'node-agent-pod-cpu-request',
+    'node-agent-pod-mem-request',
+    'node-agent-pod-cpu-limit',
+    'node-agent-pod-mem-limit',
+  ].map((n) => f(n, 'string')),
+  ...['default-repo-maintain-frequency', 'garbage-collection-frequency', 'pod-volume-operation-timeout'].map((n) =>
+    f(n, 'duration'),
+  ),
   f('plugins', 'stringArray'),
   // install's own --features is a plain string that shadows the root stringArray.
   f('features', 'string'),
   f('keep-latest-maintenance-jobs', 'int'),
   f('item-block-worker-count', 'int', { since: '1.16.0' }),
   f('concurrent-backups', 'int', { since: '1.18.0' }),
-  ...['maintenance-job-cpu-request', 'maintenance-job-mem-request', 'maintenance-job-cpu-limit', 'maintenance-job-mem-limit'].map((n) => f(n, 'string')),
+  ...[
+    'maintenance-job-cpu-request',
+    'maintenance-job-mem-request',
+    'maintenance-job-cpu-limit',
+    'maintenance-job-mem-limit',
+  ].map((n) => f(n, 'string')),
   ...['backup-repository-configmap', 'repo-maintenance-job-configmap'].map((n) => f(n, 'string')),
   f('node-agent-configmap', 'string', { since: '1.15.0' }),
   f('server-priority-class-name', 'string', { since: '1.17.0' }),
@@ -181,14 +210,25 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'backup create',
-    paths: [['backup', 'create'], ['create', 'backup']],
-    flags: [...BACKUP_FILTER_FLAGS, f('wait', 'bool', { shorthand: 'w' }), f('from-schedule', 'string'), ...OUTPUT_FLAGS],
+    paths: [
+      ['backup', 'create'],
+      ['create', 'backup'],
+    ],
+    flags: [
+      ...BACKUP_FILTER_FLAGS,
+      f('wait', 'bool', { shorthand: 'w' }),
+      f('from-schedule', 'string'),
+      ...OUTPUT_FLAGS,
+    ],
     minArgs: 0,
     maxArgs: 1,
   },
   {
     name: 'schedule create',
-    paths: [['schedule', 'create'], ['create', 'schedule']],
+    paths: [
+      ['schedule', 'create'],
+      ['create', 'schedule'],
+    ],
     flags: [
       ...BACKUP_FILTER_FLAGS,
       f('schedule', 'string'),
@@ -200,12 +240,24 @@ export const COMMANDS: readonly CommandSpec[] = [
     minArgs: 1,
     maxArgs: 1,
   },
-  { name: 'restore create', paths: [['restore', 'create'], ['create', 'restore']], flags: [...RESTORE_FLAGS, ...OUTPUT_FLAGS], minArgs: 0, maxArgs: 1 },
+  {
+    name: 'restore create',
+    paths: [
+      ['restore', 'create'],
+      ['create', 'restore'],
+    ],
+    flags: [...RESTORE_FLAGS, ...OUTPUT_FLAGS],
+    minArgs: 0,
+    maxArgs: 1,
+  },
   { name: 'install', paths: [['install']], flags: [...INSTALL_FLAGS, ...OUTPUT_FLAGS], minArgs: 0, maxArgs: 0 },
   {
     name: 'plugin add',
     paths: [['plugin', 'add']],
-    flags: [f('image-pull-policy', 'enum', { values: ['Always', 'IfNotPresent', 'Never'] }), f('confirm', 'bool', { since: '1.14.0' })],
+    flags: [
+      f('image-pull-policy', 'enum', { values: ['Always', 'IfNotPresent', 'Never'] }),
+      f('confirm', 'bool', { since: '1.14.0' }),
+    ],
     minArgs: 1,
     maxArgs: 1,
   },
@@ -214,8 +266,29 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 /** Top-level velero commands the preflight does not model: recognised so they are not reported as unknown. */
 export const OTHER_TOP_LEVEL = new Set([
-  'backup', 'schedule', 'restore', 'create', 'delete', 'describe', 'get', 'logs', 'plugin', 'backup-location', 'snapshot-location',
-  'client', 'completion', 'debug', 'help', 'repo', 'uninstall', 'version', 'bug', 'datamover', 'node-agent', 'server', 'repo-maintenance',
+  'backup',
+  'schedule',
+  'restore',
+  'create',
+  'delete',
+  'describe',
+  'get',
+  'logs',
+  'plugin',
+  'backup-location',
+  'snapshot-location',
+  'client',
+  'completion',
+  'debug',
+  'help',
+  'repo',
+  'uninstall',
+  'version',
+  'bug',
+  'datamover',
+  'node-agent',
+  'server',
+  'repo-maintenance',
 ]);
 
 export function commandByName(name: CommandName): CommandSpec {

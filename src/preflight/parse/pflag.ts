@@ -4,7 +4,14 @@
  * value flags that consume the next token even when it looks like a flag, shorthand groups.
  * It never throws: problems become ParseErrors, as Velero would report them.
  */
-import { COMMANDS, GLOBAL_FLAGS, OTHER_TOP_LEVEL, takesNoValue, type CommandSpec, type FlagSpec } from '../model/flags.js';
+import {
+  COMMANDS,
+  GLOBAL_FLAGS,
+  OTHER_TOP_LEVEL,
+  takesNoValue,
+  type CommandSpec,
+  type FlagSpec,
+} from '../model/flags.js';
 import { versionAtLeast, type Version } from '../version.js';
 
 export interface SourceLocation {
@@ -80,22 +87,34 @@ export function parseGoDuration(text: string): number | undefined {
   if (text === '0' || text === '+0' || text === '-0') return 0;
   const m = /^([-+]?)((?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/.exec(text);
   if (!m) return undefined;
-  const units: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+  const units: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
   let total = 0;
-  for (const part of m[2]!.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(part[1]) * units[part[2]!]!;
+  for (const part of m[2]!.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g))
+    total += Number(part[1]) * units[part[2]!]!;
   return m[1] === '-' ? -total : total;
 }
 
-function lookupLong(name: string, command: CommandSpec | undefined, version: Version): { flag?: FlagSpec; global: boolean; tooNew?: FlagSpec } {
+function lookupLong(
+  name: string,
+  command: CommandSpec | undefined,
+  version: Version,
+): { flag?: FlagSpec; global: boolean; tooNew?: FlagSpec } {
   const local = command?.flags.find((fl) => fl.name === name);
   const candidate = local ?? GLOBAL_FLAGS.find((fl) => fl.name === name);
   if (!candidate) return { global: false };
-  if ((candidate.since && !versionAtLeast(version, candidate.since)) || (candidate.until && versionAtLeast(version, candidate.until)))
+  if (
+    (candidate.since && !versionAtLeast(version, candidate.since)) ||
+    (candidate.until && versionAtLeast(version, candidate.until))
+  )
     return { global: !local, tooNew: candidate };
   return { flag: candidate, global: !local };
 }
 
-function lookupShort(ch: string, command: CommandSpec | undefined, version: Version): { flag?: FlagSpec; global: boolean } {
+function lookupShort(
+  ch: string,
+  command: CommandSpec | undefined,
+  version: Version,
+): { flag?: FlagSpec; global: boolean } {
   const local = command?.flags.find((fl) => fl.shorthand === ch);
   const candidate = local ?? GLOBAL_FLAGS.find((fl) => fl.shorthand === ch);
   if (!candidate || (candidate.since && !versionAtLeast(version, candidate.since))) return { global: false };
@@ -119,7 +138,8 @@ function findCommand(
   const words: number[] = [];
   let swallowed: Swallowed | undefined;
   const noteSwallow = (i: number, flag: FlagSpec | undefined, written: string) => {
-    if (flag && !swallowed && COMMAND_WORDS.has(tokens[i + 1]?.text ?? '')) swallowed = { flagIndex: i, flag, written, wordIndex: i + 1 };
+    if (flag && !swallowed && COMMAND_WORDS.has(tokens[i + 1]?.text ?? ''))
+      swallowed = { flagIndex: i, flag, written, wordIndex: i + 1 };
   };
   for (let i = 1; i < tokens.length && words.length < 2; i++) {
     const t = tokens[i]!.text;
@@ -164,13 +184,17 @@ function validateValue(flag: FlagSpec, written: string, value: string): string |
     case 'bool':
     case 'optionalBool':
     case 'optionalBoolValueRequired':
-      return parseGoBool(value) === undefined ? invalid(`strconv.ParseBool: parsing "${value}": invalid syntax`) : undefined;
+      return parseGoBool(value) === undefined
+        ? invalid(`strconv.ParseBool: parsing "${value}": invalid syntax`)
+        : undefined;
     case 'int':
       return /^[-+]?\d+$/.test(value) ? undefined : invalid(`strconv.ParseInt: parsing "${value}": invalid syntax`);
     case 'duration':
       return parseGoDuration(value) === undefined ? invalid(`time: invalid duration "${value}"`) : undefined;
     case 'enum':
-      return flag.values?.includes(value) ? undefined : invalid(`invalid value; allowed values are ${flag.values?.join(', ')}`);
+      return flag.values?.includes(value)
+        ? undefined
+        : invalid(`invalid value; allowed values are ${flag.values?.join(', ')}`);
     case 'map': {
       const sep = flag.mapSeparator ?? '=';
       if (value === '') return invalid('the value is empty');
@@ -195,7 +219,9 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
     // `velero --colorized backup create ...`: a global value flag ate the command word.
     const s = found.swallowed;
     const word = tokens[s.wordIndex]!.text;
-    const problem = validateValue(s.flag, s.written, word) ?? `${s.written} takes "${word}" as its value, so the command is not "${word} ..."`;
+    const problem =
+      validateValue(s.flag, s.written, word) ??
+      `${s.written} takes "${word}" as its value, so the command is not "${word} ..."`;
     result.errors.push({ code: 'invalid-value', message: problem, tokenIndex: s.flagIndex, flag: s.flag.name });
     return result;
   }
@@ -204,19 +230,30 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
     return result;
   }
   if (found.unknownWord !== undefined) {
-    result.errors.push({ code: 'unknown-command', message: `unknown command "${tokens[found.unknownWord]!.text}" for "velero"`, tokenIndex: found.unknownWord });
+    result.errors.push({
+      code: 'unknown-command',
+      message: `unknown command "${tokens[found.unknownWord]!.text}" for "velero"`,
+      tokenIndex: found.unknownWord,
+    });
     return result;
   }
   const command = found.command;
   const skip = new Set(found.pathIndexes);
   const addUse = (use: Omit<FlagUse, 'unknownValue'>) => {
     const unknownValue =
-      (tokens[use.tokenIndex]!.unknown ?? false) || (use.valueTokenIndex !== undefined && (tokens[use.valueTokenIndex]!.unknown ?? false));
+      (tokens[use.tokenIndex]!.unknown ?? false) ||
+      (use.valueTokenIndex !== undefined && (tokens[use.valueTokenIndex]!.unknown ?? false));
     const full: FlagUse = { ...use, unknownValue };
     result.uses.push(full);
     if (!unknownValue) {
       const problem = validateValue(use.flag, use.written, use.value);
-      if (problem) result.errors.push({ code: 'invalid-value', message: problem, tokenIndex: use.tokenIndex, flag: use.flag.name });
+      if (problem)
+        result.errors.push({
+          code: 'invalid-value',
+          message: problem,
+          tokenIndex: use.tokenIndex,
+          flag: use.flag.name,
+        });
     }
   };
 
@@ -238,19 +275,46 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
       const { flag, global, tooNew } = lookupLong(name, command, options.version);
       if (!flag) {
         const hint = tooNew ? ` (added in Velero ${tooNew.since})` : '';
-        result.errors.push({ code: 'unknown-flag', message: `unknown flag: ${written}${hint}`, tokenIndex: i, flag: name });
+        result.errors.push({
+          code: 'unknown-flag',
+          message: `unknown flag: ${written}${hint}`,
+          tokenIndex: i,
+          flag: name,
+        });
         continue;
       }
       if (eq >= 0) {
-        addUse({ flag, written, tokenIndex: i, value: text.slice(eq + 1), form: 'inline', swallowedFlag: false, global });
+        addUse({
+          flag,
+          written,
+          tokenIndex: i,
+          value: text.slice(eq + 1),
+          form: 'inline',
+          swallowedFlag: false,
+          global,
+        });
       } else if (takesNoValue(flag)) {
         addUse({ flag, written, tokenIndex: i, value: 'true', form: 'bare', swallowedFlag: false, global });
       } else if (i + 1 < tokens.length) {
         const next = tokens[i + 1]!.text;
-        addUse({ flag, written, tokenIndex: i, valueTokenIndex: i + 1, value: next, form: 'separate', swallowedFlag: next.startsWith('-') && next.length > 1, global });
+        addUse({
+          flag,
+          written,
+          tokenIndex: i,
+          valueTokenIndex: i + 1,
+          value: next,
+          form: 'separate',
+          swallowedFlag: next.startsWith('-') && next.length > 1,
+          global,
+        });
         i++;
       } else {
-        result.errors.push({ code: 'needs-argument', message: `flag needs an argument: ${written}`, tokenIndex: i, flag: name });
+        result.errors.push({
+          code: 'needs-argument',
+          message: `flag needs an argument: ${written}`,
+          tokenIndex: i,
+          flag: name,
+        });
       }
       continue;
     }
@@ -261,14 +325,27 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
         const ch = text[k]!;
         const { flag, global } = lookupShort(ch, command, options.version);
         if (!flag) {
-          result.errors.push({ code: 'unknown-flag', message: `unknown shorthand flag: '${ch}' in ${text}`, tokenIndex: i, flag: ch });
+          result.errors.push({
+            code: 'unknown-flag',
+            message: `unknown shorthand flag: '${ch}' in ${text}`,
+            tokenIndex: i,
+            flag: ch,
+          });
           break;
         }
         const written = `-${ch}`;
         const rest = text.slice(k + 1);
         if (takesNoValue(flag)) {
           if (rest.startsWith('=')) {
-            addUse({ flag, written, tokenIndex: i, value: rest.slice(1), form: 'shorthand', swallowedFlag: false, global });
+            addUse({
+              flag,
+              written,
+              tokenIndex: i,
+              value: rest.slice(1),
+              form: 'shorthand',
+              swallowedFlag: false,
+              global,
+            });
             break;
           }
           addUse({ flag, written, tokenIndex: i, value: 'true', form: 'bare', swallowedFlag: false, global });
@@ -276,13 +353,35 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
           continue;
         }
         if (rest.length > 0) {
-          addUse({ flag, written, tokenIndex: i, value: rest.startsWith('=') ? rest.slice(1) : rest, form: 'shorthand', swallowedFlag: false, global });
+          addUse({
+            flag,
+            written,
+            tokenIndex: i,
+            value: rest.startsWith('=') ? rest.slice(1) : rest,
+            form: 'shorthand',
+            swallowedFlag: false,
+            global,
+          });
         } else if (i + 1 < tokens.length) {
           const next = tokens[i + 1]!.text;
-          addUse({ flag, written, tokenIndex: i, valueTokenIndex: i + 1, value: next, form: 'separate', swallowedFlag: next.startsWith('-') && next.length > 1, global });
+          addUse({
+            flag,
+            written,
+            tokenIndex: i,
+            valueTokenIndex: i + 1,
+            value: next,
+            form: 'separate',
+            swallowedFlag: next.startsWith('-') && next.length > 1,
+            global,
+          });
           i++;
         } else {
-          result.errors.push({ code: 'needs-argument', message: `flag needs an argument: 'n' in -${ch}`.replace("'n'", `'${ch}'`), tokenIndex: i, flag: flag.name });
+          result.errors.push({
+            code: 'needs-argument',
+            message: `flag needs an argument: 'n' in -${ch}`.replace("'n'", `'${ch}'`),
+            tokenIndex: i,
+            flag: flag.name,
+          });
         }
         break;
       }
@@ -296,9 +395,17 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
     const n = result.positionals.length;
     const at = result.positionals[command.maxArgs] ?? tokens.length - 1;
     if (command.minArgs === command.maxArgs && n !== command.minArgs) {
-      result.errors.push({ code: 'arg-count', message: `accepts ${command.minArgs} arg(s), received ${n}`, tokenIndex: at });
+      result.errors.push({
+        code: 'arg-count',
+        message: `accepts ${command.minArgs} arg(s), received ${n}`,
+        tokenIndex: at,
+      });
     } else if (n > command.maxArgs) {
-      result.errors.push({ code: 'arg-count', message: `accepts at most ${command.maxArgs} arg(s), received ${n}`, tokenIndex: at });
+      result.errors.push({
+        code: 'arg-count',
+        message: `accepts at most ${command.maxArgs} arg(s), received ${n}`,
+        tokenIndex: at,
+      });
     }
   }
   return result;

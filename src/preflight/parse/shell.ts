@@ -40,7 +40,8 @@ interface Word {
   quoted: boolean;
 }
 
-type Piece = { kind: 'word'; word: Word } | { kind: 'sep'; start: number } | { kind: 'comment'; text: string; start: number };
+type Piece =
+  { kind: 'word'; word: Word } | { kind: 'sep'; start: number } | { kind: 'comment'; text: string; start: number };
 
 const DIRECTIVE = /^#\s*velero-cm-preflight\s+disable=([A-Za-z0-9_,-]+)\s*(.*)$/;
 const MAX_TEXT = 5_000_000;
@@ -200,7 +201,10 @@ function lineColumnOf(text: string, offset: number, options: ShellOptions): Sour
       lastNl = k;
     }
   }
-  const loc: SourceLocation = { line: (options.lineBase ?? 1) + line, column: offset - lastNl + (options.columnBase ?? 0) };
+  const loc: SourceLocation = {
+    line: (options.lineBase ?? 1) + line,
+    column: offset - lastNl + (options.columnBase ?? 0),
+  };
   if (options.file) loc.file = options.file;
   return loc;
 }
@@ -209,7 +213,7 @@ const WRAPPERS = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'env', 'xa
 const REDIRECT = /^[0-9]*(>>?|<<?|>&|<&)/;
 
 function isVeleroProgram(word: string): boolean {
-  return word === 'velero' || word.endsWith("/velero") || word === 'velero.exe';
+  return word === 'velero' || word.endsWith('/velero') || word === 'velero.exe';
 }
 
 export function extractVeleroCommands(text: string, options: ShellOptions = {}): ShellCommand[] {
@@ -227,7 +231,11 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
     while (k < words.length) {
       let w = words[k]!.text;
       if (options.makefile && k === 0) w = w.replace(/^[@+-]+/, '');
-      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || WRAPPERS.has(w) || (k > 0 && w.startsWith("-") && WRAPPERS.has(words[k - 1]!.text))) {
+      if (
+        /^[A-Za-z_][A-Za-z0-9_]*=/.test(w) ||
+        WRAPPERS.has(w) ||
+        (k > 0 && w.startsWith('-') && WRAPPERS.has(words[k - 1]!.text))
+      ) {
         k++;
         continue;
       }
@@ -250,13 +258,23 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
       argWords.push(word);
     }
     const tokens: Token[] = argWords.map((word) => {
-      const token: Token = { text: word.text, loc: lineColumnOf(text, word.start, options), raw: text.slice(word.start, word.end) };
+      const token: Token = {
+        text: word.text,
+        loc: lineColumnOf(text, word.start, options),
+        raw: text.slice(word.start, word.end),
+      };
       if (word.unknown) token.unknown = true;
       return token;
     });
     tokens[0]!.text = program;
     const last = argWords[argWords.length - 1]!;
-    commands.push({ tokens, start: first.start, end: last.end, loc: lineColumnOf(text, first.start, options), directives });
+    commands.push({
+      tokens,
+      start: first.start,
+      end: last.end,
+      loc: lineColumnOf(text, first.start, options),
+      directives,
+    });
   };
 
   for (const piece of pieces) {
@@ -268,7 +286,11 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
     if (piece.kind === 'comment') {
       const m = DIRECTIVE.exec(piece.text);
       if (m && atLineStart) {
-        pendingDirectives.push({ rules: m[1]!.split(',').filter(Boolean), reason: m[2]!.trim().replace(/^[-:\s]+/, ''), loc: lineColumnOf(text, piece.start, options) });
+        pendingDirectives.push({
+          rules: m[1]!.split(',').filter(Boolean),
+          reason: m[2]!.trim().replace(/^[-:\s]+/, ''),
+          loc: lineColumnOf(text, piece.start, options),
+        });
       }
       continue;
     }

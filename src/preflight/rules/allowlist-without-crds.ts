@@ -1,7 +1,16 @@
 import { namesCertManager, namespacesAll, usesOldFilters } from '../coverage.js';
 import { CRD, isAllList, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
-import { NAMESPACE_FIELDS, RESOURCE_FIELDS, backupSpecOf, canEdit, fieldLocation, mergeList, nameOf, setLastUseEdit } from './helpers.js';
+import {
+  NAMESPACE_FIELDS,
+  RESOURCE_FIELDS,
+  backupSpecOf,
+  canEdit,
+  fieldLocation,
+  mergeList,
+  nameOf,
+  setLastUseEdit,
+} from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -11,7 +20,8 @@ export const rule: Rule = {
     catalogue: 'B5',
     versions: 'Velero 1.11.0 and later',
     appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests'],
-    summary: 'An --include-resources allowlist naming cert-manager types but not customresourcedefinitions, with include-cluster-resources unset.',
+    summary:
+      'An --include-resources allowlist naming cert-manager types but not customresourcedefinitions, with include-cluster-resources unset.',
     why: 'Since v1.11 CRD auto-add is off for such allowlists: the backup holds cert-manager objects but NO cert-manager CRDs, so they cannot be restored onto a fresh cluster. With a namespace filter, listed clusterissuers are not collected either unless include-cluster-resources=true.',
     fix: 'Add customresourcedefinitions.apiextensions.k8s.io to the list and set --include-cluster-resources=true, or drop the allowlist.',
     links: ['https://github.com/vmware-tanzu/velero/blob/main/pkg/backup/backup.go'],
@@ -32,9 +42,16 @@ export const rule: Rule = {
     const report: RuleReport = {
       message: `${nameOf(subject, 'includedResources', 'include-resources')} names cert-manager types but not ${CRD}: CRD auto-add is off for allowlists, so no cert-manager CRDs are backed up${namespacesAll(spec, ctx) ? '' : ', and with the namespace filter no ClusterIssuers either'}`,
       location: fieldLocation(subject, 'includedResources'),
-      fix: subject.origin === 'command' ? `--include-resources=${wanted} --include-cluster-resources=true` : `add ${CRD} to includedResources and set includeClusterResources: true`,
+      fix:
+        subject.origin === 'command'
+          ? `--include-resources=${wanted} --include-cluster-resources=true`
+          : `add ${CRD} to includedResources and set includeClusterResources: true`,
     };
-    if (canEdit(subject, 'include-resources')) report.edits = [...setLastUseEdit(subject, 'include-resources', wanted), ...setLastUseEdit(subject, 'include-cluster-resources', 'true')];
+    if (canEdit(subject, 'include-resources'))
+      report.edits = [
+        ...setLastUseEdit(subject, 'include-resources', wanted),
+        ...setLastUseEdit(subject, 'include-cluster-resources', 'true'),
+      ];
     return [report];
   },
 };

@@ -12,12 +12,24 @@ export const rule: Rule = {
     why: 'Only the preferred version of each API group is backed up. During a cert-manager API migration (several served versions) a restore into a cluster with another preferred version depends on the conversion webhook being up.',
     fix: 'For cross-version migrations consider `--features=EnableAPIGroupVersions`.',
     links: ['https://velero.io/docs/main/enable-api-group-versions-feature/'],
-    examples: [{ bad: 'velero install --provider aws --plugins velero/velero-plugin-for-aws:v1.13.0 --bucket b --no-secret' }],
+    examples: [
+      { bad: 'velero install --provider aws --plugins velero/velero-plugin-for-aws:v1.13.0 --bucket b --no-secret' },
+    ],
   },
   check(subject) {
-    const features = subject.kind === 'install' ? subject.install?.features : subject.kind === 'server' ? subject.serverArgs?.features : undefined;
+    const features =
+      subject.kind === 'install'
+        ? subject.install?.features
+        : subject.kind === 'server'
+          ? subject.serverArgs?.features
+          : undefined;
     if (subject.kind !== 'install' && subject.kind !== 'server') return [];
     if (features?.split(',').includes('EnableAPIGroupVersions')) return [];
-    return [{ message: 'EnableAPIGroupVersions is off: only the preferred version of cert-manager APIs is backed up', location: fieldLocation(subject, 'features') }];
+    return [
+      {
+        message: 'EnableAPIGroupVersions is off: only the preferred version of cert-manager APIs is backed up',
+        location: fieldLocation(subject, 'features'),
+      },
+    ];
   },
 };

@@ -9,11 +9,17 @@ export const rule: Rule = {
     severity: 'error',
     catalogue: 'A1',
     appliesTo: ['every velero command line'],
-    summary: 'A boolean flag followed by a separate `true`/`false` word: the flag becomes true and the word becomes a positional argument.',
+    summary:
+      'A boolean flag followed by a separate `true`/`false` word: the flag becomes true and the word becomes a positional argument.',
     why: 'Boolean and optional-boolean flags have a NoOptDefVal, so pflag never consumes the next word. `--include-cluster-resources false` means TRUE plus a stray argument: on `restore create` the restore gets NAMED "false" and includes cluster resources, the opposite of the intent; elsewhere the argument count fails.',
     fix: 'Write `--flag=false` (or `--flag=true`).',
     links: ['https://github.com/vmware-tanzu/velero/issues/9991'],
-    examples: [{ bad: 'velero backup create b --include-cluster-resources false', good: 'velero backup create b --include-cluster-resources=false' }],
+    examples: [
+      {
+        bad: 'velero backup create b --include-cluster-resources false',
+        good: 'velero backup create b --include-cluster-resources=false',
+      },
+    ],
   },
   check(subject) {
     const parsed = subject.command;
@@ -23,7 +29,7 @@ export const rule: Rule = {
     for (const use of parsed.uses) {
       if (use.form !== 'bare') continue;
       const next = use.tokenIndex + 1;
-      if (!positional.has(next) || parsed.terminatorIndex !== undefined && next > parsed.terminatorIndex) continue;
+      if (!positional.has(next) || (parsed.terminatorIndex !== undefined && next > parsed.terminatorIndex)) continue;
       const word = parsed.tokens[next]!.text;
       if (!isBoolWord(word)) continue;
       const token = parsed.tokens[use.tokenIndex]!.text;

@@ -1,7 +1,17 @@
 import { backupCoverage } from '../coverage.js';
 import { CLUSTER_ISSUERS, isAllList, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
-import { NAMESPACE_FIELDS, RESOURCE_FIELDS, backupSpecOf, canEdit, fieldLocation, mergeList, nameOf, removeFlagEdits, setLastUseEdit } from './helpers.js';
+import {
+  NAMESPACE_FIELDS,
+  RESOURCE_FIELDS,
+  backupSpecOf,
+  canEdit,
+  fieldLocation,
+  mergeList,
+  nameOf,
+  removeFlagEdits,
+  setLastUseEdit,
+} from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -10,11 +20,17 @@ export const rule: Rule = {
     severity: 'warning',
     catalogue: 'B7',
     appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests'],
-    summary: "ClusterIssuers are backed up but cert-manager's cluster resource namespace (default `cert-manager`) is filtered out.",
+    summary:
+      "ClusterIssuers are backed up but cert-manager's cluster resource namespace (default `cert-manager`) is filtered out.",
     why: "A ClusterIssuer's ACME account key, CA key pair and DNS01 credentials live in the cluster resource namespace. Without them a restored ACME ClusterIssuer registers a new account and a CA ClusterIssuer is broken.",
     fix: 'Include the cluster resource namespace (pass --cluster-resource-namespace to the preflight if cert-manager uses another one).',
     links: ['https://cert-manager.io/docs/configuration/#cluster-resource-namespace'],
-    examples: [{ bad: 'velero backup create b --include-namespaces app --include-cluster-resources=true', good: 'velero backup create b --include-namespaces app,cert-manager --include-cluster-resources=true' }],
+    examples: [
+      {
+        bad: 'velero backup create b --include-namespaces app --include-cluster-resources=true',
+        good: 'velero backup create b --include-namespaces app,cert-manager --include-cluster-resources=true',
+      },
+    ],
   },
   check(subject, ctx) {
     const spec = backupSpecOf(subject, ...NAMESPACE_FIELDS, ...RESOURCE_FIELDS);
@@ -39,9 +55,14 @@ export const rule: Rule = {
       const report: RuleReport = {
         message: `ClusterIssuers are backed up but ${nameOf(subject, 'excludedNamespaces', 'exclude-namespaces')} excludes "${crn}", where their ACME account keys, CA key pairs and DNS01 credentials live`,
         location: fieldLocation(subject, 'excludedNamespaces'),
-        fix: kept.length ? `${nameOf(subject, 'excludedNamespaces', 'exclude-namespaces')}=${kept.join(',')}` : 'remove the namespace exclusion',
+        fix: kept.length
+          ? `${nameOf(subject, 'excludedNamespaces', 'exclude-namespaces')}=${kept.join(',')}`
+          : 'remove the namespace exclusion',
       };
-      if (canEdit(subject, 'exclude-namespaces')) report.edits = kept.length ? setLastUseEdit(subject, 'exclude-namespaces', kept.join(',')) : removeFlagEdits(subject, 'exclude-namespaces');
+      if (canEdit(subject, 'exclude-namespaces'))
+        report.edits = kept.length
+          ? setLastUseEdit(subject, 'exclude-namespaces', kept.join(','))
+          : removeFlagEdits(subject, 'exclude-namespaces');
       out.push(report);
     }
     return out;

@@ -1,6 +1,14 @@
 import { CLUSTER_ISSUERS, CRD, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
-import { RESOURCE_FIELDS, backupSpecOf, canEdit, fieldLocation, nameOf, removeFlagEdits, setLastUseEdit } from './helpers.js';
+import {
+  RESOURCE_FIELDS,
+  backupSpecOf,
+  canEdit,
+  fieldLocation,
+  nameOf,
+  removeFlagEdits,
+  setLastUseEdit,
+} from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -9,11 +17,17 @@ export const rule: Rule = {
     severity: 'error',
     catalogue: 'B3',
     appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests'],
-    summary: 'The backup excludes cluster resources outright: include-cluster-resources=false, or CRDs / ClusterIssuers (or `*`) in an exclude list.',
+    summary:
+      'The backup excludes cluster resources outright: include-cluster-resources=false, or CRDs / ClusterIssuers (or `*`) in an exclude list.',
     why: 'With include-cluster-resources=false CRD auto-add is off too: the backup has NO cert-manager CRDs and no ClusterIssuers. Excluding customresourcedefinitions or clusterissuers has the same effect for those types. A restore onto a fresh cluster cannot create any cert-manager object.',
     fix: 'Remove the exclusion; use --include-cluster-resources=true.',
     links: ['https://cert-manager.io/docs/devops-tips/backup/'],
-    examples: [{ bad: 'velero backup create b --include-cluster-resources=false', good: 'velero backup create b --include-cluster-resources=true' }],
+    examples: [
+      {
+        bad: 'velero backup create b --include-cluster-resources=false',
+        good: 'velero backup create b --include-cluster-resources=true',
+      },
+    ],
   },
   check(subject) {
     const spec = backupSpecOf(subject, ...RESOURCE_FIELDS);
@@ -25,7 +39,8 @@ export const rule: Rule = {
         location: fieldLocation(subject, 'includeClusterResources'),
         fix: subject.origin === 'command' ? '--include-cluster-resources=true' : 'includeClusterResources: true',
       };
-      if (canEdit(subject, 'include-cluster-resources')) report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
+      if (canEdit(subject, 'include-cluster-resources'))
+        report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
       out.push(report);
     }
     for (const [field, flag] of [
@@ -42,9 +57,12 @@ export const rule: Rule = {
       const report: RuleReport = {
         message: `${nameOf(subject, field, flag)} excludes ${hit.join(' and ')}${list.includes('*') ? " (through '*')" : ''}: ${hit.includes(CRD) ? 'no cert-manager CRDs are backed up' : 'no ClusterIssuers are backed up'}`,
         location: fieldLocation(subject, field),
-        fix: kept.length ? `${nameOf(subject, field, flag)}=${kept.join(',')}` : `remove ${nameOf(subject, field, flag)}`,
+        fix: kept.length
+          ? `${nameOf(subject, field, flag)}=${kept.join(',')}`
+          : `remove ${nameOf(subject, field, flag)}`,
       };
-      if (canEdit(subject, flag)) report.edits = kept.length ? setLastUseEdit(subject, flag, kept.join(',')) : removeFlagEdits(subject, flag);
+      if (canEdit(subject, flag))
+        report.edits = kept.length ? setLastUseEdit(subject, flag, kept.join(',')) : removeFlagEdits(subject, flag);
       out.push(report);
     }
     return out;

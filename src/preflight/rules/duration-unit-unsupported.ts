@@ -32,14 +32,28 @@ export const rule: Rule = {
     const parsed = subject.command;
     if (parsed) {
       for (const use of parsed.uses) {
-        if (use.flag.type !== 'duration' || use.unknownValue || !looksLikeDuration(use.value) || parseGoDuration(use.value) !== undefined) continue;
+        if (
+          use.flag.type !== 'duration' ||
+          use.unknownValue ||
+          !looksLikeDuration(use.value) ||
+          parseGoDuration(use.value) !== undefined
+        )
+          continue;
         const fixed = toGoDuration(use.value);
         out.push({
           message: `${use.written} ${use.value} is not a Go duration (units: ns, us, ms, s, m, h); velero fails: time: invalid duration "${use.value}"`,
           location: tokenLocation(subject, use.tokenIndex),
           fix: fixed ? `${use.written}=${fixed}` : 'use h, m or s units',
           ...(fixed && parsed.tokens[use.tokenIndex]!.text.startsWith(use.written)
-            ? { edits: [{ start: use.tokenIndex, end: (use.valueTokenIndex ?? use.tokenIndex) + 1, tokens: [`${use.written}=${fixed}`] }] }
+            ? {
+                edits: [
+                  {
+                    start: use.tokenIndex,
+                    end: (use.valueTokenIndex ?? use.tokenIndex) + 1,
+                    tokens: [`${use.written}=${fixed}`],
+                  },
+                ],
+              }
             : {}),
         });
       }
@@ -48,7 +62,11 @@ export const rule: Rule = {
     const ttl = subject.backup?.ttl;
     if (ttl !== undefined && parseGoDuration(ttl) === undefined) {
       const fixed = toGoDuration(ttl);
-      out.push({ message: `ttl "${ttl}" is not a Go duration (units: ns, us, ms, s, m, h)`, location: fieldLocation(subject, 'ttl'), fix: fixed ? `ttl: ${fixed}` : 'use h, m or s units' });
+      out.push({
+        message: `ttl "${ttl}" is not a Go duration (units: ns, us, ms, s, m, h)`,
+        location: fieldLocation(subject, 'ttl'),
+        fix: fixed ? `ttl: ${fixed}` : 'use h, m or s units',
+      });
     }
     return out;
   },

@@ -15,8 +15,14 @@ export const rule: Rule = {
     why: 'They are point-in-time objects and their status is not restored, so restoring them causes needless re-issuance or stale ACME orders; restored CertificateRequests carry identity fields the webhook set for someone else. cert-manager recommends excluding them.',
     fix: '`--exclude-resources challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io` (or the same list in --exclude-namespace-scoped-resources with scoped filters).',
     links: ['https://cert-manager.io/docs/devops-tips/backup/'],
-    plugin: 'The plugin marks Orders, Challenges and CertificateRequests to be skipped at backup (honoured by Velero 1.18.1+) and skips them at restore on every version.',
-    examples: [{ bad: 'velero backup create b --include-cluster-resources=true', good: 'velero backup create b --include-cluster-resources=true --exclude-resources challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io' }],
+    plugin:
+      'The plugin marks Orders, Challenges and CertificateRequests to be skipped at backup (honoured by Velero 1.18.1+) and skips them at restore on every version.',
+    examples: [
+      {
+        bad: 'velero backup create b --include-cluster-resources=true',
+        good: 'velero backup create b --include-cluster-resources=true --exclude-resources challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io',
+      },
+    ],
   },
   check(subject, ctx) {
     const spec = backupSpecOf(subject, ...RESOURCE_FIELDS);
@@ -24,9 +30,17 @@ export const rule: Rule = {
     const cov = backupCoverage(spec, ctx);
     const kept = EPHEMERAL.filter((t) => cov.namespacedIncluded(t));
     if (kept.length === 0) return [];
-    const [field, flag] = usesOldFilters(spec) || cov.engine === 'old' || !(spec.includedNamespaceScopedResources || spec.excludedNamespaceScopedResources || spec.includedClusterScopedResources || spec.excludedClusterScopedResources)
-      ? (['excludedResources', 'exclude-resources'] as const)
-      : (['excludedNamespaceScopedResources', 'exclude-namespace-scoped-resources'] as const);
+    const [field, flag] =
+      usesOldFilters(spec) ||
+      cov.engine === 'old' ||
+      !(
+        spec.includedNamespaceScopedResources ||
+        spec.excludedNamespaceScopedResources ||
+        spec.includedClusterScopedResources ||
+        spec.excludedClusterScopedResources
+      )
+        ? (['excludedResources', 'exclude-resources'] as const)
+        : (['excludedNamespaceScopedResources', 'exclude-namespace-scoped-resources'] as const);
     const wanted = mergeList(spec[field], kept).join(',');
     const report: RuleReport = {
       message: `${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} backed up: restoring them causes needless re-issuance and stale ACME orders`,

@@ -11,7 +11,9 @@ export const rule: Rule = {
     why: 'pflag fails with `flag needs an argument`; the command does nothing. It usually means a shell variable expanded to nothing or a line continuation was lost.',
     fix: 'Give the value with `--flag=value`.',
     links: ['https://pkg.go.dev/github.com/spf13/pflag'],
-    examples: [{ bad: 'velero backup create b --include-namespaces', good: 'velero backup create b --include-namespaces=app' }],
+    examples: [
+      { bad: 'velero backup create b --include-namespaces', good: 'velero backup create b --include-namespaces=app' },
+    ],
   },
   check(subject) {
     return (subject.command?.errors ?? [])

@@ -2,7 +2,15 @@ import { lastUse } from '../parse/pflag.js';
 import type { Rule } from './types.js';
 import { removeFlagEdits, tokenLocation } from './helpers.js';
 
-const STILL_APPLY = new Set(['labels', 'annotations', 'wait', 'output', 'label-columns', 'show-labels', 'from-schedule']);
+const STILL_APPLY = new Set([
+  'labels',
+  'annotations',
+  'wait',
+  'output',
+  'label-columns',
+  'show-labels',
+  'from-schedule',
+]);
 
 export const rule: Rule = {
   meta: {
@@ -15,15 +23,24 @@ export const rule: Rule = {
     why: "The backup copies the Schedule's template; only --labels, --annotations, --wait and -o apply. What the schedule template says decides the cert-manager coverage, not the flags you see.",
     fix: 'Remove the ignored flags and lint the Schedule (its manifest or its `velero schedule create` line) instead.',
     links: ['https://velero.io/docs/main/backup-reference/'],
-    examples: [{ bad: 'velero backup create --from-schedule daily --include-cluster-resources=true', good: 'velero backup create --from-schedule daily' }],
+    examples: [
+      {
+        bad: 'velero backup create --from-schedule daily --include-cluster-resources=true',
+        good: 'velero backup create --from-schedule daily',
+      },
+    ],
   },
   check(subject) {
     const parsed = subject.command;
     if (subject.kind !== 'backup' || !parsed || !lastUse(parsed, 'from-schedule')) return [];
-    const ignored = [...new Set(parsed.uses.filter((u) => !u.global && !STILL_APPLY.has(u.flag.name)).map((u) => u.flag.name))];
+    const ignored = [
+      ...new Set(parsed.uses.filter((u) => !u.global && !STILL_APPLY.has(u.flag.name)).map((u) => u.flag.name)),
+    ];
     if (ignored.length === 0) return [];
     const first = parsed.uses.find((u) => u.flag.name === ignored[0])!;
-    const editable = parsed.uses.filter((u) => ignored.includes(u.flag.name)).every((u) => parsed.tokens[u.tokenIndex]!.text.startsWith(u.written));
+    const editable = parsed.uses
+      .filter((u) => ignored.includes(u.flag.name))
+      .every((u) => parsed.tokens[u.tokenIndex]!.text.startsWith(u.written));
     return [
       {
         message: `with --from-schedule velero ignores ${ignored.map((n) => `--${n}`).join(', ')}: the schedule's template decides what is backed up`,

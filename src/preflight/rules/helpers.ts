@@ -164,9 +164,14 @@ export function canEdit(subject: Subject, ...flags: string[]): boolean {
 
 export function describeNamespaces(spec: { includedNamespaces?: string[]; excludedNamespaces?: string[] }): string {
   const parts: string[] = [];
-  if (spec.includedNamespaces && !(spec.includedNamespaces.length === 1 && spec.includedNamespaces[0] === '*') && spec.includedNamespaces.length > 0)
+  if (
+    spec.includedNamespaces &&
+    !(spec.includedNamespaces.length === 1 && spec.includedNamespaces[0] === '*') &&
+    spec.includedNamespaces.length > 0
+  )
     parts.push(`includes namespaces ${spec.includedNamespaces.join(',')}`);
-  if (spec.excludedNamespaces && spec.excludedNamespaces.length > 0) parts.push(`excludes namespaces ${spec.excludedNamespaces.join(',')}`);
+  if (spec.excludedNamespaces && spec.excludedNamespaces.length > 0)
+    parts.push(`excludes namespaces ${spec.excludedNamespaces.join(',')}`);
   return parts.join(' and ');
 }
 

@@ -17,7 +17,12 @@ export const rule: Rule = {
   check(subject) {
     if (subject.kind !== 'install') return [];
     return (subject.command?.errors ?? [])
-      .filter((e) => e.code === 'unknown-flag' && (e.flag === 'restore-resource-priorities' || e.flag === 'server-args'))
-      .map((e) => ({ message: `velero fails: ${e.message}; velero install cannot set server arguments, edit the Deployment instead`, location: tokenLocation(subject, e.tokenIndex) }));
+      .filter(
+        (e) => e.code === 'unknown-flag' && (e.flag === 'restore-resource-priorities' || e.flag === 'server-args'),
+      )
+      .map((e) => ({
+        message: `velero fails: ${e.message}; velero install cannot set server arguments, edit the Deployment instead`,
+        location: tokenLocation(subject, e.tokenIndex),
+      }));
   },
 };

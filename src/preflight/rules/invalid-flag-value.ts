@@ -8,15 +8,30 @@ export const rule: Rule = {
     name: 'invalid-flag-value',
     severity: 'error',
     appliesTo: ['every velero command line'],
-    summary: 'A flag value velero cannot parse: a boolean that is not true/false/1/0/t/f, a non-integer, a map entry without `=`, an enum value in the wrong case.',
+    summary:
+      'A flag value velero cannot parse: a boolean that is not true/false/1/0/t/f, a non-integer, a map entry without `=`, an enum value in the wrong case.',
     why: 'The command fails at parse time (`invalid argument ... for ... flag`), so nothing runs.',
     fix: 'Use the type the flag expects: Go booleans, integers, `k=v` pairs (`src:dst` for --namespace-mappings), exact enum values.',
     links: ['https://pkg.go.dev/strconv#ParseBool'],
-    examples: [{ bad: 'velero restore create --from-backup b --include-cluster-resources=yes', good: 'velero restore create --from-backup b --include-cluster-resources=true' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-backup b --include-cluster-resources=yes',
+        good: 'velero restore create --from-backup b --include-cluster-resources=true',
+      },
+    ],
   },
   check(subject) {
     return (subject.command?.errors ?? [])
-      .filter((e) => e.code === 'invalid-value' && !(e.message.includes('time: invalid duration') && looksLikeDuration(subject.command!.uses.find((u) => u.tokenIndex === e.tokenIndex && u.flag.name === e.flag)?.value ?? '')))
+      .filter(
+        (e) =>
+          e.code === 'invalid-value' &&
+          !(
+            e.message.includes('time: invalid duration') &&
+            looksLikeDuration(
+              subject.command!.uses.find((u) => u.tokenIndex === e.tokenIndex && u.flag.name === e.flag)?.value ?? '',
+            )
+          ),
+      )
       .map((e) => ({ message: `velero fails: ${e.message}`, location: tokenLocation(subject, e.tokenIndex) }));
   },
 };

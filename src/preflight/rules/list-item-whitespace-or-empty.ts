@@ -8,11 +8,17 @@ export const rule: Rule = {
     severity: 'warning',
     catalogue: 'A4',
     appliesTo: ['backup create', 'schedule create', 'restore create', 'Backup, Schedule and Restore manifests'],
-    summary: 'A namespace or resource list with an item that has spaces around it, an empty item (trailing comma) or an empty value.',
-    why: "Velero splits on ',' without trimming. `\"secrets, certificates.cert-manager.io\"` yields \" certificates.cert-manager.io\", which matches nothing; an empty value `--include-resources=` (or an unset `\"$VAR\"`) is the list [\"\"] and an include list of [\"\"] includes NOTHING. Certificates or Secrets go missing silently.",
+    summary:
+      'A namespace or resource list with an item that has spaces around it, an empty item (trailing comma) or an empty value.',
+    why: 'Velero splits on \',\' without trimming. `"secrets, certificates.cert-manager.io"` yields " certificates.cert-manager.io", which matches nothing; an empty value `--include-resources=` (or an unset `"$VAR"`) is the list [""] and an include list of [""] includes NOTHING. Certificates or Secrets go missing silently.',
     fix: 'Trim the items and drop empty ones; leave the flag out when the list is empty.',
     links: ['https://github.com/vmware-tanzu/velero/blob/main/pkg/cmd/util/flag/array.go'],
-    examples: [{ bad: "velero backup create b --include-resources 'secrets, certificates.cert-manager.io'", good: 'velero backup create b --include-resources secrets,certificates.cert-manager.io' }],
+    examples: [
+      {
+        bad: "velero backup create b --include-resources 'secrets, certificates.cert-manager.io'",
+        good: 'velero backup create b --include-resources secrets,certificates.cert-manager.io',
+      },
+    ],
   },
   check(subject) {
     const out: RuleReport[] = [];
@@ -26,9 +32,15 @@ export const rule: Rule = {
         cleaned.length === 0
           ? `${name} is empty: Velero reads it as [""], ${field.startsWith('include') ? 'which includes nothing' : 'which excludes nothing'}`
           : `${name} has ${bad.map((b) => (b === '' ? 'an empty item' : `"${b}"`)).join(', ')}: Velero does not trim list items, so ${bad.some((b) => b !== '') ? 'they match nothing' : 'the empty item matches nothing'}`;
-      const report: RuleReport = { message, location: fieldLocation(subject, field), fix: cleaned.length ? `${name}=${cleaned.join(',')}` : `remove ${name}` };
+      const report: RuleReport = {
+        message,
+        location: fieldLocation(subject, field),
+        fix: cleaned.length ? `${name}=${cleaned.join(',')}` : `remove ${name}`,
+      };
       if (subject.origin === 'command' && editable(subject, flag))
-        report.edits = cleaned.length ? setLastUseEdit(subject, flag, cleaned.join(',')) : removeFlagEdits(subject, flag);
+        report.edits = cleaned.length
+          ? setLastUseEdit(subject, flag, cleaned.join(','))
+          : removeFlagEdits(subject, flag);
       out.push(report);
     }
     return out;

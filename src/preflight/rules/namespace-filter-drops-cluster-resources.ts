@@ -1,9 +1,25 @@
 import { backupCoverage, namespacesAll, usesOldFilters, usesScopedFilters } from '../coverage.js';
 import { CLUSTER_ISSUERS, CRD, MUTATING_WEBHOOKS, VALIDATING_WEBHOOKS } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
-import { NAMESPACE_FIELDS, RESOURCE_FIELDS, backupSpecOf, canEdit, describeNamespaces, fieldLocation, mergeList, setLastUseEdit } from './helpers.js';
+import {
+  NAMESPACE_FIELDS,
+  RESOURCE_FIELDS,
+  backupSpecOf,
+  canEdit,
+  describeNamespaces,
+  fieldLocation,
+  mergeList,
+  setLastUseEdit,
+} from './helpers.js';
 
-export const CLUSTER_TYPES_FOR_CERT_MANAGER = [CRD, CLUSTER_ISSUERS, VALIDATING_WEBHOOKS, MUTATING_WEBHOOKS, 'clusterroles.rbac.authorization.k8s.io', 'clusterrolebindings.rbac.authorization.k8s.io'];
+export const CLUSTER_TYPES_FOR_CERT_MANAGER = [
+  CRD,
+  CLUSTER_ISSUERS,
+  VALIDATING_WEBHOOKS,
+  MUTATING_WEBHOOKS,
+  'clusterroles.rbac.authorization.k8s.io',
+  'clusterrolebindings.rbac.authorization.k8s.io',
+];
 
 export const rule: Rule = {
   meta: {
@@ -12,13 +28,18 @@ export const rule: Rule = {
     severity: 'error',
     catalogue: 'B1',
     appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests'],
-    summary: 'A namespace-filtered backup (--include-namespaces other than *, or any --exclude-namespaces) without cluster-scoped resources.',
+    summary:
+      'A namespace-filtered backup (--include-namespaces other than *, or any --exclude-namespaces) without cluster-scoped resources.',
     why: "With any namespace filter Velero stops collecting cluster-scoped types automatically. ClusterIssuers are not backed up; CRDs are auto-added only for types with at least one backed-up item, so the ClusterIssuer CRD and, when none are in flight, the Order/Challenge/CertificateRequest CRDs are missing; cert-manager's webhook configurations and ClusterRoles are dropped. Restored onto a fresh cluster, Certificates never become Ready or are re-issued against the wrong issuer.",
     fix: '`--include-cluster-resources=true` (old-style filters), or with scoped filters `--include-cluster-scoped-resources=customresourcedefinitions.apiextensions.k8s.io,clusterissuers.cert-manager.io,...` (or `*`).',
     links: ['https://cert-manager.io/docs/devops-tips/backup/', 'https://velero.io/docs/main/resource-filtering/'],
-    plugin: 'The plugin adds the cert-manager CRDs (must-include), the ClusterIssuers that backed-up Certificates reference, and cert-manager RBAC and webhook configurations as additional items, which bypass the namespace rule.',
+    plugin:
+      'The plugin adds the cert-manager CRDs (must-include), the ClusterIssuers that backed-up Certificates reference, and cert-manager RBAC and webhook configurations as additional items, which bypass the namespace rule.',
     examples: [
-      { bad: 'velero backup create b --include-namespaces cert-manager,app', good: 'velero backup create b --include-namespaces cert-manager,app --include-cluster-resources=true' },
+      {
+        bad: 'velero backup create b --include-namespaces cert-manager,app',
+        good: 'velero backup create b --include-namespaces cert-manager,app --include-cluster-resources=true',
+      },
       { bad: 'velero backup create b --exclude-namespaces kube-system' },
     ],
   },
@@ -44,9 +65,13 @@ export const rule: Rule = {
     const report: RuleReport = {
       message: `the backup ${where} and its cluster-scoped includes do not cover ${missing.join(', ')}: they are not backed up (CRDs only for types with backed-up instances)`,
       location: fieldLocation(subject, 'includedClusterScopedResources', 'includedNamespaces', 'excludedNamespaces'),
-      fix: subject.origin === 'command' ? `--include-cluster-scoped-resources=${wanted}` : `includedClusterScopedResources: [${wanted}]`,
+      fix:
+        subject.origin === 'command'
+          ? `--include-cluster-scoped-resources=${wanted}`
+          : `includedClusterScopedResources: [${wanted}]`,
     };
-    if (canEdit(subject, 'include-cluster-scoped-resources')) report.edits = setLastUseEdit(subject, 'include-cluster-scoped-resources', wanted);
+    if (canEdit(subject, 'include-cluster-scoped-resources'))
+      report.edits = setLastUseEdit(subject, 'include-cluster-scoped-resources', wanted);
     return [report];
   },
 };

@@ -9,14 +9,25 @@ export const rule: Rule = {
     severity: 'error',
     catalogue: 'A6',
     appliesTo: ['backup create', 'schedule create', 'restore create', 'Backup, Schedule and Restore manifests'],
-    summary: "`-n/--namespace` (or metadata.namespace) is not Velero's namespace: it is where the Backup/Restore object is created, not a filter.",
+    summary:
+      "`-n/--namespace` (or metadata.namespace) is not Velero's namespace: it is where the Backup/Restore object is created, not a filter.",
     why: 'Velero only watches its own namespace. A Backup created in `cert-manager` is never processed and stays New forever; the intent was almost always `--include-namespaces cert-manager`.',
     fix: 'Drop `-n` and use `--include-namespaces`; pass --velero-namespace to the preflight if Velero runs elsewhere than `velero`.',
     links: ['https://velero.io/docs/main/namespace/'],
-    examples: [{ bad: 'velero backup create b -n cert-manager', good: 'velero backup create b --include-namespaces cert-manager --include-cluster-resources=true' }],
+    examples: [
+      {
+        bad: 'velero backup create b -n cert-manager',
+        good: 'velero backup create b --include-namespaces cert-manager --include-cluster-resources=true',
+      },
+    ],
   },
   check(subject, ctx) {
-    if (!['backup', 'schedule', 'restore'].includes(subject.kind) || subject.namespace === undefined || subject.namespace === ctx.veleroNamespace) return [];
+    if (
+      !['backup', 'schedule', 'restore'].includes(subject.kind) ||
+      subject.namespace === undefined ||
+      subject.namespace === ctx.veleroNamespace
+    )
+      return [];
     const parsed = subject.command;
     if (parsed) {
       const use = lastUse(parsed, 'namespace');
@@ -29,7 +40,15 @@ export const rule: Rule = {
           location: tokenLocation(subject, use.tokenIndex),
           fix: hasInclude ? `drop ${use.written} ${use.value}` : `--include-namespaces=${use.value}`,
           ...(whole
-            ? { edits: [{ start: use.tokenIndex, end: (use.valueTokenIndex ?? use.tokenIndex) + 1, tokens: hasInclude ? [] : [`--include-namespaces=${use.value}`] }] }
+            ? {
+                edits: [
+                  {
+                    start: use.tokenIndex,
+                    end: (use.valueTokenIndex ?? use.tokenIndex) + 1,
+                    tokens: hasInclude ? [] : [`--include-namespaces=${use.value}`],
+                  },
+                ],
+              }
             : {}),
         },
       ];

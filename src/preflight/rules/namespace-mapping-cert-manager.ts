@@ -9,7 +9,7 @@ export const rule: Rule = {
     catalogue: 'C7',
     appliesTo: ['restore create', 'Restore manifests'],
     summary: "--namespace-mappings remaps cert-manager's namespace (the cluster resource namespace).",
-    why: "Velero does not rewrite webhook clientConfig.service.namespace, `cert-manager.io/inject-ca-from: ns/name` annotations, or where ClusterIssuers look for their Secrets. The webhook breaks and ClusterIssuers cannot find their keys.",
+    why: 'Velero does not rewrite webhook clientConfig.service.namespace, `cert-manager.io/inject-ca-from: ns/name` annotations, or where ClusterIssuers look for their Secrets. The webhook breaks and ClusterIssuers cannot find their keys.',
     fix: 'Do not remap the cert-manager namespace.',
     links: ['https://velero.io/docs/main/restore-reference/'],
     examples: [{ bad: 'velero restore create --from-backup b --namespace-mappings cert-manager:cert-manager-2' }],

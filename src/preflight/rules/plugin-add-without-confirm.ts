@@ -15,11 +15,23 @@ export const rule: Rule = {
     why: 'It prompts on stdin; without a terminal (CI, scripts) the read fails and it returns WITHOUT adding the plugin and WITHOUT an error exit.',
     fix: 'Add --confirm.',
     links: ['https://velero.io/docs/main/overview-plugins/'],
-    examples: [{ bad: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0', good: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0 --confirm' }],
+    examples: [
+      {
+        bad: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0',
+        good: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0 --confirm',
+      },
+    ],
   },
   check(subject, ctx) {
     if (subject.kind !== 'plugin-add' || !subject.command || !versionAtLeast(ctx.veleroVersion, '1.14.0')) return [];
     if (lastUse(subject.command, 'confirm')) return [];
-    return [{ message: 'without --confirm velero prompts, and in a non-interactive run it adds nothing and still exits 0', location: subject.location, fix: '--confirm', edits: [appendEdit(subject, ['--confirm'])] }];
+    return [
+      {
+        message: 'without --confirm velero prompts, and in a non-interactive run it adds nothing and still exits 0',
+        location: subject.location,
+        fix: '--confirm',
+        edits: [appendEdit(subject, ['--confirm'])],
+      },
+    ];
   },
 };

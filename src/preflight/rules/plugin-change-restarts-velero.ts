@@ -15,6 +15,11 @@ export const rule: Rule = {
   },
   check(subject) {
     if (subject.kind !== 'plugin-add' && subject.kind !== 'plugin-remove') return [];
-    return [{ message: `velero plugin ${subject.kind === 'plugin-add' ? 'add' : 'remove'} restarts the Velero server: backups and restores in progress fail`, location: subject.location }];
+    return [
+      {
+        message: `velero plugin ${subject.kind === 'plugin-add' ? 'add' : 'remove'} restarts the Velero server: backups and restores in progress fail`,
+        location: subject.location,
+      },
+    ];
   },
 };

@@ -21,6 +21,11 @@ export const rule: Rule = {
   check(subject, ctx) {
     const spec = restoreSpecOf(subject, 'includedResources', 'excludedResources');
     if (!spec || versionAtLeast(ctx.veleroVersion, '1.18.0') || !restoreIncludes(spec, 'pods')) return [];
-    return [{ message: `Velero ${formatVersion(ctx.veleroVersion)} restores RBAC after pods: cert-manager pods may start without permissions`, location: subject.location }];
+    return [
+      {
+        message: `Velero ${formatVersion(ctx.veleroVersion)} restores RBAC after pods: cert-manager pods may start without permissions`,
+        location: subject.location,
+      },
+    ];
   },
 };

@@ -9,7 +9,7 @@ export const rule: Rule = {
     severity: 'error',
     catalogue: 'A2, D3',
     appliesTo: ['backup create', 'schedule create', 'restore create', 'install'],
-    summary: "A Velero list flag given more than once: only the last occurrence survives.",
+    summary: 'A Velero list flag given more than once: only the last occurrence survives.',
     why: "Velero's own StringArray replaces its value on every Set, unlike pflag's slices. `--exclude-resources orders... --exclude-resources challenges...` excludes only Challenges; `--include-namespaces cert-manager --include-namespaces app` loses the cert-manager namespace (ACME account keys, CA Secrets); `velero install --plugins A --plugins B` installs only B. `install --features` is a plain string: the last one wins too.",
     fix: 'Join the values into one comma-separated list.',
     links: ['https://github.com/vmware-tanzu/velero/blob/main/pkg/cmd/util/flag/array.go'],

@@ -18,6 +18,11 @@ export const rule: Rule = {
   check(subject) {
     const spec = backupSpecOf(subject);
     if (!spec?.resourcePolicy?.name) return [];
-    return [{ message: `resource policy ConfigMap "${spec.resourcePolicy.name}" may narrow what is backed up (Secrets, CRDs); it was not checked`, location: fieldLocation(subject, 'resourcePolicy') }];
+    return [
+      {
+        message: `resource policy ConfigMap "${spec.resourcePolicy.name}" may narrow what is backed up (Secrets, CRDs); it was not checked`,
+        location: fieldLocation(subject, 'resourcePolicy'),
+      },
+    ];
   },
 };

@@ -2,7 +2,15 @@ import { resolveResource } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
 import { RESOURCE_FIELDS, backupSpecOf, fieldLocation, nameOf } from './helpers.js';
 
-const SCOPED: [field: 'includedClusterScopedResources' | 'excludedClusterScopedResources' | 'includedNamespaceScopedResources' | 'excludedNamespaceScopedResources', flag: string, namespaced: boolean][] = [
+const SCOPED: [
+  field:
+    | 'includedClusterScopedResources'
+    | 'excludedClusterScopedResources'
+    | 'includedNamespaceScopedResources'
+    | 'excludedNamespaceScopedResources',
+  flag: string,
+  namespaced: boolean,
+][] = [
   ['includedClusterScopedResources', 'include-cluster-scoped-resources', false],
   ['excludedClusterScopedResources', 'exclude-cluster-scoped-resources', false],
   ['includedNamespaceScopedResources', 'include-namespace-scoped-resources', true],
@@ -16,11 +24,17 @@ export const rule: Rule = {
     severity: 'warning',
     catalogue: 'B10',
     appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests'],
-    summary: 'A type in the scoped flag of the wrong scope: clusterissuers or CRDs in a *-namespace-scoped-* flag, certificates, issuers or secrets in a *-cluster-scoped-* flag.',
+    summary:
+      'A type in the scoped flag of the wrong scope: clusterissuers or CRDs in a *-namespace-scoped-* flag, certificates, issuers or secrets in a *-cluster-scoped-* flag.',
     why: 'Velero drops the entry silently. If that empties an include list, the list means "everything" again: `--include-namespace-scoped-resources clusterissuers.cert-manager.io` alone backs up every namespaced type and no ClusterIssuer.',
     fix: 'Move the entry to the flag of its scope.',
     links: ['https://velero.io/docs/main/resource-filtering/'],
-    examples: [{ bad: 'velero backup create b --include-namespace-scoped-resources clusterissuers.cert-manager.io', good: 'velero backup create b --include-cluster-scoped-resources clusterissuers.cert-manager.io' }],
+    examples: [
+      {
+        bad: 'velero backup create b --include-namespace-scoped-resources clusterissuers.cert-manager.io',
+        good: 'velero backup create b --include-cluster-scoped-resources clusterissuers.cert-manager.io',
+      },
+    ],
   },
   check(subject) {
     const spec = backupSpecOf(subject, ...RESOURCE_FIELDS);

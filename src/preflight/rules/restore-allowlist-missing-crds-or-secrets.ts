@@ -10,7 +10,8 @@ export const rule: Rule = {
     severity: 'error',
     catalogue: 'C3',
     appliesTo: ['restore create', 'Restore manifests'],
-    summary: 'A restore --include-resources allowlist with cert-manager types but without customresourcedefinitions or without secrets.',
+    summary:
+      'A restore --include-resources allowlist with cert-manager types but without customresourcedefinitions or without secrets.',
     why: 'Without the CRDs the cert-manager objects cannot be created on a cluster that lacks them; without Secrets cert-manager re-issues every certificate.',
     fix: 'Add customresourcedefinitions.apiextensions.k8s.io,secrets (or pre-install cert-manager).',
     links: ['https://cert-manager.io/docs/devops-tips/backup/'],

@@ -12,7 +12,12 @@ export const rule: Rule = {
     why: 'No cluster-scoped item is restored, CRDs included: on a cluster without cert-manager the Certificates, Issuers and ClusterIssuers cannot be created.',
     fix: 'Remove it (or set it to true), unless cert-manager is installed separately first.',
     links: ['https://velero.io/docs/main/restore-reference/'],
-    examples: [{ bad: 'velero restore create --from-backup b --include-cluster-resources=false', good: 'velero restore create --from-backup b --include-cluster-resources=true' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-backup b --include-cluster-resources=false',
+        good: 'velero restore create --from-backup b --include-cluster-resources=true',
+      },
+    ],
   },
   check(subject) {
     const spec = restoreSpecOf(subject, 'includeClusterResources');
@@ -22,7 +27,8 @@ export const rule: Rule = {
       location: fieldLocation(subject, 'includeClusterResources'),
       fix: subject.origin === 'command' ? '--include-cluster-resources=true' : 'includeClusterResources: true',
     };
-    if (canEdit(subject, 'include-cluster-resources')) report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
+    if (canEdit(subject, 'include-cluster-resources'))
+      report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
     return [report];
   },
 };

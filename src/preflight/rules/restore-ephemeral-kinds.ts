@@ -15,7 +15,12 @@ export const rule: Rule = {
     fix: '`--exclude-resources challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io`',
     links: ['https://cert-manager.io/docs/devops-tips/backup/'],
     plugin: "The plugin's restore action skips Orders, Challenges and CertificateRequests.",
-    examples: [{ bad: 'velero restore create --from-backup b', good: 'velero restore create --from-backup b --exclude-resources challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-backup b',
+        good: 'velero restore create --from-backup b --exclude-resources challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io',
+      },
+    ],
   },
   check(subject) {
     const spec = restoreSpecOf(subject, 'includedResources', 'excludedResources');

@@ -13,7 +13,12 @@ export const rule: Rule = {
     why: 'Certificates come back without their Secrets: cert-manager re-issues them all (ACME rate limits, new keys, a new CA for CA issuers).',
     fix: 'Restore the Secrets.',
     links: ['https://cert-manager.io/docs/devops-tips/backup/'],
-    examples: [{ bad: 'velero restore create --from-backup b --exclude-resources secrets', good: 'velero restore create --from-backup b' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-backup b --exclude-resources secrets',
+        good: 'velero restore create --from-backup b',
+      },
+    ],
   },
   check(subject) {
     const spec = restoreSpecOf(subject, 'excludedResources');
@@ -26,7 +31,10 @@ export const rule: Rule = {
       location: fieldLocation(subject, 'excludedResources'),
       fix: kept.length ? `${name}=${kept.join(',')}` : `remove ${name}`,
     };
-    if (canEdit(subject, 'exclude-resources')) report.edits = kept.length ? setLastUseEdit(subject, 'exclude-resources', kept.join(',')) : removeFlagEdits(subject, 'exclude-resources');
+    if (canEdit(subject, 'exclude-resources'))
+      report.edits = kept.length
+        ? setLastUseEdit(subject, 'exclude-resources', kept.join(','))
+        : removeFlagEdits(subject, 'exclude-resources');
     return [report];
   },
 };

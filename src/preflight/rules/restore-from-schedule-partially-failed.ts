@@ -17,6 +17,11 @@ export const rule: Rule = {
   check(subject) {
     const spec = restoreSpecOf(subject);
     if (!spec?.scheduleName || !spec.allowPartiallyFailed) return [];
-    return [{ message: `the newest backup of schedule "${spec.scheduleName}" is used even if it is PartiallyFailed: check that its cert-manager objects were backed up`, location: subject.location }];
+    return [
+      {
+        message: `the newest backup of schedule "${spec.scheduleName}" is used even if it is PartiallyFailed: check that its cert-manager objects were backed up`,
+        location: subject.location,
+      },
+    ];
   },
 };

@@ -17,6 +17,12 @@ export const rule: Rule = {
   check(subject) {
     const spec = restoreSpecOf(subject, 'labelSelector', 'orLabelSelectors');
     if (!spec || (spec.labelSelector === undefined && spec.orLabelSelectors === undefined)) return [];
-    return [{ message: 'the label selector applies to CRDs, Secrets and ClusterIssuers too: unlabelled cert-manager objects are not restored', location: fieldLocation(subject, 'labelSelector', 'orLabelSelectors') }];
+    return [
+      {
+        message:
+          'the label selector applies to CRDs, Secrets and ClusterIssuers too: unlabelled cert-manager objects are not restored',
+        location: fieldLocation(subject, 'labelSelector', 'orLabelSelectors'),
+      },
+    ];
   },
 };

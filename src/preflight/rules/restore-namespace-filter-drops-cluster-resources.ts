@@ -13,7 +13,12 @@ export const rule: Rule = {
     why: 'Velero skips every cluster-scoped item when only some namespaces are restored, including the CRDs of the CRD-first pass: no CRDs, no ClusterIssuers, no webhook configurations, no ClusterRoles. On a fresh cluster the cert-manager objects fail to restore and Certificates hang on missing ClusterIssuers.',
     fix: '`--include-cluster-resources=true`, or pre-install cert-manager with Helm and restore only the namespaced objects.',
     links: ['https://velero.io/docs/main/restore-reference/'],
-    examples: [{ bad: 'velero restore create --from-backup b --include-namespaces app,cert-manager', good: 'velero restore create --from-backup b --include-namespaces app,cert-manager --include-cluster-resources=true' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-backup b --include-namespaces app,cert-manager',
+        good: 'velero restore create --from-backup b --include-namespaces app,cert-manager --include-cluster-resources=true',
+      },
+    ],
   },
   check(subject) {
     const spec = restoreSpecOf(subject, 'includedNamespaces', 'excludedNamespaces', 'includeClusterResources');

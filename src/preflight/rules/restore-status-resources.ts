@@ -9,11 +9,14 @@ export const rule: Rule = {
     severity: 'info',
     catalogue: 'C10',
     appliesTo: ['restore create', 'Restore manifests'],
-    summary: 'Restoring status of cert-manager types, or --status-exclude-resources without --status-include-resources.',
+    summary:
+      'Restoring status of cert-manager types, or --status-exclude-resources without --status-include-resources.',
     why: 'Stale Certificate, Order or CertificateRequest status can mislead the controllers. A lone --status-exclude-resources is silently dropped by the CLI.',
     fix: 'Usually leave status out; give both flags when you need them.',
     links: ['https://velero.io/docs/main/restore-reference/#restore-status-field-of-objects'],
-    examples: [{ bad: 'velero restore create --from-backup b --status-include-resources certificates.cert-manager.io' }],
+    examples: [
+      { bad: 'velero restore create --from-backup b --status-include-resources certificates.cert-manager.io' },
+    ],
   },
   check(subject) {
     const spec = restoreSpecOf(subject, 'restoreStatus.includedResources', 'restoreStatus.excludedResources');
@@ -21,7 +24,11 @@ export const rule: Rule = {
     const out: RuleReport[] = [];
     const inc = spec.restoreStatus?.includedResources;
     if (inc && (inc.includes('*') || namesCertManager(inc)))
-      out.push({ message: 'status of cert-manager objects is restored: stale Certificate/Order status can mislead the controllers', location: fieldLocation(subject, 'restoreStatus.includedResources') });
+      out.push({
+        message:
+          'status of cert-manager objects is restored: stale Certificate/Order status can mislead the controllers',
+        location: fieldLocation(subject, 'restoreStatus.includedResources'),
+      });
     if (spec.statusExcludesDropped)
       out.push({
         message: '--status-exclude-resources without --status-include-resources is dropped by velero',

@@ -23,14 +23,33 @@ export const rule: Rule = {
     if (hasBackup !== hasSchedule) return [];
     const parsed = subject.command;
     if (!parsed) {
-      return [{ message: hasBackup ? 'both backupName and scheduleName are set: FailedValidation' : 'neither backupName nor scheduleName is set: FailedValidation', location: subject.location }];
+      return [
+        {
+          message: hasBackup
+            ? 'both backupName and scheduleName are set: FailedValidation'
+            : 'neither backupName nor scheduleName is set: FailedValidation',
+          location: subject.location,
+        },
+      ];
     }
     if (hasBackup) {
       const use = lastUse(parsed, 'from-schedule')!;
-      return [{ message: 'either a backup or schedule must be specified, but not both', location: tokenLocation(subject, use.tokenIndex) }];
+      return [
+        {
+          message: 'either a backup or schedule must be specified, but not both',
+          location: tokenLocation(subject, use.tokenIndex),
+        },
+      ];
     }
     const pos = parsed.positionals[0];
-    if (pos === undefined) return [{ message: 'either a backup or schedule must be specified, but not both (neither --from-backup nor --from-schedule is given)', location: subject.location }];
+    if (pos === undefined)
+      return [
+        {
+          message:
+            'either a backup or schedule must be specified, but not both (neither --from-backup nor --from-schedule is given)',
+          location: subject.location,
+        },
+      ];
     const name = parsed.tokens[pos]!.text;
     return [
       {

@@ -23,8 +23,21 @@ export const rule: Rule = {
       cron = use?.value;
       if (cron === undefined) return [{ message: '--schedule is required', location: subject.location }];
     } else cron = subject.cron;
-    if (cron === undefined) return parsed ? [] : [{ message: 'spec.schedule is missing: the Schedule fails validation', location: subject.location }];
-    const ok = /^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$/.test(cron) || /^@every\s+\S+$/.test(cron) || cron.trim().split(/\s+/).length === 5;
-    return ok ? [] : [{ message: `"${cron}" is not a 5-field cron expression or @-descriptor: the Schedule fails validation`, location: subject.fieldLocations['spec.schedule'] ?? subject.location }];
+    if (cron === undefined)
+      return parsed
+        ? []
+        : [{ message: 'spec.schedule is missing: the Schedule fails validation', location: subject.location }];
+    const ok =
+      /^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$/.test(cron) ||
+      /^@every\s+\S+$/.test(cron) ||
+      cron.trim().split(/\s+/).length === 5;
+    return ok
+      ? []
+      : [
+          {
+            message: `"${cron}" is not a 5-field cron expression or @-descriptor: the Schedule fails validation`,
+            location: subject.fieldLocations['spec.schedule'] ?? subject.location,
+          },
+        ];
   },
 };

@@ -1,7 +1,16 @@
 import { namesCertManager, usesOldFilters } from '../coverage.js';
 import { SECRETS, isAllList, keepScope, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
-import { RESOURCE_FIELDS, backupSpecOf, canEdit, fieldLocation, mergeList, nameOf, removeFlagEdits, setLastUseEdit } from './helpers.js';
+import {
+  RESOURCE_FIELDS,
+  backupSpecOf,
+  canEdit,
+  fieldLocation,
+  mergeList,
+  nameOf,
+  removeFlagEdits,
+  setLastUseEdit,
+} from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -10,7 +19,8 @@ export const rule: Rule = {
     severity: 'error',
     catalogue: 'B6',
     appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests'],
-    summary: 'Secrets are filtered out: an allowlist naming cert-manager types without `secrets`, or `secrets` in an exclude list.',
+    summary:
+      'Secrets are filtered out: an allowlist naming cert-manager types without `secrets`, or `secrets` in an exclude list.',
     why: 'TLS Secrets, CA key pairs, ACME account keys and DNS01 credentials are lost. After a restore cert-manager re-issues every certificate: ACME rate limits, new private keys, and with a CA issuer a NEW CA that breaks every client that trusted the old one.',
     fix: 'Include `secrets` (and keep it out of the exclude lists).',
     links: ['https://cert-manager.io/docs/devops-tips/backup/'],
@@ -21,7 +31,13 @@ export const rule: Rule = {
     if (!spec) return [];
     const out: RuleReport[] = [];
     const old = usesOldFilters(spec);
-    const allow = old ? (['includedResources', 'include-resources', spec.includedResources] as const) : (['includedNamespaceScopedResources', 'include-namespace-scoped-resources', keepScope(spec.includedNamespaceScopedResources, true)] as const);
+    const allow = old
+      ? (['includedResources', 'include-resources', spec.includedResources] as const)
+      : ([
+          'includedNamespaceScopedResources',
+          'include-namespace-scoped-resources',
+          keepScope(spec.includedNamespaceScopedResources, true),
+        ] as const);
     const [incField, incFlag, inc] = allow;
     if (!isAllList(inc) && namesCertManager(inc) && !listMatches(inc, SECRETS)) {
       const wanted = mergeList(inc, [SECRETS]).join(',');
@@ -43,9 +59,12 @@ export const rule: Rule = {
       const report: RuleReport = {
         message: `${nameOf(subject, field, flag)} excludes secrets: TLS Secrets, CA keys and ACME account keys are not backed up, so everything is re-issued after a restore`,
         location: fieldLocation(subject, field),
-        fix: kept.length ? `${nameOf(subject, field, flag)}=${kept.join(',')}` : `remove ${nameOf(subject, field, flag)}`,
+        fix: kept.length
+          ? `${nameOf(subject, field, flag)}=${kept.join(',')}`
+          : `remove ${nameOf(subject, field, flag)}`,
       };
-      if (canEdit(subject, flag)) report.edits = kept.length ? setLastUseEdit(subject, flag, kept.join(',')) : removeFlagEdits(subject, flag);
+      if (canEdit(subject, flag))
+        report.edits = kept.length ? setLastUseEdit(subject, flag, kept.join(',')) : removeFlagEdits(subject, flag);
       out.push(report);
     }
     return out;

@@ -13,26 +13,51 @@ export const rule: Rule = {
     why: 'pflag has no name normalisation: `--include_namespaces`, `-include-namespaces` (one dash) and kubectl habits such as `--context` are errors. Flags newer than the Velero version in use are unknown too. The command fails, so nothing is backed up or restored.',
     fix: 'Use the exact flag name from `velero <command> --help` of your Velero version.',
     links: ['https://velero.io/docs/main/backup-reference/'],
-    examples: [{ bad: 'velero backup create b --include_namespaces app', good: 'velero backup create b --include-namespaces app' }],
+    examples: [
+      {
+        bad: 'velero backup create b --include_namespaces app',
+        good: 'velero backup create b --include-namespaces app',
+      },
+    ],
   },
   check(subject) {
     const parsed = subject.command;
     if (!parsed) return [];
     return parsed.errors
-      .filter((e) => (e.code === 'unknown-flag' || e.code === 'unknown-command') && !(subject.kind === 'install' && e.flag && SERVER_ONLY.has(e.flag)))
+      .filter(
+        (e) =>
+          (e.code === 'unknown-flag' || e.code === 'unknown-command') &&
+          !(subject.kind === 'install' && e.flag && SERVER_ONLY.has(e.flag)),
+      )
       .map((e) => {
         const underscored = e.flag?.includes('_') ? e.flag.replace(/_/g, '-') : undefined;
-        const single = e.code === 'unknown-flag' && e.flag?.length === 1 && /^-[a-z][a-z-]+/.test(parsed.tokens[e.tokenIndex]!.text) ? parsed.tokens[e.tokenIndex]!.text : undefined;
+        const single =
+          e.code === 'unknown-flag' && e.flag?.length === 1 && /^-[a-z][a-z-]+/.test(parsed.tokens[e.tokenIndex]!.text)
+            ? parsed.tokens[e.tokenIndex]!.text
+            : undefined;
         const hint = e.flag === 'context' ? ' (velero calls it --kubecontext)' : '';
         const report = { message: `velero fails: ${e.message}${hint}`, location: tokenLocation(subject, e.tokenIndex) };
-        if (single) return { ...report, fix: `use two dashes: -${single}`, edits: [{ start: e.tokenIndex, end: e.tokenIndex + 1, tokens: [`-${single}`] }] };
+        if (single)
+          return {
+            ...report,
+            fix: `use two dashes: -${single}`,
+            edits: [{ start: e.tokenIndex, end: e.tokenIndex + 1, tokens: [`-${single}`] }],
+          };
         if (underscored && subject.command?.command?.flags.some((fl) => fl.name === underscored)) {
           const text = parsed.tokens[e.tokenIndex]!.text.replace(e.flag!, underscored);
-          return { ...report, fix: `use --${underscored}`, edits: [{ start: e.tokenIndex, end: e.tokenIndex + 1, tokens: [text] }] };
+          return {
+            ...report,
+            fix: `use --${underscored}`,
+            edits: [{ start: e.tokenIndex, end: e.tokenIndex + 1, tokens: [text] }],
+          };
         }
         if (e.flag === 'context') {
           const text = parsed.tokens[e.tokenIndex]!.text.replace('--context', '--kubecontext');
-          return { ...report, fix: 'use --kubecontext', edits: [{ start: e.tokenIndex, end: e.tokenIndex + 1, tokens: [text] }] };
+          return {
+            ...report,
+            fix: 'use --kubecontext',
+            edits: [{ start: e.tokenIndex, end: e.tokenIndex + 1, tokens: [text] }],
+          };
         }
         return report;
       });

@@ -18,7 +18,11 @@ export const rule: Rule = {
     if (!parsed) return [];
     const out: RuleReport[] = [];
     for (const use of parsed.uses)
-      if (use.unknownValue) out.push({ message: `${use.written} "${use.value}" depends on the shell; checks that need its value were skipped`, location: tokenLocation(subject, use.tokenIndex) });
+      if (use.unknownValue)
+        out.push({
+          message: `${use.written} "${use.value}" depends on the shell; checks that need its value were skipped`,
+          location: tokenLocation(subject, use.tokenIndex),
+        });
     return out;
   },
 };

@@ -19,7 +19,12 @@ export const rule: Rule = {
     why: 'pflag gives a value flag the next word even when it starts with `-`. In velero issue #9991 `--include-cluster-scoped-resources --default-volumes-to-fs-backup` set the cluster include list to "--default-volumes-to-fs-backup" (matching nothing) and silently dropped the FS-backup flag. `--skip-immediately` and `--colorized` are optional booleans WITHOUT a default and behave the same way.',
     fix: 'Give the value explicitly: `--include-cluster-scoped-resources=*`, `--skip-immediately=true`.',
     links: ['https://github.com/vmware-tanzu/velero/issues/9991'],
-    examples: [{ bad: "velero backup create b --include-cluster-scoped-resources --wait", good: "velero backup create b --include-cluster-scoped-resources='*' --wait" }],
+    examples: [
+      {
+        bad: 'velero backup create b --include-cluster-scoped-resources --wait',
+        good: "velero backup create b --include-cluster-scoped-resources='*' --wait",
+      },
+    ],
   },
   check(subject) {
     const parsed = subject.command;
@@ -31,7 +36,8 @@ export const rule: Rule = {
       const report: RuleReport = {
         message: `${use.written} takes "${use.value}" as its value, so ${use.value} is not applied as a flag`,
         location: tokenLocation(subject, use.tokenIndex),
-        fix: intended !== undefined ? `${use.written}=${intended}` : `give ${use.written} a value: ${use.written}=VALUE`,
+        fix:
+          intended !== undefined ? `${use.written}=${intended}` : `give ${use.written} a value: ${use.written}=VALUE`,
       };
       if (intended !== undefined && parsed.tokens[use.tokenIndex]!.text === use.written)
         report.edits = [{ start: use.tokenIndex, end: use.tokenIndex + 1, tokens: [`${use.written}=${intended}`] }];

@@ -219,7 +219,10 @@ describe('kube access layer (real API server)', () => {
       const core = adminKubeConfig().makeApiClient(CoreV1Api);
       await core.createNamespacedEndpoints({
         namespace,
-        body: { metadata: { name: 'legacy' }, subsets: [{ addresses: [{ ip: DOCUMENTATION_ADDRESS }], ports: [{ port: 80 }] }] },
+        body: {
+          metadata: { name: 'legacy' },
+          subsets: [{ addresses: [{ ip: DOCUMENTATION_ADDRESS }], ports: [{ port: 80 }] }],
+        },
       });
       expect(await adminAccess().forOperation('r').serviceHasReadyEndpoints({ namespace, name: 'legacy' })).to.equal(
         true,

@@ -251,7 +251,10 @@ export class TestEnvironment {
     process.on('exit', this.exitHook);
     // A signal's default action ends the process without 'exit' handlers: stop the children, then die
     // with the conventional status.
-    for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    for (const [signal, status] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
       process.once(signal, () => {
         this.exitHook?.();
         process.exit(status);

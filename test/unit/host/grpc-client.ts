@@ -2,7 +2,6 @@
 import { credentials, type Client, type ServiceClientConstructor, type ServiceError } from '@grpc/grpc-js';
 import { grpcRootObject } from '../../../src/host/proto.js';
 
-
 export interface HostClients {
   call(service: string, method: string, request: object): Promise<Record<string, unknown>>;
   client(service: string): Client;

@@ -13,7 +13,13 @@ const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'src
 const CLEAN = ['velero', 'backup', 'create', 'b', '--include-cluster-resources=true', `--exclude-resources=${EPH}`];
 
 function cli(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(BIN, args, { cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', timeout: 20000, env: { ...process.env, NO_COLOR: '1', ...opts.env } });
+  const r = spawnSync(BIN, args, {
+    cwd: opts.cwd,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: 20000,
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+  });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -33,9 +39,32 @@ describe('velero-cm-preflight CLI (built bin)', function () {
 
   it('loads no Kubernetes client and no gRPC for an offline lint (module resolutions recorded by a loader hook)', () => {
     const log = join(dir, 'resolved.log');
-    writeFileSync(join(dir, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function resolve(spec, context, next) {\n  appendFileSync(${JSON.stringify(log)}, spec + '\\n');\n  return next(spec, context);\n}\n`);
-    writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
-    const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), BIN, '--format', 'json', '--', 'velero', 'backup', 'create', 'b', '--include-namespaces', 'app'], { encoding: 'utf8', timeout: 20000 });
+    writeFileSync(
+      join(dir, 'hooks.mjs'),
+      `import { appendFileSync } from 'node:fs';\nexport async function resolve(spec, context, next) {\n  appendFileSync(${JSON.stringify(log)}, spec + '\\n');\n  return next(spec, context);\n}\n`,
+    );
+    writeFileSync(
+      join(dir, 'register.mjs'),
+      `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
+    );
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        join(dir, 'register.mjs'),
+        BIN,
+        '--format',
+        'json',
+        '--',
+        'velero',
+        'backup',
+        'create',
+        'b',
+        '--include-namespaces',
+        'app',
+      ],
+      { encoding: 'utf8', timeout: 20000 },
+    );
     expect(r.status, r.stderr).to.equal(1);
     const resolved = readFileSync(log, 'utf8').split('\n').filter(Boolean);
     expect(resolved.some((s) => s.includes('cli.js'))).to.equal(true);
@@ -52,7 +81,9 @@ describe('velero-cm-preflight CLI (built bin)', function () {
     const r = cli(['--', 'velero', 'restore', 'create', '--from-backup', 'b', '--include-cluster-resources', 'false']);
     expect(r.code).to.equal(1);
     expect(r.stdout).to.contain('<command line>:1:39: error CMV005(bool-flag-separate-value)');
-    expect(r.stdout).to.contain(`    fix: velero restore create --from-backup b --include-cluster-resources=true --exclude-resources=${EPH}`);
+    expect(r.stdout).to.contain(
+      `    fix: velero restore create --from-backup b --include-cluster-resources=true --exclude-resources=${EPH}`,
+    );
   });
 
   it('--fail-on error and never change the exit code only', () => {
@@ -80,7 +111,17 @@ describe('velero-cm-preflight CLI (built bin)', function () {
   it('--format json follows the documented schema', () => {
     const r = cli(['--format', 'json', '--', 'velero', 'backup', 'create', 'b', '--ttl', '30d']);
     expect(r.code).to.equal(1);
-    const out = JSON.parse(r.stdout) as { schemaVersion: number; summary: { checked: number; error: number }; findings: { ruleId: string; ruleName: string; severity: string; location: { file: string; line: number; column: number }; fix: { replacement: string } | null }[] };
+    const out = JSON.parse(r.stdout) as {
+      schemaVersion: number;
+      summary: { checked: number; error: number };
+      findings: {
+        ruleId: string;
+        ruleName: string;
+        severity: string;
+        location: { file: string; line: number; column: number };
+        fix: { replacement: string } | null;
+      }[];
+    };
     expect(out.schemaVersion).to.equal(1);
     expect(out.summary.checked).to.equal(1);
     const ttl = out.findings.find((f) => f.ruleId === 'CMV009')!;
@@ -108,8 +149,21 @@ describe('velero-cm-preflight CLI (built bin)', function () {
   });
 
   it('--fix prints the corrected command line on stdout', () => {
-    const r = cli(['--fix', '--', 'velero', 'backup', 'create', 'b', '--exclude-resources', 'orders', '--exclude-resources', 'challenges']);
-    expect(r.stdout).to.equal(`velero backup create b --exclude-resources=orders.acme.cert-manager.io,challenges.acme.cert-manager.io,certificaterequests.cert-manager.io\n`);
+    const r = cli([
+      '--fix',
+      '--',
+      'velero',
+      'backup',
+      'create',
+      'b',
+      '--exclude-resources',
+      'orders',
+      '--exclude-resources',
+      'challenges',
+    ]);
+    expect(r.stdout).to.equal(
+      `velero backup create b --exclude-resources=orders.acme.cert-manager.io,challenges.acme.cert-manager.io,certificaterequests.cert-manager.io\n`,
+    );
     expect(r.code).to.equal(0);
     const again = cli(['--', ...r.stdout.trim().split(' ')]);
     expect(again.code).to.equal(0);
@@ -117,13 +171,18 @@ describe('velero-cm-preflight CLI (built bin)', function () {
 
   it('--fix --write rewrites scripts in place and keeps words it cannot evaluate', () => {
     const file = join(dir, 'fixme.sh');
-    writeFileSync(file, `#!/bin/sh\nset -e\nvelero backup create "nightly-$(date +%F)" \\\n  --include-namespaces cert-manager,app --ttl 30d\necho done\n`);
+    writeFileSync(
+      file,
+      `#!/bin/sh\nset -e\nvelero backup create "nightly-$(date +%F)" \\\n  --include-namespaces cert-manager,app --ttl 30d\necho done\n`,
+    );
     const before = cli([file]);
     expect(before.code).to.equal(1);
     const r = cli(['--fix', '--write', file]);
     expect(r.stderr).to.contain('rewrote 1 command');
     const text = readFileSync(file, 'utf8');
-    expect(text).to.equal(`#!/bin/sh\nset -e\nvelero backup create "nightly-$(date +%F)" --include-namespaces cert-manager,app --ttl=720h --include-cluster-resources=true --exclude-resources=${EPH}\necho done\n`);
+    expect(text).to.equal(
+      `#!/bin/sh\nset -e\nvelero backup create "nightly-$(date +%F)" --include-namespaces cert-manager,app --ttl=720h --include-cluster-resources=true --exclude-resources=${EPH}\necho done\n`,
+    );
     const after = cli([file]);
     expect(after.code, after.stdout).to.equal(0);
   });
@@ -132,14 +191,26 @@ describe('velero-cm-preflight CLI (built bin)', function () {
     const tree = join(dir, 'tree');
     mkdirSync(join(tree, '.github', 'workflows'), { recursive: true });
     mkdirSync(join(tree, 'node_modules', 'x'), { recursive: true });
-    writeFileSync(join(tree, 'Makefile'), `backup:\n\tvelero backup create b --ttl 30d --include-cluster-resources=true --exclude-resources ${EPH}\n`);
-    writeFileSync(join(tree, '.github', 'workflows', 'ci.yml'), `jobs:\n  b:\n    steps:\n      - run: velero restore create my-backup\n`);
+    writeFileSync(
+      join(tree, 'Makefile'),
+      `backup:\n\tvelero backup create b --ttl 30d --include-cluster-resources=true --exclude-resources ${EPH}\n`,
+    );
+    writeFileSync(
+      join(tree, '.github', 'workflows', 'ci.yml'),
+      `jobs:\n  b:\n    steps:\n      - run: velero restore create my-backup\n`,
+    );
     writeFileSync(join(tree, 'README.md'), 'Run:\n\n```sh\nvelero backup create b -n cert-manager\n```\n');
-    writeFileSync(join(tree, 'schedule.yaml'), `apiVersion: velero.io/v1\nkind: Schedule\nmetadata: {name: s, namespace: velero}\nspec:\n  schedule: "@daily"\n  template:\n    includedNamespaces: [app]\n`);
+    writeFileSync(
+      join(tree, 'schedule.yaml'),
+      `apiVersion: velero.io/v1\nkind: Schedule\nmetadata: {name: s, namespace: velero}\nspec:\n  schedule: "@daily"\n  template:\n    includedNamespaces: [app]\n`,
+    );
     writeFileSync(join(tree, 'node_modules', 'x', 'a.sh'), 'velero backup create b --ttl 1d\n');
     const r = cli(['--format', 'json', tree]);
     const out = JSON.parse(r.stdout) as { findings: { ruleId: string; location: { file: string; line: number } }[] };
-    const where = (id: string) => out.findings.filter((f) => f.ruleId === id).map((f) => `${f.location.file.slice(tree.length + 1)}:${f.location.line}`);
+    const where = (id: string) =>
+      out.findings
+        .filter((f) => f.ruleId === id)
+        .map((f) => `${f.location.file.slice(tree.length + 1)}:${f.location.line}`);
     expect(where('CMV009')).to.deep.equal(['Makefile:2']);
     expect(where('CMV015')).to.deep.equal(['.github/workflows/ci.yml:4']);
     expect(where('CMV011')).to.deep.equal(['README.md:4']);
@@ -158,9 +229,15 @@ describe('velero-cm-preflight CLI (built bin)', function () {
     mkdirSync(join(cfgDir, 'vendor'), { recursive: true });
     writeFileSync(join(cfgDir, 'a.sh'), 'velero backup create b\n');
     writeFileSync(join(cfgDir, 'vendor', 'b.sh'), 'velero backup create b --ttl 3d\n');
-    writeFileSync(join(cfgDir, '.velero-cm-preflight.yaml'), 'rules:\n  CMV021: off\n  ephemeral-kinds-backed-up: info\nignorePaths: ["vendor/**"]\nveleroVersion: "1.17.1"\n');
+    writeFileSync(
+      join(cfgDir, '.velero-cm-preflight.yaml'),
+      'rules:\n  CMV021: off\n  ephemeral-kinds-backed-up: info\nignorePaths: ["vendor/**"]\nveleroVersion: "1.17.1"\n',
+    );
     const r = cli(['--format', 'json', '.'], { cwd: cfgDir });
-    const out = JSON.parse(r.stdout) as { context: { veleroVersion: string }; findings: { ruleId: string; severity: string }[] };
+    const out = JSON.parse(r.stdout) as {
+      context: { veleroVersion: string };
+      findings: { ruleId: string; severity: string }[];
+    };
     expect(out.context.veleroVersion).to.equal('1.17.1');
     expect(out.findings.map((f) => `${f.ruleId}:${f.severity}`)).to.deep.equal(['CMV027:info']);
     expect(r.code).to.equal(0);
@@ -173,9 +250,15 @@ describe('velero-cm-preflight CLI (built bin)', function () {
   it('turns plugin awareness on when the plugin is installed in the same inputs', () => {
     const p = join(dir, 'plugin');
     mkdirSync(p);
-    writeFileSync(join(p, 'install.sh'), 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0 --confirm\nvelero backup create b --include-namespaces app\n');
+    writeFileSync(
+      join(p, 'install.sh'),
+      'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0 --confirm\nvelero backup create b --include-namespaces app\n',
+    );
     const r = cli(['--format', 'json', p]);
-    const out = JSON.parse(r.stdout) as { context: { pluginInstalled: boolean }; findings: { ruleId: string; severity: string; pluginHandled: boolean }[] };
+    const out = JSON.parse(r.stdout) as {
+      context: { pluginInstalled: boolean };
+      findings: { ruleId: string; severity: string; pluginHandled: boolean }[];
+    };
     expect(out.context.pluginInstalled).to.equal(true);
     expect(out.findings.find((f) => f.ruleId === 'CMV020')).to.include({ severity: 'info', pluginHandled: true });
     expect(r.code).to.equal(0);
@@ -199,7 +282,10 @@ describe('velero-cm-preflight CLI (built bin)', function () {
     before(() => {
       fake = join(dir, 'fake-velero.mjs');
       record = join(dir, 'argv.json');
-      writeFileSync(fake, `#!/usr/bin/env node\nimport { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)));\nprocess.exit(7);\n`);
+      writeFileSync(
+        fake,
+        `#!/usr/bin/env node\nimport { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)));\nprocess.exit(7);\n`,
+      );
       chmodSync(fake, 0o755);
     });
     beforeEach(() => rmSync(record, { force: true }));
@@ -220,9 +306,20 @@ describe('velero-cm-preflight CLI (built bin)', function () {
     });
 
     it('runs the fixed command with --fix', () => {
-      const r = cli(['run', '--fix', '--', 'velero', 'backup', 'create', 'b', '--include-namespaces', 'app,cert-manager'], { env: env() });
+      const r = cli(
+        ['run', '--fix', '--', 'velero', 'backup', 'create', 'b', '--include-namespaces', 'app,cert-manager'],
+        { env: env() },
+      );
       expect(r.code).to.equal(7);
-      expect(JSON.parse(readFileSync(record, 'utf8'))).to.deep.equal(['backup', 'create', 'b', '--include-namespaces', 'app,cert-manager', '--include-cluster-resources=true', `--exclude-resources=${EPH}`]);
+      expect(JSON.parse(readFileSync(record, 'utf8'))).to.deep.equal([
+        'backup',
+        'create',
+        'b',
+        '--include-namespaces',
+        'app,cert-manager',
+        '--include-cluster-resources=true',
+        `--exclude-resources=${EPH}`,
+      ]);
     });
 
     it('exits 2 when velero cannot be started', () => {

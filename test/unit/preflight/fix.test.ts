@@ -12,7 +12,12 @@ function argvOf(line: string): string[] {
 }
 
 describe('preflight --fix round trip', () => {
-  const fixable = CASES.filter((c) => (c.line !== undefined || c.argv) && !(c.line ?? '').includes('$') && extractVeleroCommands(c.line ?? 'x').length <= 1);
+  const fixable = CASES.filter(
+    (c) =>
+      (c.line !== undefined || c.argv) &&
+      !(c.line ?? '').includes('$') &&
+      extractVeleroCommands(c.line ?? 'x').length <= 1,
+  );
   let fixedCount = 0;
   for (const c of fixable) {
     const argv = c.argv ?? (c.line !== undefined ? argvOf(c.line) : undefined);
@@ -32,7 +37,8 @@ describe('preflight --fix round trip', () => {
       // Idempotent.
       expect(fixArgv(result.argv, context).argv).to.deep.equal(result.argv);
       // No parse error is introduced.
-      const parseErrors = (fs: typeof after) => fs.filter((f) => ['CMV001', 'CMV002', 'CMV003', 'CMV004'].includes(f.ruleId)).length;
+      const parseErrors = (fs: typeof after) =>
+        fs.filter((f) => ['CMV001', 'CMV002', 'CMV003', 'CMV004'].includes(f.ruleId)).length;
       expect(parseErrors(after)).to.be.at.most(parseErrors(before));
     });
   }
@@ -44,7 +50,12 @@ describe('preflight --fix round trip', () => {
     {
       name: 'repeated excludes are joined, nothing lost',
       line: 'velero backup create b --include-cluster-resources=true --exclude-resources orders.acme.cert-manager.io --exclude-resources challenges.acme.cert-manager.io',
-      spec: (s) => expect(s.backup?.excludedResources).to.have.members(['orders.acme.cert-manager.io', 'challenges.acme.cert-manager.io', 'certificaterequests.cert-manager.io']),
+      spec: (s) =>
+        expect(s.backup?.excludedResources).to.have.members([
+          'orders.acme.cert-manager.io',
+          'challenges.acme.cert-manager.io',
+          'certificaterequests.cert-manager.io',
+        ]),
     },
     {
       name: 'namespace filter gets cluster resources and the cluster resource namespace',
@@ -79,7 +90,12 @@ describe('preflight --fix round trip', () => {
     {
       name: 'short names become canonical on restore',
       line: 'velero restore create --from-backup b --exclude-resources orders,challenges,certificaterequests',
-      spec: (s) => expect(s.restore?.excludedResources).to.deep.equal(['orders.acme.cert-manager.io', 'challenges.acme.cert-manager.io', 'certificaterequests.cert-manager.io']),
+      spec: (s) =>
+        expect(s.restore?.excludedResources).to.deep.equal([
+          'orders.acme.cert-manager.io',
+          'challenges.acme.cert-manager.io',
+          'certificaterequests.cert-manager.io',
+        ]),
     },
     {
       name: 'bool with a separate value keeps the restore unnamed',

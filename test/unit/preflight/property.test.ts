@@ -19,8 +19,46 @@ const flagNames = [...new Set([...COMMANDS.flatMap((c) => c.flags), ...GLOBAL_FL
 const word = fc.oneof(
   fc.constantFrom(...flagNames.map((n) => `--${n}`)),
   fc.constantFrom(...flagNames.map((n) => `--${n}=`)),
-  fc.constantFrom('backup', 'schedule', 'restore', 'create', 'plugin', 'add', 'remove', 'install', 'get', '--', '-', '-n', '-l', '-o', '-w', '-wl', '-L', '-x', '-v'),
-  fc.constantFrom('true', 'false', '0', '1', '*', '', ',', 'a,b', ' secrets ', 'certs', 'orders', '30d', '720h', 'cert-manager', 'app=x', 'a:b', 'yaml'),
+  fc.constantFrom(
+    'backup',
+    'schedule',
+    'restore',
+    'create',
+    'plugin',
+    'add',
+    'remove',
+    'install',
+    'get',
+    '--',
+    '-',
+    '-n',
+    '-l',
+    '-o',
+    '-w',
+    '-wl',
+    '-L',
+    '-x',
+    '-v',
+  ),
+  fc.constantFrom(
+    'true',
+    'false',
+    '0',
+    '1',
+    '*',
+    '',
+    ',',
+    'a,b',
+    ' secrets ',
+    'certs',
+    'orders',
+    '30d',
+    '720h',
+    'cert-manager',
+    'app=x',
+    'a:b',
+    'yaml',
+  ),
   fc.string({ maxLength: 12 }),
   fc.tuple(fc.constantFrom(...flagNames.map((n) => `--${n}=`)), fc.string({ maxLength: 10 })).map(([a, b]) => a + b),
 );
@@ -60,7 +98,36 @@ describe('preflight property tests', () => {
   });
 
   it('shell extraction of any text never throws and never hangs', () => {
-    const shellish = fc.array(fc.oneof(fc.constantFrom('velero ', 'backup create b ', '"', "'", '\\', '\\\n', '$(', ')', '${', '}', '`', '#', '\n', ';', '&&', '|', '> f', '<<', ' -- ', '--include-namespaces '), fc.string({ maxLength: 8 })), { maxLength: 40 }).map((a) => a.join(''));
+    const shellish = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            'velero ',
+            'backup create b ',
+            '"',
+            "'",
+            '\\',
+            '\\\n',
+            '$(',
+            ')',
+            '${',
+            '}',
+            '`',
+            '#',
+            '\n',
+            ';',
+            '&&',
+            '|',
+            '> f',
+            '<<',
+            ' -- ',
+            '--include-namespaces ',
+          ),
+          fc.string({ maxLength: 8 }),
+        ),
+        { maxLength: 40 },
+      )
+      .map((a) => a.join(''));
     fc.assert(
       fc.property(shellish, fc.boolean(), (text, makefile) => {
         timed(() => {
@@ -73,9 +140,13 @@ describe('preflight property tests', () => {
 
   it('any file kind of any text never throws and never hangs', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), fc.constantFrom('shell', 'makefile', 'markdown', 'yaml' as const), (text, kind) => {
-        timed(() => unitsFromText(`velero backup create ${text}\n${text}`, kind, 'f', ctx.veleroVersion));
-      }),
+      fc.property(
+        fc.string({ maxLength: 400 }),
+        fc.constantFrom('shell', 'makefile', 'markdown', 'yaml' as const),
+        (text, kind) => {
+          timed(() => unitsFromText(`velero backup create ${text}\n${text}`, kind, 'f', ctx.veleroVersion));
+        },
+      ),
       { numRuns: 800 },
     );
   });
@@ -85,7 +156,15 @@ describe('preflight property tests', () => {
     const veleroish = fc.record({
       apiVersion: fc.constantFrom('velero.io/v1', 'apps/v1', 'v1', ''),
       kind: fc.constantFrom('Backup', 'Schedule', 'Restore', 'Deployment', 'ConfigMap'),
-      metadata: fc.oneof(fc.record({ name: fc.string(), namespace: fc.string(), labels: fc.dictionary(fc.string(), fc.string()), annotations: fc.dictionary(fc.string(), fc.string()) }), anyValue),
+      metadata: fc.oneof(
+        fc.record({
+          name: fc.string(),
+          namespace: fc.string(),
+          labels: fc.dictionary(fc.string(), fc.string()),
+          annotations: fc.dictionary(fc.string(), fc.string()),
+        }),
+        anyValue,
+      ),
       spec: anyValue,
       schedules: anyValue,
       configuration: anyValue,

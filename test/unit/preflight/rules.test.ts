@@ -34,7 +34,50 @@ describe('preflight rule metadata', () => {
 
   it('covers every offline-decidable rule of the velero-cli catalogue (§16)', () => {
     const covered = new Set(RULES.flatMap((r) => (r.meta.catalogue ?? '').split(/,\s*/)).filter(Boolean));
-    const offline = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10', 'A11', 'A12', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10', 'B11', 'B13', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C12', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7'];
+    const offline = [
+      'A1',
+      'A2',
+      'A3',
+      'A4',
+      'A5',
+      'A6',
+      'A7',
+      'A8',
+      'A9',
+      'A10',
+      'A11',
+      'A12',
+      'B1',
+      'B2',
+      'B3',
+      'B4',
+      'B5',
+      'B6',
+      'B7',
+      'B8',
+      'B9',
+      'B10',
+      'B11',
+      'B13',
+      'C1',
+      'C2',
+      'C3',
+      'C4',
+      'C5',
+      'C6',
+      'C7',
+      'C8',
+      'C9',
+      'C10',
+      'C12',
+      'D1',
+      'D2',
+      'D3',
+      'D4',
+      'D5',
+      'D6',
+      'D7',
+    ];
     expect(offline.filter((c) => !covered.has(c))).to.deep.equal([]);
   });
 
@@ -43,7 +86,11 @@ describe('preflight rule metadata', () => {
     r.meta.examples.forEach((ex, i) => {
       if (!/^velero (backup|schedule|restore|create|install|plugin) /.test(ex.bad)) return;
       const ctx = contextFor({ version: r.meta.id === 'CMV061' ? '1.17.0' : undefined });
-      const lint = (line: string) => lintSubjects(unitsFromText(line, 'shell', undefined, ctx.veleroVersion).units.map((u) => u.subject), ctx).map((f) => f.ruleId);
+      const lint = (line: string) =>
+        lintSubjects(
+          unitsFromText(line, 'shell', undefined, ctx.veleroVersion).units.map((u) => u.subject),
+          ctx,
+        ).map((f) => f.ruleId);
       it(`${r.meta.id} ${r.meta.name} example ${i + 1}`, () => {
         expect(lint(ex.bad), ex.bad).to.include(r.meta.id);
         if (ex.good) expect(lint(ex.good), ex.good).to.not.include(r.meta.id);

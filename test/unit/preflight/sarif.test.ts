@@ -19,7 +19,7 @@ export function sarifValidator() {
   const Ajv = (AjvDraft04 as unknown as { default: typeof AjvDraft04.default }).default;
   // The schema's language-tag pattern is not valid under the `u` flag, hence unicodeRegExp: false.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  const addFormats = (addFormatsModule).default;
+  const addFormats = addFormatsModule.default;
   addFormats(ajv);
   return ajv.compile(schema);
 }
@@ -35,12 +35,32 @@ describe('preflight SARIF output', () => {
 
   it('a run with findings from every table case validates against SARIF 2.1.0', () => {
     const subjects = CASES.flatMap((c, i) =>
-      unitsFromText(c.line ?? c.yaml ?? c.file?.text ?? (c.argv ?? []).join(' '), c.yaml ? 'yaml' : (c.file?.kind ?? 'shell'), `cases/case ${i}.sh`, ctx.veleroVersion).units.map((u) => u.subject),
+      unitsFromText(
+        c.line ?? c.yaml ?? c.file?.text ?? (c.argv ?? []).join(' '),
+        c.yaml ? 'yaml' : (c.file?.kind ?? 'shell'),
+        `cases/case ${i}.sh`,
+        ctx.veleroVersion,
+      ).units.map((u) => u.subject),
     );
     const findings = lintSubjects(subjects, ctx);
     expect(findings.length).to.be.greaterThan(100);
-    const log = JSON.parse(formatSarif({ tool: { name: 'velero-cm-preflight', version: '0.1.0' }, context: { veleroVersion: '1.18.1', pluginInstalled: false, failOn: 'warning' }, findings, checked: subjects.length, problems: [] })) as {
-      runs: { results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]; tool: { driver: { rules: { id: string }[] } } }[];
+    const log = JSON.parse(
+      formatSarif({
+        tool: { name: 'velero-cm-preflight', version: '0.1.0' },
+        context: { veleroVersion: '1.18.1', pluginInstalled: false, failOn: 'warning' },
+        findings,
+        checked: subjects.length,
+        problems: [],
+      }),
+    ) as {
+      runs: {
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+        }[];
+        tool: { driver: { rules: { id: string }[] } };
+      }[];
     };
     const ok = validate(log);
     expect(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 1)).to.equal(true);
@@ -52,7 +72,15 @@ describe('preflight SARIF output', () => {
 
   it('an empty run and a run with input problems validate too', () => {
     for (const problems of [[], [{ message: 'cannot read x: ENOENT' }]]) {
-      const log: unknown = JSON.parse(formatSarif({ tool: { name: 'velero-cm-preflight', version: '0.1.0' }, context: { veleroVersion: '1.18.1', pluginInstalled: true, failOn: 'error' }, findings: [], checked: 0, problems }));
+      const log: unknown = JSON.parse(
+        formatSarif({
+          tool: { name: 'velero-cm-preflight', version: '0.1.0' },
+          context: { veleroVersion: '1.18.1', pluginInstalled: true, failOn: 'error' },
+          findings: [],
+          checked: 0,
+          problems,
+        }),
+      );
       expect(validate(log), JSON.stringify(validate.errors)).to.equal(true);
     }
   });

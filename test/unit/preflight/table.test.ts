@@ -10,7 +10,12 @@ import { parseVersion } from '../../../src/preflight/version.js';
 import { CASES, type Case } from './table.js';
 
 export function contextFor(c: Pick<Case, 'version' | 'plugin'>): LintContext {
-  return { veleroVersion: parseVersion(c.version ?? '1.18.1')!, pluginInstalled: c.plugin ?? false, veleroNamespace: 'velero', clusterResourceNamespace: 'cert-manager' };
+  return {
+    veleroVersion: parseVersion(c.version ?? '1.18.1')!,
+    pluginInstalled: c.plugin ?? false,
+    veleroNamespace: 'velero',
+    clusterResourceNamespace: 'cert-manager',
+  };
 }
 
 export function findingsFor(c: Case): Finding[] {
@@ -19,7 +24,8 @@ export function findingsFor(c: Case): Finding[] {
   if (c.argv) {
     const tokens = c.argv.map((text, i) => ({ text, loc: { line: 1, column: i + 1 } }));
     subjects = [subjectFromCommand(parseVeleroArgv(tokens, { version: ctx.veleroVersion }), { line: 1, column: 1 })];
-  } else if (c.line !== undefined) subjects = unitsFromText(c.line, 'shell', undefined, ctx.veleroVersion).units.map((u) => u.subject);
+  } else if (c.line !== undefined)
+    subjects = unitsFromText(c.line, 'shell', undefined, ctx.veleroVersion).units.map((u) => u.subject);
   else if (c.yaml !== undefined) {
     const r = subjectsFromYaml(c.yaml);
     expect(r.problems, 'YAML problems').to.deep.equal([]);
@@ -38,8 +44,15 @@ describe('preflight behaviour table', () => {
     it(c.name, () => {
       const findings = findingsFor(c);
       const pinned = c.expect.some((e) => e.includes('@'));
-      const got = findings.map((f) => (pinned && c.expect.includes(`${f.ruleId}@${f.location.line}`) ? `${f.ruleId}@${f.location.line}` : f.ruleId)).sort();
-      expect(got, findings.map((f) => `${f.ruleId} ${f.location.line}:${f.location.column} ${f.message}`).join('\n')).to.deep.equal([...c.expect].sort());
+      const got = findings
+        .map((f) =>
+          pinned && c.expect.includes(`${f.ruleId}@${f.location.line}`) ? `${f.ruleId}@${f.location.line}` : f.ruleId,
+        )
+        .sort();
+      expect(
+        got,
+        findings.map((f) => `${f.ruleId} ${f.location.line}:${f.location.column} ${f.message}`).join('\n'),
+      ).to.deep.equal([...c.expect].sort());
       for (const [rule, text] of Object.entries(c.messages ?? {})) {
         const of = findings.filter((f) => f.ruleId === rule);
         expect(of, rule).to.not.be.empty;

@@ -38,46 +38,126 @@ export const CASES: Case[] = [
   { name: 'clean schedule', line: S, expect: [] },
   { name: 'clean restore (shim note only)', line: R, expect: ['CMV048'] },
   { name: 'create backup spelling', line: B.replace('backup create', 'create backup'), expect: [] },
-  { name: 'global flags before the command', line: B.replace('velero backup', 'velero --kubecontext prod -n velero backup'), expect: [] },
+  {
+    name: 'global flags before the command',
+    line: B.replace('velero backup', 'velero --kubecontext prod -n velero backup'),
+    expect: [],
+  },
   { name: 'namespace flag equal to velero namespace', line: `${B} --namespace=velero`, expect: [] },
   { name: 'unmodelled velero command', line: 'velero backup get', expect: [] },
   { name: 'velero version', line: 'velero version --client-only', expect: [] },
   { name: 'plain backup: no filters on 1.18', line: 'velero backup create b', expect: ['CMV021', 'CMV027'] },
-  { name: 'plain backup on 1.16 (no CSI auto-exclude)', line: 'velero backup create b', version: '1.16.2', expect: ['CMV027'] },
+  {
+    name: 'plain backup on 1.16 (no CSI auto-exclude)',
+    line: 'velero backup create b',
+    version: '1.16.2',
+    expect: ['CMV027'],
+  },
   { name: 'plain backup on 1.17.0', line: 'velero backup create b', version: '1.17.0', expect: ['CMV021', 'CMV027'] },
-  { name: 'cert-manager docs example', line: `velero backup create full-backup --include-namespaces cert-manager,default --include-cluster-resources=true --exclude-resources ${EPH}`, expect: [] },
+  {
+    name: 'cert-manager docs example',
+    line: `velero backup create full-backup --include-namespaces cert-manager,default --include-cluster-resources=true --exclude-resources ${EPH}`,
+    expect: [],
+  },
 
   // ---- A1 bool flag with a separate value
-  { name: 'A1 include-cluster-resources false on restore', line: `${R} --include-cluster-resources false`, expect: ['CMV005', 'CMV048'], messages: { CMV005: 'positional' } },
-  { name: 'A1 restore without name gets named false', line: `velero restore create --from-backup b --exclude-resources ${EPH} --include-cluster-resources false --wait`, expect: ['CMV005', 'CMV048'] },
-  { name: 'A1 with a restore name: too many args', line: `velero restore create r1 --from-backup b --exclude-resources ${EPH} --include-cluster-resources false`, expect: ['CMV004', 'CMV005', 'CMV048'] },
-  { name: 'A1 backup include-cluster-resources false', line: `velero backup create b --exclude-resources ${EPH} --include-cluster-resources false`, expect: ['CMV004', 'CMV005'] },
+  {
+    name: 'A1 include-cluster-resources false on restore',
+    line: `${R} --include-cluster-resources false`,
+    expect: ['CMV005', 'CMV048'],
+    messages: { CMV005: 'positional' },
+  },
+  {
+    name: 'A1 restore without name gets named false',
+    line: `velero restore create --from-backup b --exclude-resources ${EPH} --include-cluster-resources false --wait`,
+    expect: ['CMV005', 'CMV048'],
+  },
+  {
+    name: 'A1 with a restore name: too many args',
+    line: `velero restore create r1 --from-backup b --exclude-resources ${EPH} --include-cluster-resources false`,
+    expect: ['CMV004', 'CMV005', 'CMV048'],
+  },
+  {
+    name: 'A1 backup include-cluster-resources false',
+    line: `velero backup create b --exclude-resources ${EPH} --include-cluster-resources false`,
+    expect: ['CMV004', 'CMV005'],
+  },
   { name: 'A1 snapshot-volumes false', line: `${B} --snapshot-volumes false`, expect: ['CMV004', 'CMV005'] },
   { name: 'A1 wait false', line: `${B} --wait false`, expect: ['CMV004', 'CMV005'] },
   { name: 'A1 wait with 0', line: `${B} -w 0`, expect: ['CMV004', 'CMV005'] },
   { name: 'A1 restore-volumes false', line: `${R} --restore-volumes false`, expect: ['CMV005', 'CMV048'] },
   { name: 'A1 paused true on schedule', line: `${S} --paused true`, expect: ['CMV004', 'CMV005'] },
-  { name: 'A1 install dry-run true', line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions --dry-run true', expect: ['CMV004', 'CMV005'] },
+  {
+    name: 'A1 install dry-run true',
+    line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions --dry-run true',
+    expect: ['CMV004', 'CMV005'],
+  },
   { name: 'A1 inline value is fine', line: `${R} --include-cluster-resources=false`, expect: ['CMV041', 'CMV048'] },
-  { name: 'A1 not for a non-bool word', line: `velero backup create b --include-cluster-resources=true --wait --exclude-resources ${EPH}`, expect: [] },
+  {
+    name: 'A1 not for a non-bool word',
+    line: `velero backup create b --include-cluster-resources=true --wait --exclude-resources ${EPH}`,
+    expect: [],
+  },
   { name: 'A1 uppercase TRUE word', line: `${B} --snapshot-move-data TRUE`, expect: ['CMV004', 'CMV005'] },
   { name: 'A1 after -- is positional', line: `${B} -- false`, expect: ['CMV004'] },
 
   // ---- A2 repeated list flags
-  { name: 'A2 exclude-resources repeated', line: 'velero backup create b --include-cluster-resources=true --exclude-resources orders.acme.cert-manager.io --exclude-resources challenges.acme.cert-manager.io', expect: ['CMV006', 'CMV027'], messages: { CMV006: 'keeps only the last value "challenges.acme.cert-manager.io"' } },
-  { name: 'A2 include-namespaces repeated', line: `${B} --include-namespaces cert-manager --include-namespaces app`, expect: ['CMV006', 'CMV026'] },
-  { name: 'A2 install plugins repeated', line: 'velero install --provider aws --bucket b --no-secret --features=EnableAPIGroupVersions --plugins velero/velero-plugin-for-aws:v1.13.0 --plugins ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0', expect: ['CMV006'] },
-  { name: 'A2 install features repeated (plain string)', line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableCSI --features=EnableAPIGroupVersions', expect: ['CMV006'] },
-  { name: 'A2 volume-snapshot-locations appends (no finding)', line: `${B} --volume-snapshot-locations a --volume-snapshot-locations b`, expect: [] },
+  {
+    name: 'A2 exclude-resources repeated',
+    line: 'velero backup create b --include-cluster-resources=true --exclude-resources orders.acme.cert-manager.io --exclude-resources challenges.acme.cert-manager.io',
+    expect: ['CMV006', 'CMV027'],
+    messages: { CMV006: 'keeps only the last value "challenges.acme.cert-manager.io"' },
+  },
+  {
+    name: 'A2 include-namespaces repeated',
+    line: `${B} --include-namespaces cert-manager --include-namespaces app`,
+    expect: ['CMV006', 'CMV026'],
+  },
+  {
+    name: 'A2 install plugins repeated',
+    line: 'velero install --provider aws --bucket b --no-secret --features=EnableAPIGroupVersions --plugins velero/velero-plugin-for-aws:v1.13.0 --plugins ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0',
+    expect: ['CMV006'],
+  },
+  {
+    name: 'A2 install features repeated (plain string)',
+    line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableCSI --features=EnableAPIGroupVersions',
+    expect: ['CMV006'],
+  },
+  {
+    name: 'A2 volume-snapshot-locations appends (no finding)',
+    line: `${B} --volume-snapshot-locations a --volume-snapshot-locations b`,
+    expect: [],
+  },
   { name: 'A2 labels merge (no finding)', line: `${B} --labels a=b --labels c=d`, expect: [] },
-  { name: 'A2 scoped flag repeated', line: `velero backup create b --include-cluster-scoped-resources='*' --exclude-namespace-scoped-resources orders.acme.cert-manager.io --exclude-namespace-scoped-resources challenges.acme.cert-manager.io,certificaterequests.cert-manager.io`, expect: ['CMV006', 'CMV027'] },
-  { name: 'A2 root features repeated', line: `velero --features=EnableCSI --features=X ${B.slice('velero '.length)}`, expect: ['CMV006'] },
+  {
+    name: 'A2 scoped flag repeated',
+    line: `velero backup create b --include-cluster-scoped-resources='*' --exclude-namespace-scoped-resources orders.acme.cert-manager.io --exclude-namespace-scoped-resources challenges.acme.cert-manager.io,certificaterequests.cert-manager.io`,
+    expect: ['CMV006', 'CMV027'],
+  },
+  {
+    name: 'A2 root features repeated',
+    line: `velero --features=EnableCSI --features=X ${B.slice('velero '.length)}`,
+    expect: ['CMV006'],
+  },
   { name: 'A2 label-columns repeated', line: `${B} -L a -L b`, expect: ['CMV006'] },
-  { name: 'A2 restore include-resources repeated', line: `${R} --include-resources secrets --include-resources certificates.cert-manager.io`, expect: ['CMV006', 'CMV042'] },
+  {
+    name: 'A2 restore include-resources repeated',
+    line: `${R} --include-resources secrets --include-resources certificates.cert-manager.io`,
+    expect: ['CMV006', 'CMV042'],
+  },
 
   // ---- A3 value flag swallows a flag
-  { name: 'A3 issue 9991', line: 'velero backup create b --exclude-namespaces velero --include-cluster-scoped-resources --default-volumes-to-fs-backup --wait', expect: ['CMV007', 'CMV020', 'CMV027'], messages: { CMV007: '"--default-volumes-to-fs-backup"' } },
-  { name: 'A3 skip-immediately swallows paused', line: `${S} --skip-immediately --paused`, expect: ['CMV003', 'CMV007'] },
+  {
+    name: 'A3 issue 9991',
+    line: 'velero backup create b --exclude-namespaces velero --include-cluster-scoped-resources --default-volumes-to-fs-backup --wait',
+    expect: ['CMV007', 'CMV020', 'CMV027'],
+    messages: { CMV007: '"--default-volumes-to-fs-backup"' },
+  },
+  {
+    name: 'A3 skip-immediately swallows paused',
+    line: `${S} --skip-immediately --paused`,
+    expect: ['CMV003', 'CMV007'],
+  },
   { name: 'A3 colorized swallows a word', line: `velero --colorized ${B.slice(7)}`, expect: ['CMV003'] },
   { name: 'A3 storage-location swallows wait', line: `${B} --storage-location --wait`, expect: ['CMV007'] },
   { name: 'A3 ttl swallows a flag', line: `${B} --ttl --wait`, expect: ['CMV003', 'CMV007'] },
@@ -86,197 +166,627 @@ export const CASES: Case[] = [
   { name: 'A3 skip-immediately with value is fine', line: `${S} --skip-immediately=true`, expect: [] },
 
   // ---- A4 list shape
-  { name: 'A4 space after comma', argv: ['velero', 'backup', 'create', 'b', '--include-cluster-resources=true', '--exclude-resources', 'challenges.acme.cert-manager.io, orders.acme.cert-manager.io,certificaterequests.cert-manager.io'], expect: ['CMV008', 'CMV027'] },
+  {
+    name: 'A4 space after comma',
+    argv: [
+      'velero',
+      'backup',
+      'create',
+      'b',
+      '--include-cluster-resources=true',
+      '--exclude-resources',
+      'challenges.acme.cert-manager.io, orders.acme.cert-manager.io,certificaterequests.cert-manager.io',
+    ],
+    expect: ['CMV008', 'CMV027'],
+  },
   { name: 'A4 trailing comma', line: `${B},`, expect: ['CMV008'] },
-  { name: 'A4 empty include-resources', line: `${B} --include-resources=`, expect: ['CMV008'], messages: { CMV008: 'includes nothing' } },
+  {
+    name: 'A4 empty include-resources',
+    line: `${B} --include-resources=`,
+    expect: ['CMV008'],
+    messages: { CMV008: 'includes nothing' },
+  },
   { name: 'A4 empty include-namespaces', line: `${B} --include-namespaces ""`, expect: ['CMV008', 'CMV026'] },
-  { name: 'A4 restore empty exclude', line: `velero restore create --from-backup b --exclude-resources=`, expect: ['CMV008', 'CMV047', 'CMV048'] },
-  { name: 'A4 double comma in scoped list', line: `velero backup create b --include-cluster-scoped-resources='*' --exclude-namespace-scoped-resources ${EPH.replace(',', ',,')}`, expect: ['CMV008'] },
+  {
+    name: 'A4 restore empty exclude',
+    line: `velero restore create --from-backup b --exclude-resources=`,
+    expect: ['CMV008', 'CMV047', 'CMV048'],
+  },
+  {
+    name: 'A4 double comma in scoped list',
+    line: `velero backup create b --include-cluster-scoped-resources='*' --exclude-namespace-scoped-resources ${EPH.replace(',', ',,')}`,
+    expect: ['CMV008'],
+  },
 
   // ---- A5 non-canonical names
-  { name: 'A5 short names on restore', line: 'velero restore create --from-backup b --exclude-resources orders,challenges,certificaterequests', expect: ['CMV010', 'CMV048'], messages: { CMV010: 'matches nothing' } },
-  { name: 'A5 Kind name on backup', line: 'velero backup create b --include-cluster-resources=true --exclude-resources Order,Challenge,CertificateRequest', expect: ['CMV010'] },
+  {
+    name: 'A5 short names on restore',
+    line: 'velero restore create --from-backup b --exclude-resources orders,challenges,certificaterequests',
+    expect: ['CMV010', 'CMV048'],
+    messages: { CMV010: 'matches nothing' },
+  },
+  {
+    name: 'A5 Kind name on backup',
+    line: 'velero backup create b --include-cluster-resources=true --exclude-resources Order,Challenge,CertificateRequest',
+    expect: ['CMV010'],
+  },
   { name: 'A5 cert short name', line: `${R} --include-resources cert,secrets,crd`, expect: ['CMV010'] },
-  { name: 'A5 singular secret in allowlist', line: `${B} --include-resources certificates.cert-manager.io,secret,customresourcedefinitions.apiextensions.k8s.io`, expect: ['CMV010'] },
+  {
+    name: 'A5 singular secret in allowlist',
+    line: `${B} --include-resources certificates.cert-manager.io,secret,customresourcedefinitions.apiextensions.k8s.io`,
+    expect: ['CMV010'],
+  },
   { name: 'A5 namespaces are not resource names', line: `${B} --include-namespaces Cert,cert-manager`, expect: [] },
-  { name: 'A5 canonical names are clean', line: `${R} --include-resources certificates.cert-manager.io,secrets,customresourcedefinitions.apiextensions.k8s.io`, expect: [] },
-  { name: 'A5 group-less certificates in restore includes', line: `${R} --include-resources certificates,secrets,customresourcedefinitions.apiextensions.k8s.io`, expect: ['CMV010'] },
+  {
+    name: 'A5 canonical names are clean',
+    line: `${R} --include-resources certificates.cert-manager.io,secrets,customresourcedefinitions.apiextensions.k8s.io`,
+    expect: [],
+  },
+  {
+    name: 'A5 group-less certificates in restore includes',
+    line: `${R} --include-resources certificates,secrets,customresourcedefinitions.apiextensions.k8s.io`,
+    expect: ['CMV010'],
+  },
 
   // ---- A6 -n is not a filter
-  { name: 'A6 -n cert-manager on backup', line: `${B} -n cert-manager`, expect: ['CMV011'], messages: { CMV011: 'no Velero server watches' } },
+  {
+    name: 'A6 -n cert-manager on backup',
+    line: `${B} -n cert-manager`,
+    expect: ['CMV011'],
+    messages: { CMV011: 'no Velero server watches' },
+  },
   { name: 'A6 --namespace=app on restore', line: `${R} --namespace=app`, expect: ['CMV011', 'CMV048'] },
   { name: 'A6 -n velero-system while Velero runs in velero', line: `${B} -n velero-system`, expect: ['CMV011'] },
-  { name: 'A6 not for install', line: 'velero install -n backup --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions', expect: [] },
+  {
+    name: 'A6 not for install',
+    line: 'velero install -n backup --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions',
+    expect: [],
+  },
 
   // ---- A7 mixed families
   { name: 'A7 old and scoped', line: `${B} --include-cluster-scoped-resources='*'`, expect: ['CMV012'] },
-  { name: 'A7 include-resources with scoped exclude', line: `velero backup create b --include-resources '*' --exclude-namespace-scoped-resources ${EPH}`, expect: ['CMV012', 'CMV027'] },
+  {
+    name: 'A7 include-resources with scoped exclude',
+    line: `velero backup create b --include-resources '*' --exclude-namespace-scoped-resources ${EPH}`,
+    expect: ['CMV012', 'CMV027'],
+  },
 
   // ---- A8 conflicting filters
   { name: 'A8 selector and or-selector', line: `${B} -l a=b --or-selector 'c=d or e=f'`, expect: ['CMV013', 'CMV028'] },
   { name: 'A8 star mixed into includes', line: `${B} --include-namespaces '*,app'`, expect: ['CMV013'] },
-  { name: 'A8 star in old excludes', line: `velero backup create b --include-cluster-resources=true --exclude-resources '*'`, expect: ['CMV013'] },
-  { name: 'A8 overlap', line: `${B} --include-namespaces app,cert-manager --exclude-namespaces app`, expect: ['CMV013'] },
-  { name: 'A8 restore overlap', line: `${R} --include-resources secrets,certificates.cert-manager.io,customresourcedefinitions.apiextensions.k8s.io --exclude-resources secrets,${EPH}`, expect: ['CMV006', 'CMV013', 'CMV043'] },
-  { name: 'A8 scoped cluster exclude star alone is allowed', line: `velero backup create b --exclude-cluster-scoped-resources='*' --exclude-namespace-scoped-resources ${EPH}`, expect: ['CMV022'] },
+  {
+    name: 'A8 star in old excludes',
+    line: `velero backup create b --include-cluster-resources=true --exclude-resources '*'`,
+    expect: ['CMV013'],
+  },
+  {
+    name: 'A8 overlap',
+    line: `${B} --include-namespaces app,cert-manager --exclude-namespaces app`,
+    expect: ['CMV013'],
+  },
+  {
+    name: 'A8 restore overlap',
+    line: `${R} --include-resources secrets,certificates.cert-manager.io,customresourcedefinitions.apiextensions.k8s.io --exclude-resources secrets,${EPH}`,
+    expect: ['CMV006', 'CMV013', 'CMV043'],
+  },
+  {
+    name: 'A8 scoped cluster exclude star alone is allowed',
+    line: `velero backup create b --exclude-cluster-scoped-resources='*' --exclude-namespace-scoped-resources ${EPH}`,
+    expect: ['CMV022'],
+  },
 
   // ---- A9 durations
-  { name: 'A9 ttl 30d', line: `${B} --ttl 30d`, expect: ['CMV009'], messages: { CMV009: 'time: invalid duration "30d"' } },
+  {
+    name: 'A9 ttl 30d',
+    line: `${B} --ttl 30d`,
+    expect: ['CMV009'],
+    messages: { CMV009: 'time: invalid duration "30d"' },
+  },
   { name: 'A9 ttl 720h fine', line: `${B} --ttl 720h`, expect: [] },
   { name: 'A9 item-operation-timeout 1w', line: `${R} --item-operation-timeout=1w`, expect: ['CMV009', 'CMV048'] },
   { name: 'A9 csi timeout 10x', line: `${B} --csi-snapshot-timeout 10x`, expect: ['CMV009'] },
   { name: 'A9 composite duration fine', line: `${B} --ttl 1h30m`, expect: [] },
 
   // ---- A10 from-schedule
-  { name: 'A10 from-schedule with filters', line: 'velero backup create --from-schedule daily --include-cluster-resources=true --exclude-namespaces kube-system', expect: ['CMV014'] },
-  { name: 'A10 from-schedule with labels and wait only', line: 'velero backup create --from-schedule daily --labels a=b --wait', expect: [] },
+  {
+    name: 'A10 from-schedule with filters',
+    line: 'velero backup create --from-schedule daily --include-cluster-resources=true --exclude-namespaces kube-system',
+    expect: ['CMV014'],
+  },
+  {
+    name: 'A10 from-schedule with labels and wait only',
+    line: 'velero backup create --from-schedule daily --labels a=b --wait',
+    expect: [],
+  },
   { name: 'A10 from-schedule with name', line: 'velero backup create b1 --from-schedule daily', expect: [] },
 
   // ---- A11 restore source
-  { name: 'A11 backup name as positional', line: 'velero restore create full-backup', expect: ['CMV015', 'CMV047', 'CMV048'], messages: { CMV015: 'is the name of the new restore' } },
+  {
+    name: 'A11 backup name as positional',
+    line: 'velero restore create full-backup',
+    expect: ['CMV015', 'CMV047', 'CMV048'],
+    messages: { CMV015: 'is the name of the new restore' },
+  },
   { name: 'A11 neither source', line: 'velero restore create', expect: ['CMV015', 'CMV047', 'CMV048'] },
   { name: 'A11 both sources', line: `${R} --from-schedule daily`, expect: ['CMV015', 'CMV048'] },
-  { name: 'A11 from-schedule only is fine', line: `velero restore create --from-schedule daily --exclude-resources ${EPH}`, expect: ['CMV048'] },
+  {
+    name: 'A11 from-schedule only is fine',
+    line: `velero restore create --from-schedule daily --exclude-resources ${EPH}`,
+    expect: ['CMV048'],
+  },
 
   // ---- A12 schedule annotations
   { name: 'A12 schedule annotations dropped', line: `${S} --annotations team=infra`, expect: ['CMV016'] },
   { name: 'A12 backup annotations fine', line: `${B} --annotations team=infra`, expect: [] },
-  { name: 'A12 annotations unknown before 1.16', line: `${B} --annotations team=infra`, version: '1.15.1', expect: ['CMV001'] },
+  {
+    name: 'A12 annotations unknown before 1.16',
+    line: `${B} --annotations team=infra`,
+    version: '1.15.1',
+    expect: ['CMV001'],
+  },
 
   // ---- parse errors
   { name: 'unknown flag with underscore', line: `${B} --include_namespaces app`, expect: ['CMV001'] },
-  { name: 'single dash long flag', line: `${B} -include-namespaces app`, expect: ['CMV001'], messages: { CMV001: "unknown shorthand flag: 'i' in -include-namespaces" } },
+  {
+    name: 'single dash long flag',
+    line: `${B} -include-namespaces app`,
+    expect: ['CMV001'],
+    messages: { CMV001: "unknown shorthand flag: 'i' in -include-namespaces" },
+  },
   { name: 'kubectl --context', line: `${B} --context prod`, expect: ['CMV001'], messages: { CMV001: '--kubecontext' } },
-  { name: 'or-selector before 1.13', line: `${B} --or-selector 'a=b or c=d'`, version: '1.12.3', expect: ['CMV001'], messages: { CMV001: 'added in Velero 1.13.0' } },
+  {
+    name: 'or-selector before 1.13',
+    line: `${B} --or-selector 'a=b or c=d'`,
+    version: '1.12.3',
+    expect: ['CMV001'],
+    messages: { CMV001: 'added in Velero 1.13.0' },
+  },
   { name: 'scoped flags before 1.11', line: BS, version: '1.10.3', expect: ['CMV001', 'CMV001', 'CMV027'] },
   { name: 'unknown command', line: 'velero bakcup create b', expect: ['CMV001'] },
-  { name: 'schedule without name', line: "velero schedule create --schedule '@daily' --include-cluster-resources=true", expect: ['CMV004', 'CMV027'] },
+  {
+    name: 'schedule without name',
+    line: "velero schedule create --schedule '@daily' --include-cluster-resources=true",
+    expect: ['CMV004', 'CMV027'],
+  },
   { name: 'backup two names', line: B.replace('create b', 'create b c'), expect: ['CMV004'] },
   { name: 'bad bool value', line: `${R} --include-cluster-resources=yes`, expect: ['CMV003', 'CMV048'] },
   { name: 'bad int', line: `${B} --parallel-files-upload=many`, expect: ['CMV003'] },
   { name: 'bad map', line: `${B} --labels team`, expect: ['CMV003'] },
   { name: 'bad namespace mapping', line: `${R} --namespace-mappings a=b`, expect: ['CMV003', 'CMV048'] },
-  { name: 'image-pull-policy case-sensitive', line: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0 --confirm --image-pull-policy always', expect: ['CMV003', 'CMV065'] },
+  {
+    name: 'image-pull-policy case-sensitive',
+    line: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0 --confirm --image-pull-policy always',
+    expect: ['CMV003', 'CMV065'],
+  },
   { name: 'double dash then flags are args', line: `${B} -- --wait`, expect: ['CMV004'] },
   { name: 'shorthand group -wl', line: `${B} -wl app=x`, expect: ['CMV028'] },
   { name: 'unknown shorthand', line: `${B} -x`, expect: ['CMV001'] },
   { name: 'klog -v takes a value', line: `velero -v 4 ${B.slice(7)}`, expect: [] },
 
   // ---- B1 namespace filter without cluster resources
-  { name: 'B1 include-namespaces', line: `velero backup create b --include-namespaces cert-manager,app --exclude-resources ${EPH}`, expect: ['CMV020'], messages: { CMV020: 'ClusterIssuers' } },
-  { name: 'B1 exclude-namespaces', line: 'velero backup create b --exclude-namespaces kube-system', expect: ['CMV020', 'CMV027'] },
-  { name: 'B1 glob namespaces', line: "velero backup create b --include-namespaces 'team-*,cert-manager'", expect: ['CMV020', 'CMV027', 'CMV031'] },
-  { name: 'B1 scoped without CRD and clusterissuers', line: `velero backup create b --include-namespaces cert-manager --include-cluster-scoped-resources storageclasses.storage.k8s.io --exclude-namespace-scoped-resources ${EPH}`, expect: ['CMV020'] },
-  { name: 'B1 scoped with both', line: `velero backup create b --include-namespaces cert-manager --include-cluster-scoped-resources customresourcedefinitions.apiextensions.k8s.io,clusterissuers.cert-manager.io --exclude-namespace-scoped-resources ${EPH}`, expect: [] },
-  { name: 'B1 scoped star', line: `velero backup create b --include-namespaces cert-manager --include-cluster-scoped-resources='*' --exclude-namespace-scoped-resources ${EPH}`, expect: [] },
-  { name: 'B1 with plugin: info', line: 'velero backup create b --include-namespaces cert-manager,app', plugin: true, expect: ['CMV020', 'CMV027'], severities: { CMV020: 'info', CMV027: 'info' }, messages: { CMV020: 'handled by velero-plugin-for-cert-manager' } },
-  { name: 'B1 include-namespaces star is all', line: `velero backup create b --include-namespaces '*' --include-cluster-resources=true --exclude-resources ${EPH}`, expect: [] },
-  { name: 'B1 on schedule', line: `velero schedule create s --schedule @daily --include-namespaces cert-manager --exclude-resources ${EPH}`, expect: ['CMV020'] },
+  {
+    name: 'B1 include-namespaces',
+    line: `velero backup create b --include-namespaces cert-manager,app --exclude-resources ${EPH}`,
+    expect: ['CMV020'],
+    messages: { CMV020: 'ClusterIssuers' },
+  },
+  {
+    name: 'B1 exclude-namespaces',
+    line: 'velero backup create b --exclude-namespaces kube-system',
+    expect: ['CMV020', 'CMV027'],
+  },
+  {
+    name: 'B1 glob namespaces',
+    line: "velero backup create b --include-namespaces 'team-*,cert-manager'",
+    expect: ['CMV020', 'CMV027', 'CMV031'],
+  },
+  {
+    name: 'B1 scoped without CRD and clusterissuers',
+    line: `velero backup create b --include-namespaces cert-manager --include-cluster-scoped-resources storageclasses.storage.k8s.io --exclude-namespace-scoped-resources ${EPH}`,
+    expect: ['CMV020'],
+  },
+  {
+    name: 'B1 scoped with both',
+    line: `velero backup create b --include-namespaces cert-manager --include-cluster-scoped-resources customresourcedefinitions.apiextensions.k8s.io,clusterissuers.cert-manager.io --exclude-namespace-scoped-resources ${EPH}`,
+    expect: [],
+  },
+  {
+    name: 'B1 scoped star',
+    line: `velero backup create b --include-namespaces cert-manager --include-cluster-scoped-resources='*' --exclude-namespace-scoped-resources ${EPH}`,
+    expect: [],
+  },
+  {
+    name: 'B1 with plugin: info',
+    line: 'velero backup create b --include-namespaces cert-manager,app',
+    plugin: true,
+    expect: ['CMV020', 'CMV027'],
+    severities: { CMV020: 'info', CMV027: 'info' },
+    messages: { CMV020: 'handled by velero-plugin-for-cert-manager' },
+  },
+  {
+    name: 'B1 include-namespaces star is all',
+    line: `velero backup create b --include-namespaces '*' --include-cluster-resources=true --exclude-resources ${EPH}`,
+    expect: [],
+  },
+  {
+    name: 'B1 on schedule',
+    line: `velero schedule create s --schedule @daily --include-namespaces cert-manager --exclude-resources ${EPH}`,
+    expect: ['CMV020'],
+  },
 
   // ---- B2 scoped engine, no filters
-  { name: 'B2 only labels', line: `velero backup create b --labels a=b --exclude-namespace-scoped-resources ${EPH}`, expect: ['CMV023'] },
-  { name: 'B2 plugin lowers', line: 'velero backup create b', plugin: true, expect: ['CMV021', 'CMV027'], severities: { CMV021: 'info', CMV027: 'info' } },
+  {
+    name: 'B2 only labels',
+    line: `velero backup create b --labels a=b --exclude-namespace-scoped-resources ${EPH}`,
+    expect: ['CMV023'],
+  },
+  {
+    name: 'B2 plugin lowers',
+    line: 'velero backup create b',
+    plugin: true,
+    expect: ['CMV021', 'CMV027'],
+    severities: { CMV021: 'info', CMV027: 'info' },
+  },
 
   // ---- B3 cluster resources excluded
-  { name: 'B3 include-cluster-resources=false', line: `velero backup create b --include-cluster-resources=false --exclude-resources ${EPH}`, expect: ['CMV022'] },
-  { name: 'B3 exclude CRDs', line: `velero backup create b --include-cluster-resources=true --exclude-resources customresourcedefinitions.apiextensions.k8s.io,${EPH}`, expect: ['CMV022'] },
-  { name: 'B3 exclude clusterissuers scoped', line: `velero backup create b --include-cluster-scoped-resources='*' --exclude-cluster-scoped-resources clusterissuers.cert-manager.io --exclude-namespace-scoped-resources ${EPH}`, expect: ['CMV022'] },
-  { name: 'B3 exclude crd short name', line: `velero backup create b --include-cluster-resources=true --exclude-resources crd,${EPH}`, expect: ['CMV010', 'CMV022'] },
-  { name: 'B3 glob exclude of cert-manager types', line: "velero backup create b --include-cluster-resources=true --exclude-resources '*.cert-manager.io'", expect: ['CMV022'] },
+  {
+    name: 'B3 include-cluster-resources=false',
+    line: `velero backup create b --include-cluster-resources=false --exclude-resources ${EPH}`,
+    expect: ['CMV022'],
+  },
+  {
+    name: 'B3 exclude CRDs',
+    line: `velero backup create b --include-cluster-resources=true --exclude-resources customresourcedefinitions.apiextensions.k8s.io,${EPH}`,
+    expect: ['CMV022'],
+  },
+  {
+    name: 'B3 exclude clusterissuers scoped',
+    line: `velero backup create b --include-cluster-scoped-resources='*' --exclude-cluster-scoped-resources clusterissuers.cert-manager.io --exclude-namespace-scoped-resources ${EPH}`,
+    expect: ['CMV022'],
+  },
+  {
+    name: 'B3 exclude crd short name',
+    line: `velero backup create b --include-cluster-resources=true --exclude-resources crd,${EPH}`,
+    expect: ['CMV010', 'CMV022'],
+  },
+  {
+    name: 'B3 glob exclude of cert-manager types',
+    line: "velero backup create b --include-cluster-resources=true --exclude-resources '*.cert-manager.io'",
+    expect: ['CMV022'],
+  },
 
   // ---- B4 scoped filter drops cluster resources
-  { name: 'B4 cluster exclude without include', line: `velero backup create b --exclude-cluster-scoped-resources storageclasses.storage.k8s.io --exclude-namespace-scoped-resources ${EPH}`, expect: ['CMV023'] },
-  { name: 'B4 namespaced include only', line: 'velero backup create b --include-namespace-scoped-resources secrets,certificates.cert-manager.io,issuers.cert-manager.io', expect: ['CMV023'] },
+  {
+    name: 'B4 cluster exclude without include',
+    line: `velero backup create b --exclude-cluster-scoped-resources storageclasses.storage.k8s.io --exclude-namespace-scoped-resources ${EPH}`,
+    expect: ['CMV023'],
+  },
+  {
+    name: 'B4 namespaced include only',
+    line: 'velero backup create b --include-namespace-scoped-resources secrets,certificates.cert-manager.io,issuers.cert-manager.io',
+    expect: ['CMV023'],
+  },
 
   // ---- B5 allowlist without CRDs
-  { name: 'B5 allowlist without CRD', line: 'velero backup create b --include-resources certificates.cert-manager.io,issuers.cert-manager.io,secrets', expect: ['CMV024'] },
-  { name: 'B5 allowlist with namespace filter', line: 'velero backup create b --include-namespaces app --include-resources certificates.cert-manager.io,secrets', expect: ['CMV020', 'CMV024'], messages: { CMV024: 'no ClusterIssuers either' } },
-  { name: 'B5 fixed allowlist', line: 'velero backup create b --include-resources certificates.cert-manager.io,issuers.cert-manager.io,clusterissuers.cert-manager.io,secrets,customresourcedefinitions.apiextensions.k8s.io --include-cluster-resources=true', expect: [] },
-  { name: 'B5 allowlist without cert-manager types', line: 'velero backup create b --include-resources deployments.apps,secrets', expect: [] },
+  {
+    name: 'B5 allowlist without CRD',
+    line: 'velero backup create b --include-resources certificates.cert-manager.io,issuers.cert-manager.io,secrets',
+    expect: ['CMV024'],
+  },
+  {
+    name: 'B5 allowlist with namespace filter',
+    line: 'velero backup create b --include-namespaces app --include-resources certificates.cert-manager.io,secrets',
+    expect: ['CMV020', 'CMV024'],
+    messages: { CMV024: 'no ClusterIssuers either' },
+  },
+  {
+    name: 'B5 fixed allowlist',
+    line: 'velero backup create b --include-resources certificates.cert-manager.io,issuers.cert-manager.io,clusterissuers.cert-manager.io,secrets,customresourcedefinitions.apiextensions.k8s.io --include-cluster-resources=true',
+    expect: [],
+  },
+  {
+    name: 'B5 allowlist without cert-manager types',
+    line: 'velero backup create b --include-resources deployments.apps,secrets',
+    expect: [],
+  },
 
   // ---- B6 secrets
-  { name: 'B6 allowlist without secrets', line: 'velero backup create b --include-cluster-resources=true --include-resources certificates.cert-manager.io,issuers.cert-manager.io,clusterissuers.cert-manager.io,customresourcedefinitions.apiextensions.k8s.io', expect: ['CMV025'] },
-  { name: 'B6 secrets excluded', line: `velero backup create b --include-cluster-resources=true --exclude-resources secrets,${EPH}`, expect: ['CMV025'] },
-  { name: 'B6 secrets excluded scoped', line: `velero backup create b --include-cluster-scoped-resources='*' --exclude-namespace-scoped-resources secrets,${EPH}`, expect: ['CMV025'] },
-  { name: 'B6 scoped namespaced allowlist without secrets', line: "velero backup create b --include-cluster-scoped-resources='*' --include-namespace-scoped-resources certificates.cert-manager.io,issuers.cert-manager.io", expect: ['CMV025'] },
-  { name: 'B6 Secret kind excluded', line: `velero backup create b --include-cluster-resources=true --exclude-resources Secret,${EPH}`, expect: ['CMV010', 'CMV025'] },
+  {
+    name: 'B6 allowlist without secrets',
+    line: 'velero backup create b --include-cluster-resources=true --include-resources certificates.cert-manager.io,issuers.cert-manager.io,clusterissuers.cert-manager.io,customresourcedefinitions.apiextensions.k8s.io',
+    expect: ['CMV025'],
+  },
+  {
+    name: 'B6 secrets excluded',
+    line: `velero backup create b --include-cluster-resources=true --exclude-resources secrets,${EPH}`,
+    expect: ['CMV025'],
+  },
+  {
+    name: 'B6 secrets excluded scoped',
+    line: `velero backup create b --include-cluster-scoped-resources='*' --exclude-namespace-scoped-resources secrets,${EPH}`,
+    expect: ['CMV025'],
+  },
+  {
+    name: 'B6 scoped namespaced allowlist without secrets',
+    line: "velero backup create b --include-cluster-scoped-resources='*' --include-namespace-scoped-resources certificates.cert-manager.io,issuers.cert-manager.io",
+    expect: ['CMV025'],
+  },
+  {
+    name: 'B6 Secret kind excluded',
+    line: `velero backup create b --include-cluster-resources=true --exclude-resources Secret,${EPH}`,
+    expect: ['CMV010', 'CMV025'],
+  },
 
   // ---- B7 cluster resource namespace
-  { name: 'B7 app only with cluster resources', line: `velero backup create b --include-namespaces app --include-cluster-resources=true --exclude-resources ${EPH}`, expect: ['CMV026'] },
+  {
+    name: 'B7 app only with cluster resources',
+    line: `velero backup create b --include-namespaces app --include-cluster-resources=true --exclude-resources ${EPH}`,
+    expect: ['CMV026'],
+  },
   { name: 'B7 cert-manager excluded', line: `${B} --exclude-namespaces cert-manager`, expect: ['CMV026'] },
-  { name: 'B7 custom cluster resource namespace included', line: `velero backup create b --include-namespaces app,cm --include-cluster-resources=true --exclude-resources ${EPH}`, expect: ['CMV026'] },
+  {
+    name: 'B7 custom cluster resource namespace included',
+    line: `velero backup create b --include-namespaces app,cm --include-cluster-resources=true --exclude-resources ${EPH}`,
+    expect: ['CMV026'],
+  },
 
   // ---- B8 ephemeral
-  { name: 'B8 only orders excluded', line: 'velero backup create b --include-cluster-resources=true --exclude-resources orders.acme.cert-manager.io', expect: ['CMV027'], messages: { CMV027: 'challenges.acme.cert-manager.io, certificaterequests.cert-manager.io are backed up' } },
-  { name: 'B8 glob exclude covers all', line: "velero backup create b --include-cluster-resources=true --exclude-resources '*.acme.cert-manager.io,certificaterequests.cert-manager.io'", expect: [] },
-  { name: 'B8 allowlist without ephemeral', line: 'velero backup create b --include-cluster-resources=true --include-resources certificates.cert-manager.io,secrets,customresourcedefinitions.apiextensions.k8s.io', expect: [] },
+  {
+    name: 'B8 only orders excluded',
+    line: 'velero backup create b --include-cluster-resources=true --exclude-resources orders.acme.cert-manager.io',
+    expect: ['CMV027'],
+    messages: { CMV027: 'challenges.acme.cert-manager.io, certificaterequests.cert-manager.io are backed up' },
+  },
+  {
+    name: 'B8 glob exclude covers all',
+    line: "velero backup create b --include-cluster-resources=true --exclude-resources '*.acme.cert-manager.io,certificaterequests.cert-manager.io'",
+    expect: [],
+  },
+  {
+    name: 'B8 allowlist without ephemeral',
+    line: 'velero backup create b --include-cluster-resources=true --include-resources certificates.cert-manager.io,secrets,customresourcedefinitions.apiextensions.k8s.io',
+    expect: [],
+  },
 
   // ---- B9 selector
   { name: 'B9 selector', line: `${B} -l app=shop`, expect: ['CMV028'] },
   { name: 'B9 or-selector', line: `${B} --or-selector 'app=a or app=b'`, expect: ['CMV028'] },
 
   // ---- B10 scope mismatch
-  { name: 'B10 clusterissuers in namespaced include', line: 'velero backup create b --include-namespace-scoped-resources clusterissuers.cert-manager.io', expect: ['CMV023', 'CMV027', 'CMV029'], messages: { CMV029: 'which means "all"' } },
-  { name: 'B10 secrets in cluster exclude', line: `velero backup create b --include-cluster-scoped-resources='*' --exclude-cluster-scoped-resources secrets --exclude-namespace-scoped-resources ${EPH}`, expect: ['CMV029'] },
+  {
+    name: 'B10 clusterissuers in namespaced include',
+    line: 'velero backup create b --include-namespace-scoped-resources clusterissuers.cert-manager.io',
+    expect: ['CMV023', 'CMV027', 'CMV029'],
+    messages: { CMV029: 'which means "all"' },
+  },
+  {
+    name: 'B10 secrets in cluster exclude',
+    line: `velero backup create b --include-cluster-scoped-resources='*' --exclude-cluster-scoped-resources secrets --exclude-namespace-scoped-resources ${EPH}`,
+    expect: ['CMV029'],
+  },
 
   // ---- B11, B13
   { name: 'B11 resource policy', line: `${B} --resource-policies-configmap pol`, expect: ['CMV030'] },
-  { name: 'B13 glob on a full-cluster backup', line: `velero backup create b --include-namespaces 'cert-*' --include-cluster-resources=true --exclude-resources ${EPH}`, expect: ['CMV031'] },
+  {
+    name: 'B13 glob on a full-cluster backup',
+    line: `velero backup create b --include-namespaces 'cert-*' --include-cluster-resources=true --exclude-resources ${EPH}`,
+    expect: ['CMV031'],
+  },
 
   // ---- C restore
-  { name: 'C1 restore namespace filter', line: `${R} --include-namespaces app,cert-manager`, expect: ['CMV040', 'CMV048'] },
-  { name: 'C1 restore exclude namespaces', line: `${R} --exclude-namespaces kube-system`, expect: ['CMV040', 'CMV048'] },
-  { name: 'C1 fixed', line: `${R} --include-namespaces app,cert-manager --include-cluster-resources=true`, expect: ['CMV048'] },
-  { name: 'C2 restore cluster resources false', line: `${R} --include-cluster-resources=false`, expect: ['CMV041', 'CMV048'] },
-  { name: 'C2 with namespace filter: only C2', line: `${R} --include-namespaces app --include-cluster-resources=false`, expect: ['CMV041', 'CMV048'] },
-  { name: 'C3 allowlist missing CRDs and secrets', line: `${R} --include-resources certificates.cert-manager.io,issuers.cert-manager.io`, expect: ['CMV042'], messages: { CMV042: 'customresourcedefinitions.apiextensions.k8s.io and secrets' } },
-  { name: 'C3 allowlist missing secrets', line: `${R} --include-resources certificates.cert-manager.io,customresourcedefinitions.apiextensions.k8s.io`, expect: ['CMV042'] },
-  { name: 'C4 restore excludes secrets', line: `velero restore create --from-backup b --exclude-resources secrets,${EPH}`, expect: ['CMV043', 'CMV048'] },
+  {
+    name: 'C1 restore namespace filter',
+    line: `${R} --include-namespaces app,cert-manager`,
+    expect: ['CMV040', 'CMV048'],
+  },
+  {
+    name: 'C1 restore exclude namespaces',
+    line: `${R} --exclude-namespaces kube-system`,
+    expect: ['CMV040', 'CMV048'],
+  },
+  {
+    name: 'C1 fixed',
+    line: `${R} --include-namespaces app,cert-manager --include-cluster-resources=true`,
+    expect: ['CMV048'],
+  },
+  {
+    name: 'C2 restore cluster resources false',
+    line: `${R} --include-cluster-resources=false`,
+    expect: ['CMV041', 'CMV048'],
+  },
+  {
+    name: 'C2 with namespace filter: only C2',
+    line: `${R} --include-namespaces app --include-cluster-resources=false`,
+    expect: ['CMV041', 'CMV048'],
+  },
+  {
+    name: 'C3 allowlist missing CRDs and secrets',
+    line: `${R} --include-resources certificates.cert-manager.io,issuers.cert-manager.io`,
+    expect: ['CMV042'],
+    messages: { CMV042: 'customresourcedefinitions.apiextensions.k8s.io and secrets' },
+  },
+  {
+    name: 'C3 allowlist missing secrets',
+    line: `${R} --include-resources certificates.cert-manager.io,customresourcedefinitions.apiextensions.k8s.io`,
+    expect: ['CMV042'],
+  },
+  {
+    name: 'C4 restore excludes secrets',
+    line: `velero restore create --from-backup b --exclude-resources secrets,${EPH}`,
+    expect: ['CMV043', 'CMV048'],
+  },
   { name: 'C5 restore selector', line: `${R} -l app=shop`, expect: ['CMV044', 'CMV048'] },
   { name: 'C6 existing policy update', line: `${R} --existing-resource-policy=update`, expect: ['CMV045', 'CMV048'] },
   { name: 'C6 existing policy none', line: `${R} --existing-resource-policy none`, expect: ['CMV048'] },
-  { name: 'C7 remap cert-manager', line: `${R} --namespace-mappings cert-manager:cm2,app:app2`, expect: ['CMV046', 'CMV048'] },
+  {
+    name: 'C7 remap cert-manager',
+    line: `${R} --namespace-mappings cert-manager:cm2,app:app2`,
+    expect: ['CMV046', 'CMV048'],
+  },
   { name: 'C7 remap app only', line: `${R} --namespace-mappings app:app2`, expect: ['CMV048'] },
   { name: 'C8 restore keeps ephemeral', line: 'velero restore create --from-backup b', expect: ['CMV047', 'CMV048'] },
-  { name: 'C8 with plugin', line: 'velero restore create --from-backup b', plugin: true, expect: ['CMV047', 'CMV048'], severities: { CMV047: 'info' } },
-  { name: 'C9 certificates excluded: no shim note', line: `velero restore create --from-backup b --exclude-resources certificates.cert-manager.io,${EPH}`, expect: [] },
-  { name: 'C10 status include cert-manager', line: `${R} --status-include-resources certificates.cert-manager.io`, expect: ['CMV048', 'CMV049'] },
-  { name: 'C10 lone status exclude dropped', line: `${R} --status-exclude-resources certificates.cert-manager.io`, expect: ['CMV048', 'CMV049'], messages: { CMV049: 'dropped' } },
-  { name: 'C12 from-schedule allow-partially-failed', line: `velero restore create --from-schedule daily --allow-partially-failed --exclude-resources ${EPH}`, expect: ['CMV048', 'CMV050'] },
+  {
+    name: 'C8 with plugin',
+    line: 'velero restore create --from-backup b',
+    plugin: true,
+    expect: ['CMV047', 'CMV048'],
+    severities: { CMV047: 'info' },
+  },
+  {
+    name: 'C9 certificates excluded: no shim note',
+    line: `velero restore create --from-backup b --exclude-resources certificates.cert-manager.io,${EPH}`,
+    expect: [],
+  },
+  {
+    name: 'C10 status include cert-manager',
+    line: `${R} --status-include-resources certificates.cert-manager.io`,
+    expect: ['CMV048', 'CMV049'],
+  },
+  {
+    name: 'C10 lone status exclude dropped',
+    line: `${R} --status-exclude-resources certificates.cert-manager.io`,
+    expect: ['CMV048', 'CMV049'],
+    messages: { CMV049: 'dropped' },
+  },
+  {
+    name: 'C12 from-schedule allow-partially-failed',
+    line: `velero restore create --from-schedule daily --allow-partially-failed --exclude-resources ${EPH}`,
+    expect: ['CMV048', 'CMV050'],
+  },
   { name: 'D2 restore on 1.17', line: R, version: '1.17.1', expect: ['CMV048', 'CMV061'] },
-  { name: 'D2 plugin', line: R, version: '1.16.0', plugin: true, expect: ['CMV048', 'CMV061'], severities: { CMV061: 'info', CMV048: 'info' } },
+  {
+    name: 'D2 plugin',
+    line: R,
+    version: '1.16.0',
+    plugin: true,
+    expect: ['CMV048', 'CMV061'],
+    severities: { CMV061: 'info', CMV048: 'info' },
+  },
 
   // ---- D install and plugins
-  { name: 'D3 install -o yaml without dry-run', line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions -o yaml', expect: ['CMV062'] },
-  { name: 'D3 install -o yaml --dry-run', line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions -o yaml --dry-run', expect: [] },
-  { name: 'D3 install -o table', line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions -o table --dry-run', expect: ['CMV062'] },
-  { name: 'D4 install restore priorities', line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions --restore-resource-priorities=secrets,certificates.cert-manager.io', expect: ['CMV063'] },
-  { name: 'D4 install server-args', line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions --server-args x', expect: ['CMV063'] },
-  { name: 'D5 plugin add without confirm', line: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0', expect: ['CMV064', 'CMV065'] },
-  { name: 'D5 not before 1.14', line: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0', version: '1.13.2', expect: ['CMV065'] },
+  {
+    name: 'D3 install -o yaml without dry-run',
+    line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions -o yaml',
+    expect: ['CMV062'],
+  },
+  {
+    name: 'D3 install -o yaml --dry-run',
+    line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions -o yaml --dry-run',
+    expect: [],
+  },
+  {
+    name: 'D3 install -o table',
+    line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions -o table --dry-run',
+    expect: ['CMV062'],
+  },
+  {
+    name: 'D4 install restore priorities',
+    line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions --restore-resource-priorities=secrets,certificates.cert-manager.io',
+    expect: ['CMV063'],
+  },
+  {
+    name: 'D4 install server-args',
+    line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions --server-args x',
+    expect: ['CMV063'],
+  },
+  {
+    name: 'D5 plugin add without confirm',
+    line: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0',
+    expect: ['CMV064', 'CMV065'],
+  },
+  {
+    name: 'D5 not before 1.14',
+    line: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:v0.1.0',
+    version: '1.13.2',
+    expect: ['CMV065'],
+  },
   { name: 'D6 plugin remove', line: 'velero plugin remove velero/velero-plugin-for-aws:v1.13.0', expect: ['CMV065'] },
-  { name: 'D7 install without API group versions', line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0', expect: ['CMV066'] },
-  { name: 'plugin image unpinned', line: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager --confirm', expect: ['CMV065', 'CMV067'] },
-  { name: 'plugin image latest in install', line: 'velero install --provider aws --bucket b --no-secret --features=EnableAPIGroupVersions --plugins velero/velero-plugin-for-aws:v1.13.0,ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:latest', expect: ['CMV067'] },
-  { name: 'plugin image by digest', line: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager@sha256:abc --confirm', expect: ['CMV065'] },
-  { name: 'other plugin image untagged is not ours', line: 'velero plugin add velero/velero-plugin-for-aws --confirm', expect: ['CMV065'] },
+  {
+    name: 'D7 install without API group versions',
+    line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0',
+    expect: ['CMV066'],
+  },
+  {
+    name: 'plugin image unpinned',
+    line: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager --confirm',
+    expect: ['CMV065', 'CMV067'],
+  },
+  {
+    name: 'plugin image latest in install',
+    line: 'velero install --provider aws --bucket b --no-secret --features=EnableAPIGroupVersions --plugins velero/velero-plugin-for-aws:v1.13.0,ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager:latest',
+    expect: ['CMV067'],
+  },
+  {
+    name: 'plugin image by digest',
+    line: 'velero plugin add ghcr.io/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager@sha256:abc --confirm',
+    expect: ['CMV065'],
+  },
+  {
+    name: 'other plugin image untagged is not ours',
+    line: 'velero plugin add velero/velero-plugin-for-aws --confirm',
+    expect: ['CMV065'],
+  },
 
   // ---- shell quirks (text given to the shell reader)
-  { name: 'line continuation', line: `velero backup create b \\\n  --include-cluster-resources=true \\\n  --exclude-resources ${EPH}`, expect: [] },
-  { name: 'unset variable is unknown', line: `velero backup create b --include-namespaces "$NAMESPACES" --include-cluster-resources=true --exclude-resources ${EPH}`, expect: ['CMV017'] },
-  { name: 'command substitution is unknown', line: 'velero backup create b-$(date +%s) --include-cluster-resources=true --exclude-resources $EPHEMERAL', expect: ['CMV017'] },
-  { name: 'double-quoted list with spaces', line: `velero backup create b --include-cluster-resources=true --exclude-resources "${EPH.replace(/,/g, ', ')}"`, expect: ['CMV008', 'CMV027'] },
-  { name: 'single-quoted star', line: `velero backup create b --include-cluster-scoped-resources '*' --exclude-namespace-scoped-resources ${EPH}`, expect: [] },
-  { name: 'env prefix and sudo', line: `KUBECONFIG=/k sudo velero backup create b --include-cluster-resources=true --exclude-resources ${EPH}`, expect: [] },
+  {
+    name: 'line continuation',
+    line: `velero backup create b \\\n  --include-cluster-resources=true \\\n  --exclude-resources ${EPH}`,
+    expect: [],
+  },
+  {
+    name: 'unset variable is unknown',
+    line: `velero backup create b --include-namespaces "$NAMESPACES" --include-cluster-resources=true --exclude-resources ${EPH}`,
+    expect: ['CMV017'],
+  },
+  {
+    name: 'command substitution is unknown',
+    line: 'velero backup create b-$(date +%s) --include-cluster-resources=true --exclude-resources $EPHEMERAL',
+    expect: ['CMV017'],
+  },
+  {
+    name: 'double-quoted list with spaces',
+    line: `velero backup create b --include-cluster-resources=true --exclude-resources "${EPH.replace(/,/g, ', ')}"`,
+    expect: ['CMV008', 'CMV027'],
+  },
+  {
+    name: 'single-quoted star',
+    line: `velero backup create b --include-cluster-scoped-resources '*' --exclude-namespace-scoped-resources ${EPH}`,
+    expect: [],
+  },
+  {
+    name: 'env prefix and sudo',
+    line: `KUBECONFIG=/k sudo velero backup create b --include-cluster-resources=true --exclude-resources ${EPH}`,
+    expect: [],
+  },
   { name: 'path to velero', line: `/usr/local/bin/velero ${B.slice(7)} --ttl 7d`, expect: ['CMV009'] },
-  { name: 'two commands on one line', line: `${B} && velero restore create --from-backup b`, expect: ['CMV047', 'CMV048'] },
+  {
+    name: 'two commands on one line',
+    line: `${B} && velero restore create --from-backup b`,
+    expect: ['CMV047', 'CMV048'],
+  },
   { name: 'redirect is not an argument', line: `${B} > /tmp/out 2>&1`, expect: [] },
   { name: 'comment after command', line: `${B} # nightly`, expect: [] },
-  { name: 'pipe into velero is still parsed', line: `echo y | velero plugin add velero/velero-plugin-for-aws:v1.13.0`, expect: ['CMV064', 'CMV065'] },
+  {
+    name: 'pipe into velero is still parsed',
+    line: `echo y | velero plugin add velero/velero-plugin-for-aws:v1.13.0`,
+    expect: ['CMV064', 'CMV065'],
+  },
   { name: 'escaped space', line: `${B} --include-namespaces a\\ b`, expect: ['CMV026'] },
-  { name: 'suppression with reason', line: `# velero-cm-preflight disable=CMV021,ephemeral-kinds-backed-up plugin handles it\nvelero backup create b`, expect: [] },
-  { name: 'suppression without reason', line: `# velero-cm-preflight disable=CMV021\nvelero backup create b`, expect: ['CMV027', 'CMV070'] },
-  { name: 'suppression applies to next command only', line: `# velero-cm-preflight disable=CMV047 done\nvelero restore create --from-backup a\nvelero restore create --from-backup b`, expect: ['CMV047', 'CMV048', 'CMV048'] },
+  {
+    name: 'suppression with reason',
+    line: `# velero-cm-preflight disable=CMV021,ephemeral-kinds-backed-up plugin handles it\nvelero backup create b`,
+    expect: [],
+  },
+  {
+    name: 'suppression without reason',
+    line: `# velero-cm-preflight disable=CMV021\nvelero backup create b`,
+    expect: ['CMV027', 'CMV070'],
+  },
+  {
+    name: 'suppression applies to next command only',
+    line: `# velero-cm-preflight disable=CMV047 done\nvelero restore create --from-backup a\nvelero restore create --from-backup b`,
+    expect: ['CMV047', 'CMV048', 'CMV048'],
+  },
 
   // ---- manifests
   {
@@ -591,12 +1101,18 @@ velero restore create --from-backup last --include-cluster-resources false
   },
   {
     name: 'Makefile recipe',
-    file: { kind: 'makefile', text: `backup:\n\t@velero backup create $(NAME) --ttl 30d --include-cluster-resources=true --exclude-resources ${EPH}\n` },
+    file: {
+      kind: 'makefile',
+      text: `backup:\n\t@velero backup create $(NAME) --ttl 30d --include-cluster-resources=true --exclude-resources ${EPH}\n`,
+    },
     expect: ['CMV009@2'],
   },
   {
     name: 'Makefile $$ variable',
-    file: { kind: 'makefile', text: `restore:\n\tvelero restore create --from-backup $$BACKUP --exclude-resources ${EPH}\n` },
+    file: {
+      kind: 'makefile',
+      text: `restore:\n\tvelero restore create --from-backup $$BACKUP --exclude-resources ${EPH}\n`,
+    },
     expect: ['CMV017@2', 'CMV048@2'],
   },
   {

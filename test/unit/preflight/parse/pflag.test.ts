@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { lastUse, parseGoDuration, parseVeleroArgv, usesOf, type Token } from '../../../../src/preflight/parse/pflag.js';
+import {
+  lastUse,
+  parseGoDuration,
+  parseVeleroArgv,
+  usesOf,
+  type Token,
+} from '../../../../src/preflight/parse/pflag.js';
 import { parseVersion } from '../../../../src/preflight/version.js';
 
 const v = parseVersion('1.18.1')!;
@@ -30,8 +36,12 @@ describe('preflight pflag parser', () => {
   });
 
   it('reports unknown flags as pflag words them', () => {
-    expect(parse('velero backup create b --include_namespaces x').errors[0]?.message).to.equal('unknown flag: --include_namespaces');
-    expect(parse('velero backup create b -include-namespaces x').errors[0]?.message).to.equal("unknown shorthand flag: 'i' in -include-namespaces");
+    expect(parse('velero backup create b --include_namespaces x').errors[0]?.message).to.equal(
+      'unknown flag: --include_namespaces',
+    );
+    expect(parse('velero backup create b -include-namespaces x').errors[0]?.message).to.equal(
+      "unknown shorthand flag: 'i' in -include-namespaces",
+    );
   });
 
   it('treats everything after -- as positional', () => {
@@ -47,7 +57,9 @@ describe('preflight pflag parser', () => {
   });
 
   it('gates flags by Velero version', () => {
-    expect(parse('velero backup create b --or-selector a=b', parseVersion('1.12.0')).errors[0]?.code).to.equal('unknown-flag');
+    expect(parse('velero backup create b --or-selector a=b', parseVersion('1.12.0')).errors[0]?.code).to.equal(
+      'unknown-flag',
+    );
     expect(parse('velero backup create b --or-selector a=b').errors).to.deep.equal([]);
   });
 
