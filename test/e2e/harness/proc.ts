@@ -57,6 +57,11 @@ export async function mustRun(cmd: string, args: string[], options: RunOptions =
   return result.stdout;
 }
 
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 /** A background server process whose stdout and stderr are appended to logFile. */
 export class BackgroundProcess {
   private exited = false;
@@ -76,6 +81,9 @@ export class BackgroundProcess {
   static start(name: string, cmd: string, args: string[], logFile: string, env?: NodeJS.ProcessEnv): BackgroundProcess {
     const log = createWriteStream(logFile, { flags: 'a' });
     const child = spawn(cmd, args, { env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // If this process ends without close() (interrupted run), take the servers down with it.
+    live.add(child);
+    child.on('exit', () => live.delete(child));
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
     child.on('error', (err) => log.write(`[e2e] cannot start ${cmd}: ${err.message}\n`));
