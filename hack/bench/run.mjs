@@ -138,6 +138,8 @@ const versions = {
   velero: must('go', ['list', '-m', '-f', '{{.Version}}', 'github.com/vmware-tanzu/velero'], { cwd: join(root, 'hack/bench') }),
   plugin: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
   commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim(),
+  // The executable is built from the work tree: say so when it differs from the commit.
+  dirty: spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' }).stdout.trim() !== '',
 };
 
 const fmt = (v, unit) => {
@@ -194,7 +196,7 @@ if (api.rows) {
 const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
 const header = [
   `Measured ${measuredAt.toISOString()}${reuse ? ` (API request rows ${started.toISOString()})` : ''} on ${cpuModel}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Linux; load average ${load0[0].toFixed(1)} at start, ${load1[0].toFixed(1)} at end${reuse ? ' of the API rows' : ''}.`,
-  `Versions: plugin ${versions.plugin} (commit ${versions.commit}), packaged executable \`${plugin.replace(root + '/', '')}\`; Node ${versions.node} (host of the benchmark and the preflight); Go ${versions.go}; Velero client and framework ${versions.velero}.`,
+  `Versions: plugin ${versions.plugin} (commit ${versions.commit}${versions.dirty ? ' plus uncommitted changes under src/' : ''}), packaged executable \`${plugin.replace(root + '/', '')}\`; Node ${versions.node} (host of the benchmark and the preflight); Go ${versions.go}; Velero client and framework ${versions.velero}.`,
 ];
 
 const table = lines.join('\n');
