@@ -6,8 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ConfigError, CONFIG_FILE, isIgnoredPath, type PreflightConfig } from './config.js';
 import { atOrAbove, lintSubjects, sortFindings } from './engine.js';
 import { fixTokens, renderTokens } from './fix.js';
@@ -21,6 +20,9 @@ import type { LintContext, Subject } from './spec.js';
 import type { LintUnit } from './sources.js';
 import type { Report } from './format/report.js';
 import { NEWEST_KNOWN_VELERO, formatVersion, parseVersion } from './version.js';
+import { at, present } from './checked.js';
+import { VERSION } from '../version.js';
+import type * as DoctorCommand from './doctor/command.js';
 
 const USAGE = `velero-cm-preflight: check velero command lines and manifests for cert-manager before they run
 
@@ -116,7 +118,7 @@ function parseOptions(args: string[]): Options {
     return v;
   };
   for (; i < args.length; i++) {
-    const arg = args[i]!;
+    const arg = at(args, i);
     if (arg === '--') {
       o.argv = args.slice(i + 1);
       break;
@@ -220,17 +222,6 @@ function parseOptions(args: string[]): Options {
   if (o.fix && (o.mode === 'audit' || o.mode === 'doctor'))
     throw new UsageError(`--fix does not apply to ${o.mode}${o.mode === 'doctor' ? ' (use --apply)' : ''}`);
   return o;
-}
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(
-      readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'package.json'), 'utf8'),
-    ) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }
 
 async function loadConfig(o: Options): Promise<PreflightConfig> {
@@ -350,7 +341,7 @@ async function render(report: Report, o: Options): Promise<string> {
     case 'junit':
       return (await import('./format/junit.js')).formatJunit(report, o.failOn);
     default: {
-      const colour = o.color ?? (!o.output && !!process.stdout.isTTY && !process.env.NO_COLOR);
+      const colour = o.color ?? (!o.output && isTerminal(process.stdout) && !process.env.NO_COLOR);
       return (await import('./format/text.js')).formatText(report, colour);
     }
   }
@@ -363,7 +354,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   if (o.version) {
-    process.stdout.write(`velero-cm-preflight ${packageVersion()} (rules for Velero up to ${NEWEST_KNOWN_VELERO})\n`);
+    process.stdout.write(`velero-cm-preflight ${VERSION} (rules for Velero up to ${NEWEST_KNOWN_VELERO})\n`);
     return 0;
   }
   if (o.listRules) {
@@ -429,7 +420,7 @@ async function main(args: string[]): Promise<number> {
   let runArgv = o.argv;
 
   if (o.fix && o.argv) {
-    const fixed = fixTokens(units[0]!.tokens!, ctx, config);
+    const fixed = fixTokens(present(at(units, 0).tokens, 'the command line tokens'), ctx, config);
     runArgv = fixed.tokens.map((t) => t.text);
     const fixedUnit = argvUnit(runArgv, ctx);
     units = [fixedUnit];
@@ -447,7 +438,7 @@ async function main(args: string[]): Promise<number> {
       byFile.set(file, list);
     }
     for (const [file, edits] of byFile) {
-      let text = texts.get(file)!;
+      let text = present(texts.get(file), `the text of ${file}`);
       for (const e of [...edits].sort((a, b) => b.start - a.start))
         text = text.slice(0, e.start) + e.text + text.slice(e.end);
       writeFileSync(file, text);
@@ -485,7 +476,7 @@ async function main(args: string[]): Promise<number> {
     for (const f of findings) if (f.fix?.edits && belongsTo(f, u)) f.fix.replacement = repl;
   }
   const report: Report = {
-    tool: { name: 'velero-cm-preflight', version: packageVersion() },
+    tool: { name: 'velero-cm-preflight', version: VERSION },
     context: {
       veleroVersion: formatVersion(ctx.veleroVersion),
       pluginInstalled: ctx.pluginInstalled,
@@ -512,9 +503,11 @@ async function main(args: string[]): Promise<number> {
       );
       return 1;
     }
-    const [program, ...rest] = runArgv!;
-    const bin = program === 'velero' ? (process.env.VELERO_CM_PREFLIGHT_VELERO ?? 'velero') : program!;
-    process.stderr.write(`velero-cm-preflight: running ${shellJoin(runArgv!)}\n`);
+    const command = present(runArgv, 'the command to run');
+    const [program, ...rest] = command;
+    const bin =
+      program === 'velero' ? (process.env.VELERO_CM_PREFLIGHT_VELERO ?? 'velero') : present(program, 'the program');
+    process.stderr.write(`velero-cm-preflight: running ${shellJoin(command)}\n`);
     const child = spawnSync(bin, rest, { stdio: 'inherit', shell: false });
     if (child.error) {
       process.stderr.write(`velero-cm-preflight: cannot run ${bin}: ${child.error.message}\n`);
@@ -530,7 +523,7 @@ function clusterOptions(o: Options) {
     ...(o.context !== undefined ? { context: o.context } : {}),
     ...(o.requestTimeoutMs !== undefined ? { requestTimeoutMs: o.requestTimeoutMs } : {}),
     // The progress line goes to stderr, only on a terminal and only with text output.
-    progress: o.format === 'text' && !!process.stderr.isTTY,
+    progress: o.format === 'text' && isTerminal(process.stderr),
   };
 }
 
@@ -540,7 +533,7 @@ async function liveCommand(o: Options, ctx: LintContext, config: PreflightConfig
   let problems: Report['problems'] = [];
   let checked: number;
   let commands: string[][] = [];
-  let doctor: typeof import('./doctor/command.js') | undefined;
+  let doctor: typeof DoctorCommand | undefined;
   if (o.mode === 'audit') {
     if (o.argv || o.inputs.length === 0)
       throw new UsageError(
@@ -563,7 +556,7 @@ async function liveCommand(o: Options, ctx: LintContext, config: PreflightConfig
     commands = doctor.fixCommands(run.findings);
   }
   const report: Report = {
-    tool: { name: 'velero-cm-preflight', version: packageVersion() },
+    tool: { name: 'velero-cm-preflight', version: VERSION },
     context: {
       veleroVersion: formatVersion(ctx.veleroVersion),
       pluginInstalled: ctx.pluginInstalled,
@@ -626,3 +619,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = 2;
   },
 );
+
+/** Whether `stream` is a terminal: Node leaves `isTTY` undefined on pipes and files, though its type says boolean. */
+function isTerminal(stream: { isTTY?: boolean }): boolean {
+  return stream.isTTY === true;
+}

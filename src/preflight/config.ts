@@ -81,7 +81,7 @@ export function configFromYaml(value: unknown, source: string): PreflightConfig 
 export function pathGlob(pattern: string): RegExp {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
+    const c = pattern.charAt(i);
     if (c === '*' && pattern[i + 1] === '*') {
       out += '.*';
       i++;

@@ -101,8 +101,8 @@ export function fixTokens(
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const findings = lint(current);
     const next = findings.find((f) => f.fix?.edits && f.fix.edits.length > 0);
-    if (!next) return { tokens: current, applied, remaining: findings };
-    const candidate = applyTokenEdits(current, next.fix!.edits!);
+    if (!next?.fix?.edits) return { tokens: current, applied, remaining: findings };
+    const candidate = applyTokenEdits(current, next.fix.edits);
     if (seen.has(key(candidate))) return { tokens: current, applied, remaining: findings };
     seen.add(key(candidate));
     applied.push(next);

@@ -7,6 +7,7 @@ import yaml from 'js-yaml';
 import type { SourceLocation } from './parse/pflag.js';
 import { PLUGIN_CONFIG_LABEL, isOurPluginConfig, isOurPluginImage } from './plugin.js';
 import type { BackupSpec, RestoreSpec, Subject, Suppression } from './spec.js';
+import { at, group } from './checked.js';
 
 export const ANNOTATION_PREFIX = 'ignore-check.velero-cm-preflight.dev/';
 
@@ -21,7 +22,7 @@ export function splitDocuments(text: string): YamlDocument[] {
   const docs: YamlDocument[] = [];
   let start = 0;
   for (let i = 0; i <= lines.length; i++) {
-    if (i === lines.length || /^(---|\.\.\.)(\s|$)/.test(lines[i]!)) {
+    if (i === lines.length || /^(---|\.\.\.)(\s|$)/.test(at(lines, i))) {
       if (i > start) docs.push({ text: lines.slice(start, i).join('\n'), line: start + 1 });
       start = i + 1;
     }
@@ -39,16 +40,20 @@ export function locateKey(doc: YamlDocument, path: readonly string[], file?: str
     const re = new RegExp(`^(\\s*)(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
     let hit = -1;
     for (let i = from; i < lines.length; i++) {
-      const m = re.exec(lines[i]!);
-      if (m && m[1]!.length > minIndent) {
+      const m = re.exec(at(lines, i));
+      if (m && group(m, 1).length > minIndent) {
         hit = i;
-        minIndent = m[1]!.length;
+        minIndent = group(m, 1).length;
         found = {
           line: doc.line + i,
           column:
-            m[1]!.length +
+            group(m, 1).length +
             1 +
-            (lines[i]!.slice(m[1]!.length).startsWith('-') ? lines[i]!.slice(m[1]!.length).search(/[^-\s]/) : 0),
+            (at(lines, i).slice(group(m, 1).length).startsWith('-')
+              ? at(lines, i)
+                  .slice(group(m, 1).length)
+                  .search(/[^-\s]/)
+              : 0),
         };
         break;
       }
@@ -289,7 +294,7 @@ function veleroDeployment(obj: Obj, doc: YamlDocument, base: Base, file?: string
     const i = doc.text.split('\n').findIndex((l) => l.includes(needle));
     return i < 0
       ? undefined
-      : { ...(file ? { file } : {}), line: doc.line + i, column: doc.text.split('\n')[i]!.indexOf(needle) + 1 };
+      : { ...(file ? { file } : {}), line: doc.line + i, column: at(doc.text.split('\n'), i).indexOf(needle) + 1 };
   };
   for (let i = 0; i < args.length; i++) {
     for (const [flag, key] of [
@@ -297,7 +302,7 @@ function veleroDeployment(obj: Obj, doc: YamlDocument, base: Base, file?: string
       ['--features', 'features'],
     ] as const) {
       if (args[i] === flag && i + 1 < args.length) serverArgs[key] = args[i + 1];
-      else if (args[i]!.startsWith(`${flag}=`)) serverArgs[key] = args[i]!.slice(flag.length + 1);
+      else if (at(args, i).startsWith(`${flag}=`)) serverArgs[key] = at(args, i).slice(flag.length + 1);
       else continue;
       const loc = argLoc(flag);
       if (loc) fieldLocations[key] = loc;

@@ -1,6 +1,7 @@
 /** Turns a parsed velero command line into the Subject rules evaluate: the spec Velero would submit. */
 import { lastUse, parseGoBool, usesOf, type FlagUse, type ParsedCommand, type SourceLocation } from './parse/pflag.js';
 import type { BackupSpec, RestoreSpec, Subject } from './spec.js';
+import { at } from './checked.js';
 
 /** Velero's StringArray.Set: split on ',' without trimming; the last repetition wins. */
 function listOf(parsed: ParsedCommand, flag: string): string[] | undefined {
@@ -18,7 +19,7 @@ function optionalBool(parsed: ParsedCommand, flag: string): boolean | undefined 
 function mapOf(parsed: ParsedCommand, flag: string): Record<string, string> | undefined {
   const all = usesOf(parsed, flag);
   if (all.length === 0) return undefined;
-  const sep = all[0]!.flag.mapSeparator ?? '=';
+  const sep = at(all, 0).flag.mapSeparator ?? '=';
   const out: Record<string, string> = {};
   for (const use of all)
     for (const pair of use.value.split(',')) {
@@ -87,7 +88,7 @@ export function subjectFromCommand(parsed: ParsedCommand, location: SourceLocati
     fieldLocations: {} as Record<string, SourceLocation>,
   };
   const namespace = lastUse(parsed, 'namespace')?.value;
-  const name = parsed.positionals[0] !== undefined ? parsed.tokens[parsed.positionals[0]]!.text : undefined;
+  const name = parsed.positionals[0] !== undefined ? at(parsed.tokens, parsed.positionals[0]).text : undefined;
   const withName = <T extends object>(s: T) => ({
     ...s,
     ...(name !== undefined ? { name } : {}),
@@ -105,8 +106,7 @@ export function subjectFromCommand(parsed: ParsedCommand, location: SourceLocati
       // --from-schedule copies the Schedule's template: the filter flags here do not describe the backup.
       if (lastUse(parsed, 'from-schedule')) return subject;
       const spec: BackupSpec = {};
-      for (const flag of Object.keys(BACKUP_FIELDS)) {
-        const field = BACKUP_FIELDS[flag]!;
+      for (const [flag, field] of Object.entries(BACKUP_FIELDS)) {
         if (flag === 'include-cluster-resources') {
           const v = optionalBool(parsed, flag);
           if (v !== undefined) spec.includeClusterResources = v;

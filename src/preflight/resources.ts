@@ -81,7 +81,7 @@ export function isCertManagerResource(canonical: string): boolean {
 export function globToRegExp(pattern: string): RegExp {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
+    const c = pattern.charAt(i);
     if (c === '*') out += '.*';
     else if (c === '?') out += '.';
     else if (c === '[') {

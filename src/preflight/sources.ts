@@ -9,6 +9,7 @@ import { extractVeleroCommands, type ShellOptions } from './parse/shell.js';
 import { subjectFromCommand } from './resolve.js';
 import type { Subject, Suppression } from './spec.js';
 import type { Version } from './version.js';
+import { at as element, group } from './checked.js';
 
 export interface LintUnit {
   subject: Subject;
@@ -77,14 +78,14 @@ function markdownUnits(
   const units: LintUnit[] = [];
   const problems: ManifestProblem[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[i]!);
+    const open = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)/.exec(element(lines, i));
     if (!open) continue;
-    const fence = open[2]!;
-    const lang = open[3]!.toLowerCase();
+    const fence = group(open, 2);
+    const lang = group(open, 3).toLowerCase();
     let j = i + 1;
-    while (j < lines.length && !lines[j]!.trimStart().startsWith(fence)) j++;
+    while (j < lines.length && !element(lines, j).trimStart().startsWith(fence)) j++;
     const bodyStart = starts[i + 1] ?? text.length;
-    const bodyEnd = j < lines.length ? starts[j]! : text.length;
+    const bodyEnd = j < lines.length ? element(starts, j) : text.length;
     const body = text.slice(bodyStart, bodyEnd);
     if (['', 'sh', 'bash', 'shell', 'zsh', 'console', 'shell-session', 'text'].includes(lang)) {
       // A console transcript: only prompt lines are commands; blank the prompt and the output (same length).
@@ -117,14 +118,14 @@ function yamlCommandUnits(text: string, file: string | undefined, version: Versi
   const starts = lineStarts(text);
   const units: LintUnit[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = element(lines, i);
     const block = BLOCK.exec(line);
     if (block && (block[3] !== undefined || block[2] !== undefined)) {
-      const keyIndent = block[1]!.length + (block[2]?.length ?? 0);
+      const keyIndent = group(block, 1).length + (block[2]?.length ?? 0);
       let j = i + 1;
-      while (j < lines.length && (lines[j]!.trim() === '' || lines[j]!.search(/\S/) > keyIndent)) j++;
+      while (j < lines.length && (element(lines, j).trim() === '' || element(lines, j).search(/\S/) > keyIndent)) j++;
       const bodyStart = starts[i + 1] ?? text.length;
-      const bodyEnd = j < lines.length ? starts[j]! - 1 : text.length;
+      const bodyEnd = j < lines.length ? element(starts, j) - 1 : text.length;
       if (bodyEnd > bodyStart) {
         let body = text.slice(bodyStart, bodyEnd);
         // A folded scalar joins lines with spaces; keep offsets by replacing newlines one for one.
@@ -138,8 +139,8 @@ function yamlCommandUnits(text: string, file: string | undefined, version: Versi
     }
     const inline = INLINE.exec(line);
     if (!inline || /^\s*#/.test(line)) continue;
-    let value = inline[2]!;
-    let at = starts[i]! + inline[1]!.length;
+    let value = group(inline, 2);
+    let at = element(starts, i) + group(inline, 1).length;
     let writable = true;
     const q = value[0];
     if ((q === '"' || q === "'") && value.trimEnd().endsWith(q) && value.trimEnd().length > 1) {
@@ -152,7 +153,7 @@ function yamlCommandUnits(text: string, file: string | undefined, version: Versi
       ...commandUnits(
         value,
         at,
-        { lineBase: i + 1, columnBase: at - starts[i]!, ...(file ? { file } : {}) },
+        { lineBase: i + 1, columnBase: at - element(starts, i), ...(file ? { file } : {}) },
         version,
         writable,
       ),

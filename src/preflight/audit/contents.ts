@@ -12,6 +12,7 @@
  */
 import type { KubeObject } from './findings.js';
 import type { TarEntry } from './tar.js';
+import { at } from '../checked.js';
 
 export interface BackupItem {
   /** `certificates.cert-manager.io`, `secrets` (core has no group suffix), as Velero writes it. */
@@ -42,18 +43,18 @@ interface ParsedPath {
 export function parseItemPath(path: string): ParsedPath | undefined {
   const parts = path.split('/');
   if (parts[0] !== 'resources' || parts.length < 4) return undefined;
-  const groupResource = parts[1]!;
+  const groupResource = at(parts, 1);
   let rest = parts.slice(2);
   let rank = 0;
   if (rest[0] !== 'namespaces' && rest[0] !== 'cluster') {
-    rank = rest[0]!.endsWith('-preferredversion') ? 1 : 2;
+    rank = at(rest, 0).endsWith('-preferredversion') ? 1 : 2;
     rest = rest.slice(1);
   }
   const file = rest[rest.length - 1];
   if (!file?.endsWith('.json')) return undefined;
   const name = file.slice(0, -'.json'.length);
   if (rest[0] === 'cluster' && rest.length === 2) return { groupResource, namespace: '', name, rank };
-  if (rest[0] === 'namespaces' && rest.length === 3) return { groupResource, namespace: rest[1]!, name, rank };
+  if (rest[0] === 'namespaces' && rest.length === 3) return { groupResource, namespace: at(rest, 1), name, rank };
   return undefined;
 }
 

@@ -4,6 +4,7 @@
  * bounded (entry count, total size) so a hostile or corrupt file cannot exhaust memory or loop.
  */
 import { gunzipSync } from 'node:zlib';
+import { at } from '../checked.js';
 
 export interface TarEntry {
   path: string;
@@ -27,10 +28,10 @@ function text(block: Buffer, offset: number, length: number): string {
 
 /** Numeric header fields: octal text, or GNU base-256 when the high bit is set. */
 function number(block: Buffer, offset: number, length: number): number {
-  const first = block[offset]!;
+  const first = at(block, offset);
   if (first & 0x80) {
     let value = 0;
-    for (let i = 1; i < length; i++) value = value * 256 + block[offset + i]!;
+    for (let i = 1; i < length; i++) value = value * 256 + at(block, offset + i);
     return value;
   }
   const raw = text(block, offset, length).trim();
@@ -42,7 +43,7 @@ function number(block: Buffer, offset: number, length: number): number {
 function checksumMatches(block: Buffer): boolean {
   const stored = number(block, 148, 8);
   let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : block[i]!;
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : at(block, i);
   return sum === stored;
 }
 
@@ -76,7 +77,7 @@ export function readTar(tar: Buffer): TarEntry[] {
     if (header.every((b) => b === 0)) break; // end-of-archive marker
     if (!checksumMatches(header)) throw new TarFormatError(`bad tar header checksum at offset ${pos}`);
     const size = number(header, 124, 12);
-    const type = String.fromCharCode(header[156]!);
+    const type = String.fromCharCode(at(header, 156));
     const dataStart = pos + BLOCK;
     const dataEnd = dataStart + size;
     if (dataEnd > tar.length) throw new TarFormatError(`tar entry at offset ${pos} is truncated`);

@@ -5,9 +5,18 @@
  * in-cluster ServiceAccount), with `--context` like kubectl's. @kubernetes/client-node is imported lazily: only
  * for its kubeconfig loading and authentication (client certificates, tokens, exec plugins).
  */
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { RequestOptions } from 'node:https';
 import { ClusterAccessError } from '../../kube/types.js';
 import type { KubeObject } from '../audit/findings.js';
+
+/** An item of a list response: the API server leaves out apiVersion and kind, which the list carries. */
+interface ListItem {
+  apiVersion?: string;
+  kind?: string;
+  metadata: KubeObject['metadata'];
+  [field: string]: unknown;
+}
 
 export interface ApiOptions {
   context?: string;
@@ -100,7 +109,8 @@ export class ClusterApi {
           ...this.base,
           method: 'GET',
           path: prefix + path,
-          headers: { ...this.base.headers, accept },
+          // Built as a header object at construction; the request type also admits a raw header array.
+          headers: { ...(this.base.headers as OutgoingHttpHeaders | undefined), accept },
           timeout: this.timeoutMs,
         },
         (res) => {
@@ -194,16 +204,16 @@ export class ClusterApi {
       if (cont) query.set('continue', cont);
       if (options.labelSelector) query.set('labelSelector', options.labelSelector);
       const result = (await this.get(
-        `${path}?${query}`,
+        `${path}?${query.toString()}`,
         what,
         options.metadataOnly ? METADATA_ONLY : 'application/json',
-      )) as { kind?: string; apiVersion?: string; items?: KubeObject[]; metadata?: { continue?: string } } | undefined;
+      )) as { kind?: string; apiVersion?: string; items?: ListItem[]; metadata?: { continue?: string } } | undefined;
       if (!result) return undefined;
       // List items carry no apiVersion/kind; fill them from the list so cert-manager helpers can read them.
       const kind = result.kind?.replace(/List$/, '');
       for (const item of result.items ?? [])
         items.push({ ...item, apiVersion: item.apiVersion ?? result.apiVersion ?? '', kind: item.kind ?? kind ?? '' });
-      cont = result.metadata?.continue || undefined;
+      cont = result.metadata?.continue;
       if (!cont) return items;
     }
     throw new ClusterAccessError(`cannot ${what}: more than ${MAX_PAGES * PAGE} objects`, 'other');

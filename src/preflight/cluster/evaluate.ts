@@ -18,6 +18,7 @@ import type { BackupSpec, LintContext, Subject } from '../spec.js';
 import { formatVersion, parseVersion } from '../version.js';
 import type { LiveFacts } from './facts.js';
 import * as R from './rules.js';
+import { group } from '../checked.js';
 
 export const EXCLUDE_FROM_BACKUP_LABEL = 'velero.io/exclude-from-backup';
 
@@ -103,13 +104,15 @@ export function parseSelector(selector: unknown): Selector {
     for (const term of terms) {
       let m: RegExpExecArray | null;
       if ((m = /^([^!=\s]+)\s*!=\s*(\S*)$/.exec(term))) {
-        const [, k, v] = m;
-        checks.push((l) => l[k!] !== v);
+        const k = group(m, 1);
+        const v = group(m, 2);
+        checks.push((l) => l[k] !== v);
       } else if ((m = /^([^!=\s]+)\s*==?\s*(\S*)$/.exec(term))) {
-        const [, k, v] = m;
-        checks.push((l) => l[k!] === v);
+        const k = group(m, 1);
+        const v = group(m, 2);
+        checks.push((l) => l[k] === v);
       } else if ((m = /^!([^\s=!]+)$/.exec(term))) {
-        const k = m[1]!;
+        const k = group(m, 1);
         checks.push((l) => !(k in l));
       } else if (/^[^\s=!(),]+$/.test(term)) {
         checks.push((l) => term in l);
@@ -128,7 +131,7 @@ function namespaceFilter(spec: BackupSpec, ctx: LintContext) {
   const exc = spec.excludedNamespaces ?? [];
   const labelled = ctx.cluster?.namespacesLabelledExcludeFromBackup ?? [];
   return (ns: string): string | undefined => {
-    if (!isAllList(inc) && !inc!.some((p) => globToRegExp(p).test(ns)))
+    if (inc !== undefined && !isAllList(inc) && !inc.some((p) => globToRegExp(p).test(ns)))
       return `--include-namespaces does not include ${ns}`;
     if (exc.some((p) => globToRegExp(p).test(ns))) return `--exclude-namespaces excludes ${ns}`;
     if (labelled.includes(ns)) return `namespace ${ns} is labelled ${EXCLUDE_FROM_BACKUP_LABEL}=true`;

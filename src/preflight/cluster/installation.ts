@@ -6,6 +6,7 @@
  */
 import { recognizeCertManagerWorkload } from '../../certmanager/installation.js';
 import type { KubeObject } from '../audit/findings.js';
+import { at } from '../checked.js';
 
 export interface LiveCertManager {
   namespace: string;
@@ -29,7 +30,7 @@ export function clusterResourceNamespaceOf(deployment: KubeObject): string | und
     const argv = [...(container.command ?? []), ...(container.args ?? [])];
     let raw: string | undefined;
     for (let i = 0; i < argv.length; i++) {
-      const m = /^--?cluster-resource-namespace(?:=(.*))?$/.exec(argv[i]!);
+      const m = /^--?cluster-resource-namespace(?:=(.*))?$/.exec(at(argv, i));
       if (m) raw = m[1] ?? argv[i + 1];
     }
     if (raw === undefined) continue;
@@ -40,24 +41,27 @@ export function clusterResourceNamespaceOf(deployment: KubeObject): string | und
         vars.set(env.name, deployment.metadata.namespace ?? '');
     }
     return raw.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (whole, name: string | undefined) =>
-      whole === '$$' ? '$' : (vars.get(name!) ?? whole),
+      name === undefined ? '$' : (vars.get(name) ?? whole),
     );
   }
   return undefined;
 }
 
 export function findCertManager(deployments: readonly KubeObject[]): LiveCertManager | undefined {
-  const recognized = deployments.map((d) => ({ d, w: recognizeCertManagerWorkload(d) })).filter((x) => x.w);
+  const recognized = deployments.flatMap((d) => {
+    const w = recognizeCertManagerWorkload(d);
+    return w ? [{ d, w }] : [];
+  });
   if (recognized.length === 0) return undefined;
-  const controller = recognized.find((x) => x.w!.component === 'controller');
+  const controller = recognized.find((x) => x.w.component === 'controller');
   if (!controller)
     return {
-      namespace: recognized[0]!.w!.namespace,
-      clusterResourceNamespace: recognized[0]!.w!.namespace,
+      namespace: at(recognized, 0).w.namespace,
+      clusterResourceNamespace: at(recognized, 0).w.namespace,
       source: 'controller-namespace',
     };
   const flag = clusterResourceNamespaceOf(controller.d);
   return flag
-    ? { namespace: controller.w!.namespace, clusterResourceNamespace: flag, source: 'controller-flag' }
-    : { namespace: controller.w!.namespace, clusterResourceNamespace: BINARY_DEFAULT, source: 'binary-default' };
+    ? { namespace: controller.w.namespace, clusterResourceNamespace: flag, source: 'controller-flag' }
+    : { namespace: controller.w.namespace, clusterResourceNamespace: BINARY_DEFAULT, source: 'binary-default' };
 }

@@ -14,6 +14,7 @@ import { shellJoin } from '../parse/shell.js';
 import { RULES } from '../rules/index.js';
 import type { LintContext } from '../spec.js';
 import { diagnose } from './diagnose.js';
+import { present } from '../checked.js';
 
 export interface DoctorRun {
   findings: LiveFinding[];
@@ -91,7 +92,8 @@ export async function applyCommands(
   let failed = 0;
   for (const command of commands) {
     const [program, ...args] = command;
-    const bin = program === 'kubectl' ? (process.env.VELERO_CM_PREFLIGHT_KUBECTL ?? 'kubectl') : program!;
+    const bin =
+      program === 'kubectl' ? (process.env.VELERO_CM_PREFLIGHT_KUBECTL ?? 'kubectl') : present(program, 'the program');
     log(`+ ${shellJoin(command)}`);
     const child = spawnSync(bin, args, { stdio: ['ignore', 2, 2], shell: false, timeout: 60_000 });
     if (child.error || child.status !== 0) {

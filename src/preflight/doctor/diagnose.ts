@@ -46,17 +46,17 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
       cr.object.metadata.annotations?.['cert-manager.io/certificate-name'] ?? /^(.*)-\d+$/.exec(cr.name)?.[1];
     const cert = certName !== undefined ? certs.get(`${cr.namespace}/${certName}`) : undefined;
     const revision = cert
-      ? Number((cert.object.status as { revision?: number } | undefined)?.revision ?? 0)
+      ? Number((cert.object.status as { revision?: unknown } | undefined)?.revision ?? 0)
       : undefined;
     const next = cert ? `${cert.name}-${(revision ?? 0) + 1}` : undefined;
-    const blocking = next === cr.name;
+    const blocking = cert !== undefined && revision !== undefined && next === cr.name;
     out.push(
       makeFinding(R.doctorOrphanCertificateRequest, {
         file,
         severity: blocking ? 'error' : 'warning',
         subject: { kind: 'CertificateRequest', name },
         message: blocking
-          ? `CertificateRequest ${name} has no owner and is named like the next request of Certificate ${objectName(cr.namespace, cert!.name)} (revision ${revision! + 1}): its next issuance fails with AlreadyExists`
+          ? `CertificateRequest ${name} has no owner and is named like the next request of Certificate ${objectName(cr.namespace, cert.name)} (revision ${revision + 1}): its next issuance fails with AlreadyExists`
           : `CertificateRequest ${name} has no owner (restored without its Certificate's ownerReference): it is signed again and never cleaned up`,
         fix: 'delete it',
         commands: [kubectl('delete', CR_GR, '-n', cr.namespace, cr.name)],
@@ -71,7 +71,7 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
       const cert = certs.get(`${owner.namespace}/${tls.name}`);
       if (!cert) continue;
       const controller = (cert.object.metadata.ownerReferences ?? []).find((r) => r.controller === true);
-      if (controller && controller.kind === owner.object.kind && controller.uid === owner.object.metadata.uid) continue;
+      if (controller?.kind === owner.object.kind && controller.uid === owner.object.metadata.uid) continue;
       const name = objectName(cert.namespace, cert.name);
       const secretThere = inventory.has(GR.secrets, cert.namespace, tls.name);
       out.push(
@@ -158,7 +158,10 @@ function secretMismatch(cert: InventoryItem, secret: InventoryItem): string | un
     a['cert-manager.io/issuer-group'] !== undefined;
   if (anyIssuer && issuerName !== ref.name)
     return `was issued by ${issuerName ?? '(no name)'}, not ${ref.name} (cert-manager.io/issuer-name)`;
+  // An empty annotation means unset, as it does to cert-manager.
+  // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
   const kind = a['cert-manager.io/issuer-kind'] || 'Issuer';
+  // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
   const group = a['cert-manager.io/issuer-group'] || 'cert-manager.io';
   if (kind !== ref.kind) return `was issued by kind ${kind}, not ${ref.kind} (cert-manager.io/issuer-kind)`;
   if (group !== ref.group) return `was issued by group ${group}, not ${ref.group} (cert-manager.io/issuer-group)`;

@@ -13,6 +13,7 @@ import {
   type FlagSpec,
 } from '../model/flags.js';
 import { versionAtLeast, type Version } from '../version.js';
+import { at, group, present } from '../checked.js';
 
 export interface SourceLocation {
   file?: string;
@@ -89,8 +90,8 @@ export function parseGoDuration(text: string): number | undefined {
   if (!m) return undefined;
   const units: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, μs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
   let total = 0;
-  for (const part of m[2]!.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g))
-    total += Number(part[1]) * units[part[2]!]!;
+  for (const part of group(m, 2).matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g))
+    total += Number(part[1]) * present(units[group(part, 2)], 'duration unit');
   return m[1] === '-' ? -total : total;
 }
 
@@ -142,7 +143,7 @@ function findCommand(
       swallowed = { flagIndex: i, flag, written, wordIndex: i + 1 };
   };
   for (let i = 1; i < tokens.length && words.length < 2; i++) {
-    const t = tokens[i]!.text;
+    const t = at(tokens, i).text;
     if (t === '--') break;
     if (t.startsWith('--') && t.length > 2) {
       if (!t.includes('=')) {
@@ -156,7 +157,7 @@ function findCommand(
     }
     if (t.startsWith('-') && t.length > 1) {
       if (t.length === 2) {
-        const { flag } = lookupShort(t[1]!, undefined, version);
+        const { flag } = lookupShort(t.charAt(1), undefined, version);
         if (!flag || !takesNoValue(flag)) {
           noteSwallow(i, flag, t);
           i++;
@@ -166,7 +167,7 @@ function findCommand(
     }
     words.push(i);
   }
-  const w = words.map((i) => tokens[i]!.text);
+  const w = words.map((i) => at(tokens, i).text);
   for (const cmd of COMMANDS) {
     for (const path of cmd.paths) {
       if (path.every((p, k) => w[k] === p)) return { command: cmd, pathIndexes: words.slice(0, path.length) };
@@ -174,7 +175,7 @@ function findCommand(
   }
   const extra = swallowed ? { swallowed } : {};
   if (w.length === 0) return { other: '', pathIndexes: [], ...extra };
-  if (OTHER_TOP_LEVEL.has(w[0]!)) return { other: w.join(' '), pathIndexes: words, ...extra };
+  if (OTHER_TOP_LEVEL.has(at(w, 0))) return { other: w.join(' '), pathIndexes: words, ...extra };
   return { pathIndexes: [], unknownWord: words[0], ...extra };
 }
 
@@ -218,7 +219,7 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
   if (found.swallowed && !found.command) {
     // `velero --colorized backup create ...`: a global value flag ate the command word.
     const s = found.swallowed;
-    const word = tokens[s.wordIndex]!.text;
+    const word = at(tokens, s.wordIndex).text;
     const problem =
       validateValue(s.flag, s.written, word) ??
       `${s.written} takes "${word}" as its value, so the command is not "${word} ..."`;
@@ -232,7 +233,7 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
   if (found.unknownWord !== undefined) {
     result.errors.push({
       code: 'unknown-command',
-      message: `unknown command "${tokens[found.unknownWord]!.text}" for "velero"`,
+      message: `unknown command "${at(tokens, found.unknownWord).text}" for "velero"`,
       tokenIndex: found.unknownWord,
     });
     return result;
@@ -241,8 +242,8 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
   const skip = new Set(found.pathIndexes);
   const addUse = (use: Omit<FlagUse, 'unknownValue'>) => {
     const unknownValue =
-      (tokens[use.tokenIndex]!.unknown ?? false) ||
-      (use.valueTokenIndex !== undefined && (tokens[use.valueTokenIndex]!.unknown ?? false));
+      (at(tokens, use.tokenIndex).unknown ?? false) ||
+      (use.valueTokenIndex !== undefined && (at(tokens, use.valueTokenIndex).unknown ?? false));
     const full: FlagUse = { ...use, unknownValue };
     result.uses.push(full);
     if (!unknownValue) {
@@ -259,7 +260,7 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
 
   for (let i = 1; i < tokens.length; i++) {
     if (skip.has(i)) continue;
-    const text = tokens[i]!.text;
+    const text = at(tokens, i).text;
     if (result.terminatorIndex !== undefined) {
       result.positionals.push(i);
       continue;
@@ -296,7 +297,7 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
       } else if (takesNoValue(flag)) {
         addUse({ flag, written, tokenIndex: i, value: 'true', form: 'bare', swallowedFlag: false, global });
       } else if (i + 1 < tokens.length) {
-        const next = tokens[i + 1]!.text;
+        const next = at(tokens, i + 1).text;
         addUse({
           flag,
           written,
@@ -322,7 +323,7 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
       // A shorthand group: -w, -wl sel, -lapp=x, -o=json.
       let k = 1;
       while (k < text.length) {
-        const ch = text[k]!;
+        const ch = text.charAt(k);
         const { flag, global } = lookupShort(ch, command, options.version);
         if (!flag) {
           result.errors.push({
@@ -363,7 +364,7 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
             global,
           });
         } else if (i + 1 < tokens.length) {
-          const next = tokens[i + 1]!.text;
+          const next = at(tokens, i + 1).text;
           addUse({
             flag,
             written,

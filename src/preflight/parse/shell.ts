@@ -5,6 +5,7 @@
  * It also collects `# velero-cm-preflight disable=RULE reason` directives, which apply to the next command.
  */
 import type { SourceLocation, Token } from './pflag.js';
+import { at, group } from '../checked.js';
 
 export interface ShellDirective {
   rules: string[];
@@ -66,7 +67,7 @@ function skipDollar(text: string, i: number): number {
   }
   if (next !== undefined && /[A-Za-z_]/.test(next)) {
     let k = i + 1;
-    while (k < text.length && /[A-Za-z0-9_]/.test(text[k]!)) k++;
+    while (k < text.length && /[A-Za-z0-9_]/.test(text.charAt(k))) k++;
     return k;
   }
   if (next !== undefined && /[0-9@*#?$!-]/.test(next)) return i + 2;
@@ -78,7 +79,7 @@ function lex(text: string, makefile: boolean): Piece[] {
   let i = 0;
   const n = Math.min(text.length, MAX_TEXT);
   while (i < n) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === '\\' && text[i + 1] === '\n') {
       i += 2;
       continue;
@@ -105,13 +106,13 @@ function lex(text: string, makefile: boolean): Piece[] {
     let unknown = false;
     let quoted = false;
     while (i < n) {
-      const ch = text[i]!;
+      const ch = text.charAt(i);
       if (ch === '\\') {
         if (text[i + 1] === '\n') {
           i += 2;
           continue;
         }
-        if (i + 1 < n) value += text[i + 1];
+        if (i + 1 < n) value += text.charAt(i + 1);
         i += 2;
         continue;
       }
@@ -127,9 +128,9 @@ function lex(text: string, makefile: boolean): Piece[] {
         quoted = true;
         i++;
         while (i < n && text[i] !== '"') {
-          const d = text[i]!;
-          if (d === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1]!)) {
-            if (text[i + 1] !== '\n') value += text[i + 1];
+          const d = text.charAt(i);
+          if (d === '\\' && i + 1 < n && '"\\$`\n'.includes(text.charAt(i + 1))) {
+            if (text[i + 1] !== '\n') value += text.charAt(i + 1);
             i += 2;
           } else if (d === '$' && !(makefile && text[i + 1] === '$')) {
             const end = skipDollar(text, i);
@@ -182,7 +183,7 @@ function lex(text: string, makefile: boolean): Piece[] {
     if (i === start) {
       // A redirection operator: `>`, `2>&1`, `<<EOF` ... consume it and its target word as a separator-free skip.
       let k = i;
-      while (k < n && '<>&0123456789-'.includes(text[k]!)) k++;
+      while (k < n && '<>&0123456789-'.includes(text.charAt(k))) k++;
       pieces.push({ kind: 'word', word: { text: text.slice(i, k), unknown: true, start: i, end: k, quoted: false } });
       i = k;
       continue;
@@ -229,12 +230,12 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
     current = [];
     let k = 0;
     while (k < words.length) {
-      let w = words[k]!.text;
+      let w = at(words, k).text;
       if (options.makefile && k === 0) w = w.replace(/^[@+-]+/, '');
       if (
         /^[A-Za-z_][A-Za-z0-9_]*=/.test(w) ||
         WRAPPERS.has(w) ||
-        (k > 0 && w.startsWith('-') && WRAPPERS.has(words[k - 1]!.text))
+        (k > 0 && w.startsWith('-') && WRAPPERS.has(at(words, k - 1).text))
       ) {
         k++;
         continue;
@@ -250,7 +251,7 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
     // Drop redirections and their targets: they are not arguments.
     const argWords: Word[] = [];
     for (let j = k; j < words.length; j++) {
-      const word = words[j]!;
+      const word = at(words, j);
       if (!word.quoted && REDIRECT.test(word.text) && j > k) {
         if (/^[0-9]*(>>?|<<?|>&|<&)$/.test(word.text)) j++;
         continue;
@@ -266,8 +267,8 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
       if (word.unknown) token.unknown = true;
       return token;
     });
-    tokens[0]!.text = program;
-    const last = argWords[argWords.length - 1]!;
+    at(tokens, 0).text = program;
+    const last = at(argWords, argWords.length - 1);
     commands.push({
       tokens,
       start: first.start,
@@ -287,8 +288,10 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
       const m = DIRECTIVE.exec(piece.text);
       if (m && atLineStart) {
         pendingDirectives.push({
-          rules: m[1]!.split(',').filter(Boolean),
-          reason: m[2]!.trim().replace(/^[-:\s]+/, ''),
+          rules: group(m, 1).split(',').filter(Boolean),
+          reason: group(m, 2)
+            .trim()
+            .replace(/^[-:\s]+/, ''),
           loc: lineColumnOf(text, piece.start, options),
         });
       }

@@ -1,6 +1,7 @@
 import { isBoolWord } from '../parse/pflag.js';
 import type { Rule, RuleReport } from './types.js';
 import { tokenLocation } from './helpers.js';
+import { at } from '../checked.js';
 
 export const rule: Rule = {
   meta: {
@@ -30,9 +31,9 @@ export const rule: Rule = {
       if (use.form !== 'bare') continue;
       const next = use.tokenIndex + 1;
       if (!positional.has(next) || (parsed.terminatorIndex !== undefined && next > parsed.terminatorIndex)) continue;
-      const word = parsed.tokens[next]!.text;
+      const word = at(parsed.tokens, next).text;
       if (!isBoolWord(word)) continue;
-      const token = parsed.tokens[use.tokenIndex]!.text;
+      const token = at(parsed.tokens, use.tokenIndex).text;
       const whole = token === use.written;
       out.push({
         message: `${use.written} ${word} sets ${use.written} to true and passes "${word}" as a positional argument; velero never reads "${word}" as the flag's value`,

@@ -1,6 +1,7 @@
 import { parseGoDuration } from '../parse/pflag.js';
 import type { Rule, RuleReport } from './types.js';
 import { fieldLocation, tokenLocation } from './helpers.js';
+import { at } from '../checked.js';
 
 /** Converts day/week durations to hours, which Go's ParseDuration understands. */
 export function toGoDuration(text: string): string | undefined {
@@ -44,7 +45,7 @@ export const rule: Rule = {
           message: `${use.written} ${use.value} is not a Go duration (units: ns, us, ms, s, m, h); velero fails: time: invalid duration "${use.value}"`,
           location: tokenLocation(subject, use.tokenIndex),
           fix: fixed ? `${use.written}=${fixed}` : 'use h, m or s units',
-          ...(fixed && parsed.tokens[use.tokenIndex]!.text.startsWith(use.written)
+          ...(fixed && at(parsed.tokens, use.tokenIndex).text.startsWith(use.written)
             ? {
                 edits: [
                   {

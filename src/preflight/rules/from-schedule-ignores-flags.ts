@@ -1,6 +1,7 @@
 import { lastUse } from '../parse/pflag.js';
 import type { Rule } from './types.js';
 import { removeFlagEdits, tokenLocation } from './helpers.js';
+import { at, present } from '../checked.js';
 
 const STILL_APPLY = new Set([
   'labels',
@@ -37,10 +38,13 @@ export const rule: Rule = {
       ...new Set(parsed.uses.filter((u) => !u.global && !STILL_APPLY.has(u.flag.name)).map((u) => u.flag.name)),
     ];
     if (ignored.length === 0) return [];
-    const first = parsed.uses.find((u) => u.flag.name === ignored[0])!;
+    const first = present(
+      parsed.uses.find((u) => u.flag.name === ignored[0]),
+      'the first ignored flag',
+    );
     const editable = parsed.uses
       .filter((u) => ignored.includes(u.flag.name))
-      .every((u) => parsed.tokens[u.tokenIndex]!.text.startsWith(u.written));
+      .every((u) => at(parsed.tokens, u.tokenIndex).text.startsWith(u.written));
     return [
       {
         message: `with --from-schedule velero ignores ${ignored.map((n) => `--${n}`).join(', ')}: the schedule's template decides what is backed up`,

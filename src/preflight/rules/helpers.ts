@@ -3,6 +3,7 @@ import { lastUse, usesOf, type FlagUse } from '../parse/pflag.js';
 import type { SourceLocation } from '../parse/pflag.js';
 import type { Subject } from '../spec.js';
 import type { TokenEdit } from './types.js';
+import { at, present } from '../checked.js';
 
 export function fieldLocation(subject: Subject, ...fields: string[]): SourceLocation {
   for (const f of fields) {
@@ -46,7 +47,7 @@ export function replaceFlagEdits(subject: Subject, flag: string, value: string |
 
 /** Appends tokens before a `--` terminator or at the end. */
 export function appendEdit(subject: Subject, tokens: string[]): TokenEdit {
-  const parsed = subject.command!;
+  const parsed = present(subject.command, 'the parsed command');
   const at = parsed.terminatorIndex ?? parsed.tokens.length;
   return { start: at, end: at, tokens };
 }
@@ -55,7 +56,9 @@ export function appendEdit(subject: Subject, tokens: string[]): TokenEdit {
 export function editable(subject: Subject, flag: string): boolean {
   const parsed = subject.command;
   if (!parsed) return false;
-  return usesOf(parsed, flag).every((u) => parsed.tokens[u.tokenIndex]!.text.startsWith(u.written) && !u.unknownValue);
+  return usesOf(parsed, flag).every(
+    (u) => at(parsed.tokens, u.tokenIndex).text.startsWith(u.written) && !u.unknownValue,
+  );
 }
 
 export { lastUse, usesOf };

@@ -1,6 +1,7 @@
 import { lastUse } from '../parse/pflag.js';
 import type { Rule } from './types.js';
 import { appendEdit, tokenLocation } from './helpers.js';
+import { present } from '../checked.js';
 
 export const rule: Rule = {
   meta: {
@@ -23,7 +24,7 @@ export const rule: Rule = {
   check(subject) {
     const parsed = subject.command;
     if (subject.kind !== 'install' || !parsed || !subject.install?.output) return [];
-    const use = lastUse(parsed, 'output')!;
+    const use = present(lastUse(parsed, 'output'), 'the --output flag');
     if (subject.install.output === 'table')
       return [
         {

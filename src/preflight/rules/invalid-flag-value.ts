@@ -21,14 +21,16 @@ export const rule: Rule = {
     ],
   },
   check(subject) {
-    return (subject.command?.errors ?? [])
+    const parsed = subject.command;
+    if (!parsed) return [];
+    return parsed.errors
       .filter(
         (e) =>
           e.code === 'invalid-value' &&
           !(
             e.message.includes('time: invalid duration') &&
             looksLikeDuration(
-              subject.command!.uses.find((u) => u.tokenIndex === e.tokenIndex && u.flag.name === e.flag)?.value ?? '',
+              parsed.uses.find((u) => u.tokenIndex === e.tokenIndex && u.flag.name === e.flag)?.value ?? '',
             )
           ),
       )

@@ -1,6 +1,7 @@
 import { lastUse } from '../parse/pflag.js';
 import type { Rule } from './types.js';
 import { tokenLocation } from './helpers.js';
+import { at } from '../checked.js';
 
 export const rule: Rule = {
   meta: {
@@ -33,7 +34,7 @@ export const rule: Rule = {
       const use = lastUse(parsed, 'namespace');
       if (!use || use.unknownValue) return [];
       const hasInclude = !!lastUse(parsed, 'include-namespaces');
-      const whole = parsed.tokens[use.tokenIndex]!.text.startsWith(use.written);
+      const whole = at(parsed.tokens, use.tokenIndex).text.startsWith(use.written);
       return [
         {
           message: `-n ${use.value} creates the ${subject.kind} in namespace "${use.value}", where no Velero server watches (Velero runs in "${ctx.veleroNamespace}"); it is not a namespace filter`,

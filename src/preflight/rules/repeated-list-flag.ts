@@ -1,6 +1,7 @@
 import { usesOf } from '../parse/pflag.js';
 import type { Rule, RuleReport } from './types.js';
 import { tokenLocation } from './helpers.js';
+import { at } from '../checked.js';
 
 export const rule: Rule = {
   meta: {
@@ -33,15 +34,15 @@ export const rule: Rule = {
       const all = usesOf(parsed, f.name);
       if (all.length < 2) continue;
       const values = all.map((u) => u.value);
-      const kept = values[values.length - 1]!;
+      const kept = at(values, values.length - 1);
       const joined = [...new Set(values.flatMap((v) => v.split(',')).filter((v) => v !== ''))].join(',');
-      const editable = all.every((u) => parsed.tokens[u.tokenIndex]!.text.startsWith(u.written) && !u.unknownValue);
+      const editable = all.every((u) => at(parsed.tokens, u.tokenIndex).text.startsWith(u.written) && !u.unknownValue);
       out.push({
         message: `--${f.name} is given ${all.length} times; velero keeps only the last value "${kept}" and drops ${values
           .slice(0, -1)
           .map((v) => `"${v}"`)
           .join(', ')}`,
-        location: tokenLocation(subject, all[1]!.tokenIndex),
+        location: tokenLocation(subject, at(all, 1).tokenIndex),
         fix: `--${f.name}=${joined}`,
         ...(editable
           ? {

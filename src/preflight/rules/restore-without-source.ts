@@ -1,6 +1,7 @@
 import { lastUse } from '../parse/pflag.js';
 import type { Rule } from './types.js';
 import { tokenLocation } from './helpers.js';
+import { at, present } from '../checked.js';
 
 export const rule: Rule = {
   meta: {
@@ -33,7 +34,7 @@ export const rule: Rule = {
       ];
     }
     if (hasBackup) {
-      const use = lastUse(parsed, 'from-schedule')!;
+      const use = present(lastUse(parsed, 'from-schedule'), 'the --from-schedule flag');
       return [
         {
           message: 'either a backup or schedule must be specified, but not both',
@@ -50,7 +51,7 @@ export const rule: Rule = {
           location: subject.location,
         },
       ];
-    const name = parsed.tokens[pos]!.text;
+    const name = at(parsed.tokens, pos).text;
     return [
       {
         message: `"${name}" is the name of the new restore, not its source: velero fails with "either a backup or schedule must be specified"`,

@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
 import { tokenLocation } from './helpers.js';
+import { at, present } from '../checked.js';
 
 const SERVER_ONLY = new Set(['restore-resource-priorities', 'server-args']);
 
@@ -32,8 +33,10 @@ export const rule: Rule = {
       .map((e) => {
         const underscored = e.flag?.includes('_') ? e.flag.replace(/_/g, '-') : undefined;
         const single =
-          e.code === 'unknown-flag' && e.flag?.length === 1 && /^-[a-z][a-z-]+/.test(parsed.tokens[e.tokenIndex]!.text)
-            ? parsed.tokens[e.tokenIndex]!.text
+          e.code === 'unknown-flag' &&
+          e.flag?.length === 1 &&
+          /^-[a-z][a-z-]+/.test(at(parsed.tokens, e.tokenIndex).text)
+            ? at(parsed.tokens, e.tokenIndex).text
             : undefined;
         const hint = e.flag === 'context' ? ' (velero calls it --kubecontext)' : '';
         const report = { message: `velero fails: ${e.message}${hint}`, location: tokenLocation(subject, e.tokenIndex) };
@@ -44,7 +47,7 @@ export const rule: Rule = {
             edits: [{ start: e.tokenIndex, end: e.tokenIndex + 1, tokens: [`-${single}`] }],
           };
         if (underscored && subject.command?.command?.flags.some((fl) => fl.name === underscored)) {
-          const text = parsed.tokens[e.tokenIndex]!.text.replace(e.flag!, underscored);
+          const text = at(parsed.tokens, e.tokenIndex).text.replace(present(e.flag, 'the unknown flag'), underscored);
           return {
             ...report,
             fix: `use --${underscored}`,
@@ -52,7 +55,7 @@ export const rule: Rule = {
           };
         }
         if (e.flag === 'context') {
-          const text = parsed.tokens[e.tokenIndex]!.text.replace('--context', '--kubecontext');
+          const text = at(parsed.tokens, e.tokenIndex).text.replace('--context', '--kubecontext');
           return {
             ...report,
             fix: 'use --kubecontext',

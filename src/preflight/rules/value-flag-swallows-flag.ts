@@ -1,5 +1,6 @@
 import type { Rule, RuleReport } from './types.js';
 import { tokenLocation } from './helpers.js';
+import { at } from '../checked.js';
 
 /** What the user most likely meant by the bare flag, when it is clear. */
 const INTENDED: Record<string, string> = {
@@ -39,7 +40,7 @@ export const rule: Rule = {
         fix:
           intended !== undefined ? `${use.written}=${intended}` : `give ${use.written} a value: ${use.written}=VALUE`,
       };
-      if (intended !== undefined && parsed.tokens[use.tokenIndex]!.text === use.written)
+      if (intended !== undefined && at(parsed.tokens, use.tokenIndex).text === use.written)
         report.edits = [{ start: use.tokenIndex, end: use.tokenIndex + 1, tokens: [`${use.written}=${intended}`] }];
       out.push(report);
     }
