@@ -73,15 +73,6 @@ function cpuTimeMs(pid) {
 }
 
 const ident = (b) => b;
-const unary = (path) => ({
-  path,
-  requestStream: false,
-  responseStream: false,
-  requestSerialize: ident,
-  requestDeserialize: ident,
-  responseSerialize: ident,
-  responseDeserialize: ident,
-});
 
 function call(client, path, request, timeoutMs) {
   return new Promise((resolve, reject) => {

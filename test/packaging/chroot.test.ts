@@ -141,7 +141,7 @@ describe('packaged plugin tree', function () {
       const run = chrootEnv(join(scratch, 'env-no-libs'), 'bullseye', ['--no-decoy'], bare);
       const err = await packaging.smoke({ command: run }).then(
         () => undefined,
-        (e: Error) => e,
+        (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
       );
       expect(err?.message).to.match(/libstdc\+\+\.so\.6: cannot open shared object file/);
     });
@@ -158,7 +158,7 @@ describe('packaged plugin tree', function () {
       const run = chrootEnv(join(scratch, 'env-runpath'), 'bullseye', [], dir);
       const err = await packaging.smoke({ command: run }).then(
         () => undefined,
-        (e: Error) => e,
+        (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
       );
       expect(err?.message).to.match(/GLIBC_2\.3\d' not found/);
     });

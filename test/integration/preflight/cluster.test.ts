@@ -133,7 +133,7 @@ describe('velero-cm-preflight --cluster and doctor (real API server)', () => {
     });
     expect(applied.stderr).to.match(/ran \d+ commands?, 0 failed/);
     expect(inNs(cli(['doctor']).findings).map((f) => `${f.ruleId} ${f.message}`)).to.deep.equal(baseline);
-    const left = await custom.listNamespacedCustomObject({
+    const left: unknown = await custom.listNamespacedCustomObject({
       group: 'cert-manager.io',
       version: 'v1',
       namespace: ns,
@@ -156,7 +156,8 @@ describe('velero-cm-preflight least-privilege role (real API server)', () => {
         join(dirname(fileURLToPath(import.meta.url)), '../../../../docs/preflight-cluster-role.yaml'),
         'utf8',
       ),
-    ) as V1ClusterRole[];
+      // Plain objects from YAML (not client-node class instances), so they may be spread.
+    ) as Pick<V1ClusterRole, 'apiVersion' | 'kind' | 'metadata' | 'rules' | 'aggregationRule'>[];
     const read = docs.find((d) => d.kind === 'ClusterRole' && d.metadata?.name === 'velero-cm-preflight-read')!;
     const roleName = `${ns}-read`;
     await core.createNamespacedServiceAccount({ namespace: ns, body: { metadata: { name: 'preflight' } } });

@@ -37,7 +37,7 @@ export async function startFakeApiServer(
   const requests: FakeApiServer['requests'] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    requests.push({ method: req.method ?? '', path: url.pathname, accept: String(req.headers.accept ?? '') });
+    requests.push({ method: req.method ?? '', path: url.pathname, accept: req.headers.accept ?? '' });
     const target = resourceOf(url.pathname);
     if (!target) return void res.writeHead(404).end('{}');
     if (behaviour.hang?.includes(target.resource)) return; // never answers
