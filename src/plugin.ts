@@ -3,7 +3,16 @@
 // the host (src/host) and the actions (src/actions); keep this file tiny and its imports light, because
 // Velero starts a fresh plugin process for every backup and restore.
 import './host/stdout-guard.js'; // first: nothing any later module prints may reach stdout
+import { writeSync } from 'node:fs';
 import { servePlugin } from './host/serve.js';
+import { VERSION } from './version.js';
+
+// `--version` answers only when run by hand: under Velero (VELERO_PLUGIN=hello) stdout carries nothing but the
+// handshake, whatever the arguments. writeSync on fd 1, because the stdout guard reroutes stdout's writes.
+if (process.env.VELERO_PLUGIN !== 'hello' && process.argv.slice(2).includes('--version')) {
+  writeSync(1, `velero-plugin-for-cert-manager ${VERSION}\n`);
+  process.exit(0);
+}
 
 // No top-level await: the packaged single executable is bundled as CommonJS.
 servePlugin({
