@@ -105,12 +105,9 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
       expect(full['with-plugin']!.restore.rbacAfterWorkloads.map((c) => `${c.resource} ${c.name}`)).to.deep.equal([]);
     });
 
-    it('shows the plugin in `velero backup logs` and `velero restore logs` with the server at info level', () => {
-      const visible = new Set(['info', 'warning', 'error']);
+    it('shows the plugin in `velero backup logs` at info level (restore logs: see the webhook and v1.16 scenarios)', () => {
       const backupLines = pluginLogLines(backup['with-plugin'].full!.logs);
-      const restoreLines = pluginLogLines(full['with-plugin']!.result.logs);
       expect(backupLines.filter((line) => logLevel(line) === 'info').length, 'backup logs: info lines').to.be.greaterThan(0);
-      expect(restoreLines.filter((line) => visible.has(logLevel(line) ?? '')).length, 'restore logs').to.be.greaterThan(0);
       expect(pluginLogLines(backup.control.full!.logs)).to.deep.equal([]);
     });
   });
@@ -242,7 +239,8 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
       if (!pluginHadClusterAccess(withPlugin.restore.logs)) this.skip();
       expect(certManagerFailures(withPlugin.facts).map((c) => `${c.resource} ${c.namespace}/${c.name} ${c.code}`)).to.deep.equal([]);
       expect(withPlugin.webhookCalls, 'the webhook admitted the restored objects').to.be.greaterThan(0);
-      expect(pluginLogLines(withPlugin.restore.logs).some((line) => /wait/i.test(line) && /webhook/i.test(line)), 'a log line says it waited').to.equal(true);
+      const waitLines = pluginLogLines(withPlugin.restore.logs).filter((line) => /wait/i.test(line) && /webhook/i.test(line));
+      expect(waitLines.some((line) => logLevel(line) === 'info' || logLevel(line) === 'warning'), '`velero restore logs` says it waited, at info level').to.equal(true);
       expect(withPlugin.restore.phase, withPlugin.restore.describe).to.equal('Completed');
     });
   });

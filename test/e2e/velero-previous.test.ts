@@ -4,7 +4,7 @@
  * restore order, so the plugin has to put cert-manager's RBAC before its workloads itself.
  */
 import { expect } from 'chai';
-import { backupFacts, describeItem, restoreFacts, type BackupFacts, type RestoreFacts } from './harness/analysis.js';
+import { backupFacts, describeItem, logLevel, pluginLogLines, restoreFacts, type BackupFacts, type RestoreFacts } from './harness/analysis.js';
 import { backups, restoreIntoFreshCluster, sourceCluster } from './harness/scenarios.js';
 import { VELERO_RELEASES } from './harness/versions.js';
 import { World, type PluginMode, type RestoreResult } from './harness/world.js';
@@ -50,6 +50,12 @@ describe(`e2e: Velero ${release.version} (before 1.18), with the plugin and with
     expect(full['with-plugin']!.restore.shimCertificateCreated).to.equal(false);
     expect(full.control!.restore.ephemeralCreated.length).to.equal(3);
     expect(full.control!.restore.shimCertificateCreated).to.equal(true);
+  });
+
+  it('says in `velero restore logs`, at info level, what it did not restore', () => {
+    const lines = pluginLogLines(full['with-plugin']!.result.logs).filter((line) => logLevel(line) === 'info' && /not restoring/.test(line));
+    expect(lines.length, 'three ephemeral objects and the shim Certificate').to.equal(4);
+    expect(pluginLogLines(full.control!.result.logs)).to.deep.equal([]);
   });
 
   it('creates cert-manager RBAC before its Deployments, ReplicaSets and Pods; the control does not', () => {
