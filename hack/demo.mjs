@@ -19,7 +19,8 @@ const step = (what, cmd, args) => {
   }
 };
 
-if (!existsSync(join(root, 'node_modules', '.bin', 'tsc'))) step('installing npm packages (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
+if (!existsSync(join(root, 'node_modules', '.bin', 'tsc')))
+  step('installing npm packages (npm ci)', 'npm', ['ci', '--no-audit', '--no-fund']);
 step('building (npm run build)', 'npm', ['run', '--silent', 'build']);
 const { runDemo } = await import(pathToFileURL(join(root, 'dist', 'test', 'e2e', 'harness', 'demo.js')).href);
 process.exit((await runDemo()) ? 0 : 1);

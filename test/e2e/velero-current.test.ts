@@ -27,7 +27,8 @@ import { World, type BackupResult, type PluginMode, type RestoreResult } from '.
 
 const release = VELERO_RELEASES.current;
 const MODES: PluginMode[] = ['with-plugin', 'control'];
-const log = (message: string): void => void process.stderr.write(`      [e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const log = (message: string): void =>
+  void process.stderr.write(`      [e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 describe(`e2e: Velero ${release.version}, with the plugin and without it (control)`, function () {
   let world: World | undefined;
@@ -45,13 +46,21 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
         { name: 'exclude-ns', args: ['--exclude-namespaces', 'velero,kube-system'] },
         { name: 'shop-only', args: ['--include-namespaces', 'shop'] },
         // Last: the plugin configuration stays in place for later backups.
-        { name: 'shop-only-forced', args: ['--include-namespaces', 'shop'], prepare: async () => void (await createObject(source.endpoint, forceSecretsConfig())) },
+        {
+          name: 'shop-only-forced',
+          args: ['--include-namespaces', 'shop'],
+          prepare: async () => void (await createObject(source.endpoint, forceSecretsConfig())),
+        },
       ]);
     }
     for (const mode of MODES) {
       const fullBackup = backup[mode].full!;
       const restore = await restoreIntoFreshCluster(world, mode, fullBackup);
-      full[mode] = { backup: backupFacts(fullBackup.contents), restore: restoreFacts(restore.creates), result: restore };
+      full[mode] = {
+        backup: backupFacts(fullBackup.contents),
+        restore: restoreFacts(restore.creates),
+        result: restore,
+      };
     }
   });
 
@@ -67,7 +76,8 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
   describe('full backup, restored into a fresh cluster', () => {
     it('completes every backup and restore', () => {
       for (const mode of MODES) {
-        for (const result of Object.values(backup[mode])) expect(result.phase, `${result.name}\n${result.describe}`).to.equal('Completed');
+        for (const result of Object.values(backup[mode]))
+          expect(result.phase, `${result.name}\n${result.describe}`).to.equal('Completed');
         const restore = full[mode]!.result;
         expect(['Completed', 'PartiallyFailed'], `${restore.name}\n${restore.describe}`).to.include(restore.phase);
       }
@@ -83,7 +93,9 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
       ]);
       expect(full.control!.restore.ephemeralCreated.length, 'control recreates the ephemeral kinds').to.equal(3);
       // describe --details lists items under "<group>/<version>/<Kind>:" (the CRDs' names appear anyway).
-      expect(backup['with-plugin'].full!.describe).not.to.match(/cert-manager\.io\/v1\/(CertificateRequest|Order|Challenge):/);
+      expect(backup['with-plugin'].full!.describe).not.to.match(
+        /cert-manager\.io\/v1\/(CertificateRequest|Order|Challenge):/,
+      );
       expect(backup.control.full!.describe).to.match(/cert-manager\.io\/v1\/CertificateRequest:/);
     });
 
@@ -97,7 +109,9 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
 
     it('creates every Secret before the Certificate, Ingress, Gateway or Issuer that uses it', () => {
       const order = full['with-plugin']!.restore.secretOrder;
-      const failures = order.filter((check) => !check.ok).map((c) => `${describeItem(c.first)} (#${c.firstAt}) before ${describeItem(c.then)} (#${c.thenAt})`);
+      const failures = order
+        .filter((check) => !check.ok)
+        .map((c) => `${describeItem(c.first)} (#${c.firstAt}) before ${describeItem(c.then)} (#${c.thenAt})`);
       expect(failures, 'with the plugin').to.deep.equal([]);
     });
 
@@ -107,22 +121,31 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
 
     it('shows the plugin in `velero backup logs` at info level (restore logs: see the webhook and v1.16 scenarios)', () => {
       const backupLines = pluginLogLines(backup['with-plugin'].full!.logs);
-      expect(backupLines.filter((line) => logLevel(line) === 'info').length, 'backup logs: info lines').to.be.greaterThan(0);
+      expect(
+        backupLines.filter((line) => logLevel(line) === 'info').length,
+        'backup logs: info lines',
+      ).to.be.greaterThan(0);
       expect(pluginLogLines(backup.control.full!.logs)).to.deep.equal([]);
     });
   });
 
-  describe('--exclude-namespaces backup (the guide\'s edge case)', () => {
+  describe("--exclude-namespaces backup (the guide's edge case)", () => {
     it('holds every cert-manager CRD and all of its RBAC with the plugin; the control misses some', () => {
       const withPlugin = backupFacts(backup['with-plugin']['exclude-ns']!.contents);
       const control = backupFacts(backup.control['exclude-ns']!.contents);
       expect(withPlugin.certManagerCrds).to.have.members(CERT_MANAGER_CRDS);
       const missingCrds = CERT_MANAGER_CRDS.filter((crd) => !control.certManagerCrds.includes(crd));
-      expect(missingCrds, 'control: CRDs of kinds with no object in the backup are dropped').to.include('clusterissuers.cert-manager.io');
+      expect(missingCrds, 'control: CRDs of kinds with no object in the backup are dropped').to.include(
+        'clusterissuers.cert-manager.io',
+      );
       // Velero's own ServiceAccount action brings the ClusterRoles bound to backed-up ServiceAccounts, but not
       // the leader-election Roles in the excluded kube-system namespace.
-      const leaderElection = (facts: BackupFacts) => facts.certManagerRbac.filter((i) => i.namespace === 'kube-system').map(describeItem);
-      expect(leaderElection(withPlugin).length, 'with the plugin: leader-election RBAC in kube-system').to.be.greaterThan(0);
+      const leaderElection = (facts: BackupFacts) =>
+        facts.certManagerRbac.filter((i) => i.namespace === 'kube-system').map(describeItem);
+      expect(
+        leaderElection(withPlugin).length,
+        'with the plugin: leader-election RBAC in kube-system',
+      ).to.be.greaterThan(0);
       expect(leaderElection(control), 'control').to.deep.equal([]);
       const controlRbac = new Set(control.certManagerRbac.map(describeItem));
       expect(withPlugin.certManagerRbac.map(describeItem)).to.include.members([...controlRbac]);
@@ -130,20 +153,24 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
   });
 
   describe('namespace-filtered backup of an application namespace', () => {
-    it('holds the ClusterIssuer its Certificate uses and, by default, warns about the issuer\'s Secret the filter drops; the control has neither', () => {
+    it("holds the ClusterIssuer its Certificate uses and, by default, warns about the issuer's Secret the filter drops; the control has neither", () => {
       const byDefault = backupFacts(backup['with-plugin']['shop-only']!.contents);
       const control = backupFacts(backup.control['shop-only']!.contents);
       expect(byDefault.clusterIssuer, 'ClusterIssuer').to.equal(true);
-      expect(byDefault.clusterIssuerSecret, 'default Secrets policy: the Secret follows the namespace filter').to.equal(false);
+      expect(byDefault.clusterIssuerSecret, 'default Secrets policy: the Secret follows the namespace filter').to.equal(
+        false,
+      );
       expect(
-        pluginLogLines(backup['with-plugin']['shop-only']!.logs).some((line) => line.includes('letsencrypt-account-key') && logLevel(line) === 'warning'),
+        pluginLogLines(backup['with-plugin']['shop-only']!.logs).some(
+          (line) => line.includes('letsencrypt-account-key') && logLevel(line) === 'warning',
+        ),
         'a warning names the Secret the filter drops',
       ).to.equal(true);
       expect(control.clusterIssuer).to.equal(false);
       expect(control.clusterIssuerSecret).to.equal(false);
     });
 
-    it('with forceSecrets in the plugin configuration, also holds the issuer\'s Secret', function () {
+    it("with forceSecrets in the plugin configuration, also holds the issuer's Secret", function () {
       const run = backup['with-plugin']['shop-only-forced']!;
       // The configuration ConfigMap is read through the plugin's cluster access.
       if (!pluginHadClusterAccess(run.logs)) this.skip();
@@ -154,7 +181,7 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
   });
 
   describe('the plugin process killed during a backup', () => {
-    it('is restarted by Velero, and the backup completes with the plugin\'s effect', async function () {
+    it("is restarted by Velero, and the backup completes with the plugin's effect", async function () {
       this.timeout(10 * 60_000);
       const server = await world!.veleroServer(source, 'with-plugin');
       try {
@@ -187,9 +214,14 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
         const counts = /Total items to be backed up:\s+(\d+)\s+Items backed up:\s+(\d+)/.exec(killedRun.describe);
         expect(counts?.[1], 'every item backed up').to.equal(counts?.[2]);
         const errors = /Errors:\n([\s\S]*?)\n\n/.exec(killedRun.describe)?.[1] ?? '';
-        expect(errors.replace(/\x1b\[[0-9;]*m/g, ''), 'the only error is the kill itself').to.match(/^\s*Velero:\s+message: \/plugin process exited error: \/signal: killed\s+Cluster:\s+<none>\s+Namespaces: <none>\s*$/);
+        expect(errors.replace(/\x1b\[[0-9;]*m/g, ''), 'the only error is the kill itself').to.match(
+          /^\s*Velero:\s+message: \/plugin process exited error: \/signal: killed\s+Cluster:\s+<none>\s+Namespaces: <none>\s*$/,
+        );
         expect(killedRun.logs, 'Velero restarted the plugin').to.match(/Plugin process exited - restarting/);
-        expect(backupFacts(killedRun.contents).ephemeral.map(describeItem), 'the restarted plugin still ran').to.deep.equal([]);
+        expect(
+          backupFacts(killedRun.contents).ephemeral.map(describeItem),
+          'the restarted plugin still ran',
+        ).to.deep.equal([]);
       } finally {
         await server.stop();
       }
@@ -198,7 +230,8 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
 
   describe('restore into a cluster whose cert-manager webhook is live but not ready yet', () => {
     const WEBHOOK_READY_AFTER_MS = 20_000;
-    const outcome: Partial<Record<PluginMode, { restore: RestoreResult; facts: RestoreFacts; webhookCalls: number }>> = {};
+    const outcome: Partial<Record<PluginMode, { restore: RestoreResult; facts: RestoreFacts; webhookCalls: number }>> =
+      {};
 
     before(async function () {
       this.timeout(20 * 60_000);
@@ -224,7 +257,8 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
       }
     });
 
-    const certManagerFailures = (facts: RestoreFacts) => facts.failedCreates.filter((c) => c.group.endsWith('cert-manager.io'));
+    const certManagerFailures = (facts: RestoreFacts) =>
+      facts.failedCreates.filter((c) => c.group.endsWith('cert-manager.io'));
 
     it('the control records the failures ("no endpoints available" for the webhook)', () => {
       const control = outcome.control!;
@@ -237,10 +271,17 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
       const withPlugin = outcome['with-plugin']!;
       // The wait reads the webhook Service's endpoints through the plugin's cluster access.
       if (!pluginHadClusterAccess(withPlugin.restore.logs)) this.skip();
-      expect(certManagerFailures(withPlugin.facts).map((c) => `${c.resource} ${c.namespace}/${c.name} ${c.code}`)).to.deep.equal([]);
+      expect(
+        certManagerFailures(withPlugin.facts).map((c) => `${c.resource} ${c.namespace}/${c.name} ${c.code}`),
+      ).to.deep.equal([]);
       expect(withPlugin.webhookCalls, 'the webhook admitted the restored objects').to.be.greaterThan(0);
-      const waitLines = pluginLogLines(withPlugin.restore.logs).filter((line) => /wait/i.test(line) && /webhook/i.test(line));
-      expect(waitLines.some((line) => logLevel(line) === 'info' || logLevel(line) === 'warning'), '`velero restore logs` says it waited, at info level').to.equal(true);
+      const waitLines = pluginLogLines(withPlugin.restore.logs).filter(
+        (line) => /wait/i.test(line) && /webhook/i.test(line),
+      );
+      expect(
+        waitLines.some((line) => logLevel(line) === 'info' || logLevel(line) === 'warning'),
+        '`velero restore logs` says it waited, at info level',
+      ).to.equal(true);
       expect(withPlugin.restore.phase, withPlugin.restore.describe).to.equal('Completed');
     });
   });

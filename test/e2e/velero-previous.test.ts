@@ -4,18 +4,29 @@
  * restore order, so the plugin has to put cert-manager's RBAC before its workloads itself.
  */
 import { expect } from 'chai';
-import { backupFacts, describeItem, logLevel, pluginLogLines, restoreFacts, type BackupFacts, type RestoreFacts } from './harness/analysis.js';
+import {
+  backupFacts,
+  describeItem,
+  logLevel,
+  pluginLogLines,
+  restoreFacts,
+  type BackupFacts,
+  type RestoreFacts,
+} from './harness/analysis.js';
 import { backups, restoreIntoFreshCluster, sourceCluster } from './harness/scenarios.js';
 import { VELERO_RELEASES } from './harness/versions.js';
 import { World, type PluginMode, type RestoreResult } from './harness/world.js';
 
 const release = VELERO_RELEASES.previous;
 const MODES: PluginMode[] = ['with-plugin', 'control'];
-const log = (message: string): void => void process.stderr.write(`      [e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const log = (message: string): void =>
+  void process.stderr.write(`      [e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 describe(`e2e: Velero ${release.version} (before 1.18), with the plugin and without it (control)`, function () {
   let world: World | undefined;
-  const full: Partial<Record<PluginMode, { backup: BackupFacts; restore: RestoreFacts; result: RestoreResult; phase: string }>> = {};
+  const full: Partial<
+    Record<PluginMode, { backup: BackupFacts; restore: RestoreFacts; result: RestoreResult; phase: string }>
+  > = {};
 
   before(async function () {
     this.timeout(45 * 60_000);
@@ -24,7 +35,12 @@ describe(`e2e: Velero ${release.version} (before 1.18), with the plugin and with
     for (const mode of MODES) {
       const result = (await backups(world, source, mode, [{ name: 'full', args: [] }])).full!;
       const restore = await restoreIntoFreshCluster(world, mode, result);
-      full[mode] = { backup: backupFacts(result.contents), restore: restoreFacts(restore.creates), result: restore, phase: result.phase };
+      full[mode] = {
+        backup: backupFacts(result.contents),
+        restore: restoreFacts(restore.creates),
+        result: restore,
+        phase: result.phase,
+      };
     }
   });
 
@@ -45,7 +61,9 @@ describe(`e2e: Velero ${release.version} (before 1.18), with the plugin and with
   });
 
   it('drops Orders, Challenges, CertificateRequests and the shim Certificate at restore (stored in the backup on this release)', () => {
-    expect(full['with-plugin']!.backup.ephemeral.length, 'stored: Velero < 1.18.1 ignores skip-from-backup').to.equal(3);
+    expect(full['with-plugin']!.backup.ephemeral.length, 'stored: Velero < 1.18.1 ignores skip-from-backup').to.equal(
+      3,
+    );
     expect(full['with-plugin']!.restore.ephemeralCreated.map((c) => `${c.resource} ${c.name}`)).to.deep.equal([]);
     expect(full['with-plugin']!.restore.shimCertificateCreated).to.equal(false);
     expect(full.control!.restore.ephemeralCreated.length).to.equal(3);
@@ -53,7 +71,9 @@ describe(`e2e: Velero ${release.version} (before 1.18), with the plugin and with
   });
 
   it('says in `velero restore logs`, at info level, what it did not restore', () => {
-    const lines = pluginLogLines(full['with-plugin']!.result.logs).filter((line) => logLevel(line) === 'info' && /not restoring/.test(line));
+    const lines = pluginLogLines(full['with-plugin']!.result.logs).filter(
+      (line) => logLevel(line) === 'info' && /not restoring/.test(line),
+    );
     expect(lines.length, 'three ephemeral objects and the shim Certificate').to.equal(4);
     expect(pluginLogLines(full.control!.result.logs)).to.deep.equal([]);
   });
@@ -64,7 +84,9 @@ describe(`e2e: Velero ${release.version} (before 1.18), with the plugin and with
   });
 
   it('creates every Secret before the Certificate, Ingress, Gateway or Issuer that uses it', () => {
-    const failures = full['with-plugin']!.restore.secretOrder.filter((c) => !c.ok).map((c) => `${describeItem(c.first)} before ${describeItem(c.then)}`);
+    const failures = full['with-plugin']!.restore.secretOrder.filter((c) => !c.ok).map(
+      (c) => `${describeItem(c.first)} before ${describeItem(c.then)}`,
+    );
     expect(failures).to.deep.equal([]);
   });
 });

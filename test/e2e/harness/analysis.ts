@@ -13,13 +13,34 @@ export interface ItemRef {
   name: string;
 }
 
-export const describeItem = (item: ItemRef): string => `${item.resource} ${item.namespace ? item.namespace + '/' : ''}${item.name}`;
+export const describeItem = (item: ItemRef): string =>
+  `${item.resource} ${item.namespace ? item.namespace + '/' : ''}${item.name}`;
 
-export const EPHEMERAL_RESOURCES = ['certificaterequests.cert-manager.io', 'orders.acme.cert-manager.io', 'challenges.acme.cert-manager.io'];
-export const SHIM_CERTIFICATE: ItemRef = { resource: 'certificates.cert-manager.io', namespace: APP_NAMESPACE, name: 'storefront-tls' };
-export const USER_CERTIFICATE: ItemRef = { resource: 'certificates.cert-manager.io', namespace: APP_NAMESPACE, name: 'web' };
-export const CLUSTER_ISSUER: ItemRef = { resource: 'clusterissuers.cert-manager.io', namespace: '', name: 'letsencrypt' };
-export const CLUSTER_ISSUER_SECRET: ItemRef = { resource: 'secrets', namespace: CERT_MANAGER_NAMESPACE, name: 'letsencrypt-account-key' };
+export const EPHEMERAL_RESOURCES = [
+  'certificaterequests.cert-manager.io',
+  'orders.acme.cert-manager.io',
+  'challenges.acme.cert-manager.io',
+];
+export const SHIM_CERTIFICATE: ItemRef = {
+  resource: 'certificates.cert-manager.io',
+  namespace: APP_NAMESPACE,
+  name: 'storefront-tls',
+};
+export const USER_CERTIFICATE: ItemRef = {
+  resource: 'certificates.cert-manager.io',
+  namespace: APP_NAMESPACE,
+  name: 'web',
+};
+export const CLUSTER_ISSUER: ItemRef = {
+  resource: 'clusterissuers.cert-manager.io',
+  namespace: '',
+  name: 'letsencrypt',
+};
+export const CLUSTER_ISSUER_SECRET: ItemRef = {
+  resource: 'secrets',
+  namespace: CERT_MANAGER_NAMESPACE,
+  name: 'letsencrypt-account-key',
+};
 export const CERT_MANAGER_CRDS = [
   'certificates.cert-manager.io',
   'certificaterequests.cert-manager.io',
@@ -32,21 +53,43 @@ export const CERT_MANAGER_CRDS = [
 /** Each Secret and the object that uses it: the Secret must be restored first (the guide's ordering rule). */
 export const SECRET_BEFORE_USER: { secret: ItemRef; user: ItemRef }[] = [
   { secret: { resource: 'secrets', namespace: APP_NAMESPACE, name: 'web-tls' }, user: USER_CERTIFICATE },
-  { secret: { resource: 'secrets', namespace: APP_NAMESPACE, name: 'api-tls' }, user: { resource: 'certificates.cert-manager.io', namespace: APP_NAMESPACE, name: 'api' } },
-  { secret: { resource: 'secrets', namespace: APP_NAMESPACE, name: 'storefront-tls' }, user: { resource: 'ingresses.networking.k8s.io', namespace: APP_NAMESPACE, name: 'storefront' } },
-  { secret: { resource: 'secrets', namespace: APP_NAMESPACE, name: 'edge-tls' }, user: { resource: 'gateways.gateway.networking.k8s.io', namespace: APP_NAMESPACE, name: 'edge' } },
-  { secret: { resource: 'secrets', namespace: APP_NAMESPACE, name: 'ca-key-pair' }, user: { resource: 'issuers.cert-manager.io', namespace: APP_NAMESPACE, name: 'ca-issuer' } },
+  {
+    secret: { resource: 'secrets', namespace: APP_NAMESPACE, name: 'api-tls' },
+    user: { resource: 'certificates.cert-manager.io', namespace: APP_NAMESPACE, name: 'api' },
+  },
+  {
+    secret: { resource: 'secrets', namespace: APP_NAMESPACE, name: 'storefront-tls' },
+    user: { resource: 'ingresses.networking.k8s.io', namespace: APP_NAMESPACE, name: 'storefront' },
+  },
+  {
+    secret: { resource: 'secrets', namespace: APP_NAMESPACE, name: 'edge-tls' },
+    user: { resource: 'gateways.gateway.networking.k8s.io', namespace: APP_NAMESPACE, name: 'edge' },
+  },
+  {
+    secret: { resource: 'secrets', namespace: APP_NAMESPACE, name: 'ca-key-pair' },
+    user: { resource: 'issuers.cert-manager.io', namespace: APP_NAMESPACE, name: 'ca-issuer' },
+  },
   { secret: CLUSTER_ISSUER_SECRET, user: CLUSTER_ISSUER },
 ];
 
-const RBAC_RESOURCES = new Set(['clusterroles.rbac.authorization.k8s.io', 'clusterrolebindings.rbac.authorization.k8s.io', 'roles.rbac.authorization.k8s.io', 'rolebindings.rbac.authorization.k8s.io']);
+const RBAC_RESOURCES = new Set([
+  'clusterroles.rbac.authorization.k8s.io',
+  'clusterrolebindings.rbac.authorization.k8s.io',
+  'roles.rbac.authorization.k8s.io',
+  'rolebindings.rbac.authorization.k8s.io',
+]);
 const WORKLOAD_RESOURCES = new Set(['deployments.apps', 'replicasets.apps', 'pods']);
 
-const resourceOf = (created: Pick<CreatedObject, 'resource' | 'group'>): string => (created.group ? `${created.resource}.${created.group}` : created.resource);
+const resourceOf = (created: Pick<CreatedObject, 'resource' | 'group'>): string =>
+  created.group ? `${created.resource}.${created.group}` : created.resource;
 
 /** Position of the successful create of an item in the restore, or -1 when it was not created. */
 export function createdAt(creates: CreatedObject[], item: ItemRef): number {
-  return creates.find((c) => resourceOf(c) === item.resource && c.namespace === item.namespace && c.name === item.name && c.code < 300)?.index ?? -1;
+  return (
+    creates.find(
+      (c) => resourceOf(c) === item.resource && c.namespace === item.namespace && c.name === item.name && c.code < 300,
+    )?.index ?? -1
+  );
 }
 
 export interface BackupFacts {
@@ -78,7 +121,9 @@ export function backupFacts(contents: BackupContents): BackupFacts {
     ephemeral: contents.items.filter((i) => EPHEMERAL_RESOURCES.includes(i.resource)),
     shimCertificate: present(SHIM_CERTIFICATE),
     userCertificate: present(USER_CERTIFICATE),
-    certManagerCrds: CERT_MANAGER_CRDS.filter((crd) => contents.has('customresourcedefinitions.apiextensions.k8s.io', '', crd)),
+    certManagerCrds: CERT_MANAGER_CRDS.filter((crd) =>
+      contents.has('customresourcedefinitions.apiextensions.k8s.io', '', crd),
+    ),
     certManagerRbac: contents.items.filter((i) => RBAC_RESOURCES.has(i.resource) && isCertManagerName(i.name)),
     clusterIssuer: present(CLUSTER_ISSUER),
     clusterIssuerSecret: present(CLUSTER_ISSUER_SECRET),
@@ -109,7 +154,9 @@ export interface RestoreFacts {
 
 export function restoreFacts(creates: CreatedObject[]): RestoreFacts {
   const certManagerCreates = creates.filter(
-    (c) => c.namespace === CERT_MANAGER_NAMESPACE || ((c.namespace === '' || c.namespace === 'kube-system') && isCertManagerName(c.name)),
+    (c) =>
+      c.namespace === CERT_MANAGER_NAMESPACE ||
+      ((c.namespace === '' || c.namespace === 'kube-system') && isCertManagerName(c.name)),
   );
   const firstWorkload = new Map<string, number>();
   for (const c of certManagerCreates) {

@@ -30,7 +30,11 @@ interface TestEnvironmentModule {
     installUpstream?: boolean;
     webhook?: WebhookMode;
     log?: (message: string) => void;
-  }): Promise<{ kubeconfig: string; state: { auditLog: string }; stop(options?: { keepStateDir?: boolean }): Promise<void> }>;
+  }): Promise<{
+    kubeconfig: string;
+    state: { auditLog: string };
+    stop(options?: { keepStateDir?: boolean }): Promise<void>;
+  }>;
 }
 
 /**

@@ -4,7 +4,15 @@
  * plugin and once without it (the control); then a short report says what the plugin kept out, forced
  * in, reordered and waited for, and what the control run would have broken.
  */
-import { backupFacts, createdAt, describeItem, pluginLogLines, restoreFacts, SECRET_BEFORE_USER, type ItemRef } from './analysis.js';
+import {
+  backupFacts,
+  createdAt,
+  describeItem,
+  pluginLogLines,
+  restoreFacts,
+  SECRET_BEFORE_USER,
+  type ItemRef,
+} from './analysis.js';
 import { backups, restoreIntoFreshCluster, sourceCluster } from './scenarios.js';
 import type { Progress } from './tools.js';
 import { VELERO_RELEASES } from './versions.js';
@@ -17,7 +25,8 @@ function progressPrinter(write: (line: string) => void): { progress: Progress; s
   let since = Date.now();
   const stamp = () => `[${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s]`;
   const timer = setInterval(() => {
-    if (current && Date.now() - since >= 20_000) write(`${stamp()}   ... still ${current} (${Math.round((Date.now() - since) / 1000)} s)`);
+    if (current && Date.now() - since >= 20_000)
+      write(`${stamp()}   ... still ${current} (${Math.round((Date.now() - since) / 1000)} s)`);
   }, 20_000);
   timer.unref();
   return {
@@ -63,10 +72,14 @@ export function report(
     const control = [createdAt(restore.control.creates, secret), createdAt(restore.control.creates, user)];
     const plugin = [createdAt(restore['with-plugin'].creates, secret), createdAt(restore['with-plugin'].creates, user)];
     // Reordered: both restored in both runs, the wrong way round in the control only.
-    return control[0]! >= 0 && control[1]! >= 0 && control[0]! > control[1]! && plugin[0]! >= 0 && plugin[0]! < plugin[1]!;
+    return (
+      control[0]! >= 0 && control[1]! >= 0 && control[0]! > control[1]! && plugin[0]! >= 0 && plugin[0]! < plugin[1]!
+    );
   }).map(({ secret, user }) => `${describeItem(secret)} now before ${describeItem(user)}`);
   const rbacFixed = controlRestore.rbacAfterWorkloads.length > 0 && withRestore.rbacAfterWorkloads.length === 0;
-  const waits = pluginLogLines(restore['with-plugin'].logs).filter((line) => /webhook/i.test(line) && /wait/i.test(line));
+  const waits = pluginLogLines(restore['with-plugin'].logs).filter(
+    (line) => /webhook/i.test(line) && /wait/i.test(line),
+  );
   const excludeWith = backupFacts(backup['with-plugin']['exclude-ns']!.contents);
   const excludeControl = backupFacts(backup.control['exclude-ns']!.contents);
 
@@ -76,19 +89,29 @@ export function report(
       `recreated ${controlRestore.ephemeralCreated.length} Order/Challenge/CertificateRequest objects without status: cert-manager would re-sign or re-order them (new ACME orders, rate limits)`,
     );
   }
-  if (controlRestore.shimCertificateCreated) broken.push('restored the ingress-shim Certificate without its owner: ingress-shim would never update it again');
-  if (controlBackup.ephemeral.length > 0 && controlRestore.ephemeralCreated.length === 0) broken.push('stored the ephemeral kinds in the backup');
+  if (controlRestore.shimCertificateCreated)
+    broken.push('restored the ingress-shim Certificate without its owner: ingress-shim would never update it again');
+  if (controlBackup.ephemeral.length > 0 && controlRestore.ephemeralCreated.length === 0)
+    broken.push('stored the ephemeral kinds in the backup');
   const missingCrds = excludeWith.certManagerCrds.filter((crd) => !excludeControl.certManagerCrds.includes(crd));
-  if (missingCrds.length > 0) broken.push(`with --exclude-namespaces, left out CRDs ${missingCrds.join(', ')}: their objects could not be restored into a fresh cluster`);
+  if (missingCrds.length > 0)
+    broken.push(
+      `with --exclude-namespaces, left out CRDs ${missingCrds.join(', ')}: their objects could not be restored into a fresh cluster`,
+    );
   if (excludeWith.certManagerRbac.length > excludeControl.certManagerRbac.length) {
-    broken.push(`with --exclude-namespaces, left out ${excludeWith.certManagerRbac.length - excludeControl.certManagerRbac.length} cert-manager RBAC objects`);
+    broken.push(
+      `with --exclude-namespaces, left out ${excludeWith.certManagerRbac.length - excludeControl.certManagerRbac.length} cert-manager RBAC objects`,
+    );
   }
   for (const check of controlRestore.secretOrder.filter((c) => !c.ok)) {
-    if (check.thenAt < 0) broken.push(`did not restore ${describeItem(check.then)} at all (a plain backup leaves it out)`);
-    else if (check.firstAt < 0) broken.push(`restored ${describeItem(check.then)} without its Secret ${describeItem(check.first)}`);
+    if (check.thenAt < 0)
+      broken.push(`did not restore ${describeItem(check.then)} at all (a plain backup leaves it out)`);
+    else if (check.firstAt < 0)
+      broken.push(`restored ${describeItem(check.then)} without its Secret ${describeItem(check.first)}`);
     else broken.push(`created ${describeItem(check.then)} before its Secret ${describeItem(check.first)}`);
   }
-  if (controlRestore.rbacAfterWorkloads.length > 0) broken.push(`created ${controlRestore.rbacAfterWorkloads.length} cert-manager RBAC objects after its Pods`);
+  if (controlRestore.rbacAfterWorkloads.length > 0)
+    broken.push(`created ${controlRestore.rbacAfterWorkloads.length} cert-manager RBAC objects after its Pods`);
 
   return [
     '',
@@ -100,9 +123,15 @@ export function report(
     `  Forced into the backup by the plugin (${forcedIn.length}):`,
     list(forcedIn),
     `  Reordered on restore:`,
-    list([...reordered, ...(rbacFixed ? ['cert-manager RBAC now before its Deployments, ReplicaSets and Pods'] : [])], "nothing (Velero's default order already put these Secrets first)"),
+    list(
+      [...reordered, ...(rbacFixed ? ['cert-manager RBAC now before its Deployments, ReplicaSets and Pods'] : [])],
+      "nothing (Velero's default order already put these Secrets first)",
+    ),
     `  Waited for:`,
-    list(waits.map((line) => line.replace(/.*msg="([^"]*)".*/, '$1')), 'nothing (no live cert-manager webhook in the fresh cluster)'),
+    list(
+      waits.map((line) => line.replace(/.*msg="([^"]*)".*/, '$1')),
+      'nothing (no live cert-manager webhook in the fresh cluster)',
+    ),
     '',
     '  What the control run (without the plugin) would have broken:',
     list(broken, 'nothing'),
@@ -110,7 +139,9 @@ export function report(
   ].join('\n');
 }
 
-export async function runDemo(write: (line: string) => void = (line) => process.stdout.write(line + '\n')): Promise<boolean> {
+export async function runDemo(
+  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+): Promise<boolean> {
   const { progress, stop } = progressPrinter(write);
   const release = VELERO_RELEASES.current;
   let world: World | undefined;
@@ -125,7 +156,8 @@ export async function runDemo(write: (line: string) => void = (line) => process.
       ]);
     }
     const restore = {} as Record<PluginMode, RestoreResult>;
-    for (const mode of ['with-plugin', 'control'] as const) restore[mode] = await restoreIntoFreshCluster(world, mode, backup[mode].full!);
+    for (const mode of ['with-plugin', 'control'] as const)
+      restore[mode] = await restoreIntoFreshCluster(world, mode, backup[mode].full!);
     write(report(release.version, backup, restore));
     return true;
   } catch (err) {

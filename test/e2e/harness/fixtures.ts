@@ -52,7 +52,12 @@ export function shopObjects(): Record<string, unknown>[] {
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
     tlsSecret(ns, 'ca-key-pair'),
-    { apiVersion: 'cert-manager.io/v1', kind: 'Issuer', metadata: { name: 'ca-issuer', namespace: ns }, spec: { ca: { secretName: 'ca-key-pair' } } },
+    {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Issuer',
+      metadata: { name: 'ca-issuer', namespace: ns },
+      spec: { ca: { secretName: 'ca-key-pair' } },
+    },
     {
       apiVersion: 'v1',
       kind: 'Secret',
@@ -78,14 +83,22 @@ export function shopObjects(): Record<string, unknown>[] {
       apiVersion: 'cert-manager.io/v1',
       kind: 'Certificate',
       metadata: { name: 'web', namespace: ns },
-      spec: { secretName: 'web-tls', dnsNames: ['web.shop.example'], issuerRef: { name: 'ca-issuer', kind: 'Issuer', group: 'cert-manager.io' } },
+      spec: {
+        secretName: 'web-tls',
+        dnsNames: ['web.shop.example'],
+        issuerRef: { name: 'ca-issuer', kind: 'Issuer', group: 'cert-manager.io' },
+      },
     },
     tlsSecret(ns, 'api-tls', issuedSecretAnnotations('api', 'letsencrypt', 'ClusterIssuer')),
     {
       apiVersion: 'cert-manager.io/v1',
       kind: 'Certificate',
       metadata: { name: 'api', namespace: ns },
-      spec: { secretName: 'api-tls', dnsNames: ['api.shop.example'], issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer', group: 'cert-manager.io' } },
+      spec: {
+        secretName: 'api-tls',
+        dnsNames: ['api.shop.example'],
+        issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer', group: 'cert-manager.io' },
+      },
     },
     {
       apiVersion: 'networking.k8s.io/v1',
@@ -97,7 +110,11 @@ export function shopObjects(): Record<string, unknown>[] {
         rules: [
           {
             host: 'www.shop.example',
-            http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'storefront', port: { number: 80 } } } }] },
+            http: {
+              paths: [
+                { path: '/', pathType: 'Prefix', backend: { service: { name: 'storefront', port: { number: 80 } } } },
+              ],
+            },
           },
         ],
       },
@@ -110,7 +127,14 @@ export function shopObjects(): Record<string, unknown>[] {
         name: 'storefront-tls',
         namespace: ns,
         ownerReferences: [
-          { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', name: 'storefront', uid: '{{INGRESS_UID}}', controller: true, blockOwnerDeletion: true },
+          {
+            apiVersion: 'networking.k8s.io/v1',
+            kind: 'Ingress',
+            name: 'storefront',
+            uid: '{{INGRESS_UID}}',
+            controller: true,
+            blockOwnerDeletion: true,
+          },
         ],
       },
       spec: {
@@ -141,8 +165,16 @@ export function shopObjects(): Record<string, unknown>[] {
     {
       apiVersion: 'cert-manager.io/v1',
       kind: 'CertificateRequest',
-      metadata: { name: 'web-1', namespace: ns, annotations: { 'cert-manager.io/certificate-name': 'web', 'cert-manager.io/certificate-revision': '1' } },
-      spec: { request: pem('CERTIFICATE REQUEST'), issuerRef: { name: 'ca-issuer', kind: 'Issuer', group: 'cert-manager.io' }, usages: ['digital signature'] },
+      metadata: {
+        name: 'web-1',
+        namespace: ns,
+        annotations: { 'cert-manager.io/certificate-name': 'web', 'cert-manager.io/certificate-revision': '1' },
+      },
+      spec: {
+        request: pem('CERTIFICATE REQUEST'),
+        issuerRef: { name: 'ca-issuer', kind: 'Issuer', group: 'cert-manager.io' },
+        usages: ['digital signature'],
+      },
     },
     {
       apiVersion: 'acme.cert-manager.io/v1',
@@ -157,7 +189,11 @@ export function shopObjects(): Record<string, unknown>[] {
     {
       apiVersion: 'acme.cert-manager.io/v1',
       kind: 'Challenge',
-      metadata: { name: 'storefront-tls-1-3046781952-1104237543', namespace: ns, finalizers: ['finalizer.acme.cert-manager.io'] },
+      metadata: {
+        name: 'storefront-tls-1-3046781952-1104237543',
+        namespace: ns,
+        finalizers: ['finalizer.acme.cert-manager.io'],
+      },
       spec: {
         authorizationURL: 'https://acme.example/authz/1',
         dnsName: 'www.shop.example',
@@ -178,7 +214,16 @@ export function shopObjects(): Record<string, unknown>[] {
         selector: { matchLabels: { app: 'storefront' } },
         template: {
           metadata: { labels: { app: 'storefront' } },
-          spec: { containers: [{ name: 'web', image: 'registry.example/storefront:1.0', volumeMounts: [{ name: 'tls', mountPath: '/tls' }] }], volumes: [{ name: 'tls', secret: { secretName: 'web-tls' } }] },
+          spec: {
+            containers: [
+              {
+                name: 'web',
+                image: 'registry.example/storefront:1.0',
+                volumeMounts: [{ name: 'tls', mountPath: '/tls' }],
+              },
+            ],
+            volumes: [{ name: 'tls', secret: { secretName: 'web-tls' } }],
+          },
         },
       },
     },
@@ -187,10 +232,21 @@ export function shopObjects(): Record<string, unknown>[] {
 
 /** What a running cert-manager install has besides its chart objects: a ReplicaSet and a Pod per Deployment (the controller's here). */
 export function certManagerRuntimeObjects(): Record<string, unknown>[] {
-  const labels = { 'app.kubernetes.io/name': 'cert-manager', 'app.kubernetes.io/instance': 'cert-manager', 'app.kubernetes.io/component': 'controller', 'pod-template-hash': '5d8f9c7b6' };
+  const labels = {
+    'app.kubernetes.io/name': 'cert-manager',
+    'app.kubernetes.io/instance': 'cert-manager',
+    'app.kubernetes.io/component': 'controller',
+    'pod-template-hash': '5d8f9c7b6',
+  };
   const podSpec = {
     serviceAccountName: 'cert-manager',
-    containers: [{ name: 'cert-manager-controller', image: 'quay.io/jetstack/cert-manager-controller:v1.21.2', args: ['--cluster-resource-namespace=$(POD_NAMESPACE)'] }],
+    containers: [
+      {
+        name: 'cert-manager-controller',
+        image: 'quay.io/jetstack/cert-manager-controller:v1.21.2',
+        args: ['--cluster-resource-namespace=$(POD_NAMESPACE)'],
+      },
+    ],
   };
   return [
     {
@@ -199,7 +255,12 @@ export function certManagerRuntimeObjects(): Record<string, unknown>[] {
       metadata: { name: 'cert-manager-5d8f9c7b6', namespace: CERT_MANAGER_NAMESPACE, labels },
       spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: podSpec } },
     },
-    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'cert-manager-5d8f9c7b6-x7k2p', namespace: CERT_MANAGER_NAMESPACE, labels }, spec: podSpec },
+    {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'cert-manager-5d8f9c7b6-x7k2p', namespace: CERT_MANAGER_NAMESPACE, labels },
+      spec: podSpec,
+    },
   ];
 }
 
@@ -214,7 +275,10 @@ export function forceSecretsConfig(): Record<string, unknown> {
     metadata: {
       name: 'velero-plugin-for-cert-manager',
       namespace: 'velero',
-      labels: { 'velero.io/plugin-config': '', 'velero-plugin-for-cert-manager.dev/backup-issuer-secrets': 'BackupItemAction' },
+      labels: {
+        'velero.io/plugin-config': '',
+        'velero-plugin-for-cert-manager.dev/backup-issuer-secrets': 'BackupItemAction',
+      },
     },
     data: { forceSecrets: 'true' },
   };
@@ -224,14 +288,20 @@ export function forceSecretsConfig(): Record<string, unknown> {
 export async function loadShop(cluster: ClusterEndpoint): Promise<void> {
   let ingressUid = '';
   for (const template of [...certManagerRuntimeObjects(), ...shopObjects()]) {
-    const object = JSON.parse(JSON.stringify(template).replaceAll('{{INGRESS_UID}}', ingressUid)) as Record<string, unknown>;
+    const object = JSON.parse(JSON.stringify(template).replaceAll('{{INGRESS_UID}}', ingressUid)) as Record<
+      string,
+      unknown
+    >;
     const created = await createObject(cluster, object);
     if (object.kind === 'Ingress') ingressUid = String((created.metadata as { uid?: string }).uid ?? '');
   }
 }
 
 /** POSTs an object to its collection; 409 (exists) returns the existing object. */
-export async function createObject(cluster: ClusterEndpoint, object: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function createObject(
+  cluster: ClusterEndpoint,
+  object: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const path = await collectionPath(cluster, object);
   const response = await apiRequest(cluster, 'POST', path, object);
   const metadata = object.metadata as { name: string };
@@ -240,7 +310,9 @@ export async function createObject(cluster: ClusterEndpoint, object: Record<stri
     return existing.body as Record<string, unknown>;
   }
   if (response.status !== 201 && response.status !== 200) {
-    throw new Error(`creating ${String(object.kind)} ${metadata.name}: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 400)}`);
+    throw new Error(
+      `creating ${String(object.kind)} ${metadata.name}: HTTP ${response.status} ${JSON.stringify(response.body).slice(0, 400)}`,
+    );
   }
   return response.body as Record<string, unknown>;
 }
@@ -256,12 +328,15 @@ export async function collectionPath(cluster: ClusterEndpoint, object: Record<st
   let found = resourceCache.get(key);
   if (!found) {
     const discovery = await apiRequest(cluster, 'GET', base);
-    const resources = (discovery.body as { resources?: { name: string; kind: string; namespaced: boolean }[] }).resources ?? [];
+    const resources =
+      (discovery.body as { resources?: { name: string; kind: string; namespaced: boolean }[] }).resources ?? [];
     const match = resources.find((r) => r.kind === kind && !r.name.includes('/'));
     if (!match) throw new Error(`the API server does not serve ${kind} in ${apiVersion}`);
     found = { resource: match.name, namespaced: match.namespaced };
     resourceCache.set(key, found);
   }
   const namespace = (object.metadata as { namespace?: string }).namespace;
-  return found.namespaced ? `${base}/namespaces/${namespace ?? 'default'}/${found.resource}` : `${base}/${found.resource}`;
+  return found.namespaced
+    ? `${base}/namespaces/${namespace ?? 'default'}/${found.resource}`
+    : `${base}/${found.resource}`;
 }

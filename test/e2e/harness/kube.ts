@@ -29,9 +29,14 @@ export function endpointFromKubeconfig(path: string): ClusterEndpoint {
   const context = config.contexts?.find((c) => c.name === config['current-context']) ?? config.contexts?.[0];
   const cluster = config.clusters?.find((c) => c.name === context?.context.cluster)?.cluster;
   const user = config.users?.find((u) => u.name === context?.context.user)?.user ?? {};
-  if (!cluster || typeof cluster.server !== 'string') throw new Error(`${path}: no cluster server in the current context`);
+  if (!cluster || typeof cluster.server !== 'string')
+    throw new Error(`${path}: no cluster server in the current context`);
   const data = (value: unknown, file: unknown): Buffer | undefined =>
-    typeof value === 'string' ? Buffer.from(value, 'base64') : typeof file === 'string' ? readFileSync(file) : undefined;
+    typeof value === 'string'
+      ? Buffer.from(value, 'base64')
+      : typeof file === 'string'
+        ? readFileSync(file)
+        : undefined;
   return {
     server: cluster.server,
     ca: data(cluster['certificate-authority-data'], cluster['certificate-authority']),
@@ -68,7 +73,9 @@ export function apiRequest(
         headers: {
           accept: 'application/json',
           ...(endpoint.token ? { authorization: `Bearer ${endpoint.token}` } : {}),
-          ...(payload === undefined ? {} : { 'content-type': contentType, 'content-length': Buffer.byteLength(payload) }),
+          ...(payload === undefined
+            ? {}
+            : { 'content-type': contentType, 'content-length': Buffer.byteLength(payload) }),
         },
         timeout: 30_000,
       },

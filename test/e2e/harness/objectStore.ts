@@ -16,7 +16,12 @@ export interface ObjectStore {
 export async function startObjectStore(motoServer: string, workDir: string, bucket = 'velero'): Promise<ObjectStore> {
   const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
-  const process_ = BackgroundProcess.start('moto_server', motoServer, ['-H', '127.0.0.1', '-p', String(port)], join(workDir, 'moto.log'));
+  const process_ = BackgroundProcess.start(
+    'moto_server',
+    motoServer,
+    ['-H', '127.0.0.1', '-p', String(port)],
+    join(workDir, 'moto.log'),
+  );
   try {
     await waitFor(
       `moto_server on ${url}`,
@@ -28,7 +33,8 @@ export async function startObjectStore(motoServer: string, workDir: string, buck
       { timeoutMs: 60_000, intervalMs: 300 },
     );
     const created = await fetch(`${url}/${bucket}`, { method: 'PUT', signal: AbortSignal.timeout(10_000) });
-    if (!created.ok) throw new Error(`creating bucket ${bucket} on moto failed: HTTP ${created.status} ${await created.text()}`);
+    if (!created.ok)
+      throw new Error(`creating bucket ${bucket} on moto failed: HTTP ${created.status} ${await created.text()}`);
   } catch (err) {
     await process_.stop();
     throw err;

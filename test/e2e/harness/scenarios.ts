@@ -27,7 +27,12 @@ export async function backups(
 }
 
 /** Restores a backup into a fresh, empty cluster with its own Velero server. */
-export async function restoreIntoFreshCluster(world: World, mode: PluginMode, backup: BackupResult, restoreArgs: string[] = []): Promise<RestoreResult> {
+export async function restoreIntoFreshCluster(
+  world: World,
+  mode: PluginMode,
+  backup: BackupResult,
+  restoreArgs: string[] = [],
+): Promise<RestoreResult> {
   const target = await world.cluster('restore', { withCertManager: false });
   const server = await world.veleroServer(target, mode, { syncBackups: true });
   try {
@@ -48,7 +53,9 @@ export interface RoundTrip {
 /** A source cluster with cert-manager installed and the shop workload loaded. */
 export async function sourceCluster(world: World): Promise<Cluster> {
   const cluster = await world.cluster('source', { withCertManager: true });
-  world.progress('loading the cert-manager workload (namespace shop, ClusterIssuer, ephemeral kinds, shim Certificate)');
+  world.progress(
+    'loading the cert-manager workload (namespace shop, ClusterIssuer, ephemeral kinds, shim Certificate)',
+  );
   await loadShop(cluster.endpoint);
   return cluster;
 }

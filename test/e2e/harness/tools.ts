@@ -63,11 +63,15 @@ export async function ensureAwsPlugin(progress: Progress = () => {}): Promise<st
   if (!sourceDir) throw new Error(`go mod download gave no directory for ${AWS_PLUGIN.module}`);
   const partial = `${binary}.partial-${process.pid}`;
   // Built as its own main module so its go.mod (and any replace in it) applies exactly as upstream builds it.
-  await mustRun('go', ['-C', sourceDir, 'build', '-trimpath', '-ldflags', '-s -w', '-o', partial, './velero-plugin-for-aws'], {
-    cwd: dir,
-    timeoutMs: BUILD_TIMEOUT_MS,
-    env: { ...process.env, GOFLAGS: '-mod=readonly' },
-  });
+  await mustRun(
+    'go',
+    ['-C', sourceDir, 'build', '-trimpath', '-ldflags', '-s -w', '-o', partial, './velero-plugin-for-aws'],
+    {
+      cwd: dir,
+      timeoutMs: BUILD_TIMEOUT_MS,
+      env: { ...process.env, GOFLAGS: '-mod=readonly' },
+    },
+  );
   renameSync(partial, binary);
   return binary;
 }
@@ -83,9 +87,13 @@ export async function ensureMoto(progress: Progress = () => {}): Promise<string>
   mkdirSync(dir, { recursive: true });
   const python = process.env.PYTHON ?? 'python3';
   await mustRun(python, ['-m', 'venv', join(dir, 'venv')], { timeoutMs: 120_000 });
-  await mustRun(join(dir, 'venv', 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `moto[s3,server]==${MOTO.version}`], {
-    timeoutMs: 15 * 60_000,
-  });
+  await mustRun(
+    join(dir, 'venv', 'bin', 'pip'),
+    ['install', '--quiet', '--disable-pip-version-check', `moto[s3,server]==${MOTO.version}`],
+    {
+      timeoutMs: 15 * 60_000,
+    },
+  );
   writeFileSync(marker, `moto[s3,server]==${MOTO.version}\n`);
   return server;
 }

@@ -47,33 +47,57 @@ export async function installVelero(
   workDir: string,
 ): Promise<void> {
   const env = cliEnv(workDir);
-  await mustRun(velero, ['install', '--crds-only', '--kubeconfig', cluster.kubeconfig, '--wait=false'], { env, timeoutMs: 120_000 });
+  await mustRun(velero, ['install', '--crds-only', '--kubeconfig', cluster.kubeconfig, '--wait=false'], {
+    env,
+    timeoutMs: 120_000,
+  });
   const ns = await apiRequest(cluster.endpoint, 'POST', '/api/v1/namespaces', {
     apiVersion: 'v1',
     kind: 'Namespace',
     metadata: { name: VELERO_NAMESPACE },
   });
-  if (ns.status !== 201 && ns.status !== 409) throw new Error(`creating namespace ${VELERO_NAMESPACE}: HTTP ${ns.status}`);
+  if (ns.status !== 201 && ns.status !== 409)
+    throw new Error(`creating namespace ${VELERO_NAMESPACE}: HTTP ${ns.status}`);
   // Velero's built-in pod-volume restore action reads its own Deployment ("velero") for the restore
   // helper's image when it is set up, and every restore fails without it. Outside a cluster there is
   // none, so a stand-in is created (nothing runs it: there is no controller-manager).
-  const deployment = await apiRequest(cluster.endpoint, 'POST', `/apis/apps/v1/namespaces/${VELERO_NAMESPACE}/deployments`, {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'velero', namespace: VELERO_NAMESPACE, labels: { component: 'velero' } },
-    spec: {
-      replicas: 0,
-      selector: { matchLabels: { deploy: 'velero' } },
-      template: { metadata: { labels: { deploy: 'velero' } }, spec: { containers: [{ name: 'velero', image: `velero/velero:${veleroVersion}` }] } },
+  const deployment = await apiRequest(
+    cluster.endpoint,
+    'POST',
+    `/apis/apps/v1/namespaces/${VELERO_NAMESPACE}/deployments`,
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'velero', namespace: VELERO_NAMESPACE, labels: { component: 'velero' } },
+      spec: {
+        replicas: 0,
+        selector: { matchLabels: { deploy: 'velero' } },
+        template: {
+          metadata: { labels: { deploy: 'velero' } },
+          spec: { containers: [{ name: 'velero', image: `velero/velero:${veleroVersion}` }] },
+        },
+      },
     },
-  });
-  if (deployment.status !== 201 && deployment.status !== 409) throw new Error(`creating the stand-in velero Deployment: HTTP ${deployment.status}`);
+  );
+  if (deployment.status !== 201 && deployment.status !== 409)
+    throw new Error(`creating the stand-in velero Deployment: HTTP ${deployment.status}`);
   await waitFor(
     'Velero CRDs to be served',
-    async () => (await apiRequest(cluster.endpoint, 'GET', `/apis/velero.io/v1/namespaces/${VELERO_NAMESPACE}/backupstoragelocations`)).status === 200,
+    async () =>
+      (
+        await apiRequest(
+          cluster.endpoint,
+          'GET',
+          `/apis/velero.io/v1/namespaces/${VELERO_NAMESPACE}/backupstoragelocations`,
+        )
+      ).status === 200,
     { timeoutMs: 60_000 },
   );
-  const existing = await apiRequest(cluster.endpoint, 'GET', `/apis/velero.io/v1/namespaces/${VELERO_NAMESPACE}/backupstoragelocations/default`);
+  const existing = await apiRequest(
+    cluster.endpoint,
+    'GET',
+    `/apis/velero.io/v1/namespaces/${VELERO_NAMESPACE}/backupstoragelocations/default`,
+  );
   if (existing.status === 200) return;
   await mustRun(
     velero,
@@ -102,8 +126,15 @@ function cliEnv(workDir: string): NodeJS.ProcessEnv {
   mkdirSync(home, { recursive: true });
   const credentials = join(workDir, 'object-store-credentials');
   // moto does not check keys; Velero's AWS plugin still needs some.
-  writeFileSync(credentials, '[default]\naws_access_key_id = e2e\naws_secret_access_key = e2e-secret\n', { mode: 0o600 });
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_CONFIG_FILE: join(home, 'aws-config') };
+  writeFileSync(credentials, '[default]\naws_access_key_id = e2e\naws_secret_access_key = e2e-secret\n', {
+    mode: 0o600,
+  });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    AWS_SHARED_CREDENTIALS_FILE: credentials,
+    AWS_CONFIG_FILE: join(home, 'aws-config'),
+  };
   delete env.VELERO_NAMESPACE;
   delete env.KUBECONFIG;
   return env;
@@ -196,14 +227,20 @@ export class VeleroServer {
   async mustCli(args: string[], timeoutMs = 300_000): Promise<string> {
     const result = await this.cli(args, timeoutMs);
     if (result.code !== 0) {
-      throw new Error(`velero ${args.join(' ')} exited ${result.code}:\n${result.stderr || result.stdout}\nserver log: ${this.logFile}`);
+      throw new Error(
+        `velero ${args.join(' ')} exited ${result.code}:\n${result.stderr || result.stdout}\nserver log: ${this.logFile}`,
+      );
     }
     return result.stdout;
   }
 
   /** Reads a Velero custom resource (backups, restores, ...) by name. */
   async getResource(resource: string, name: string): Promise<Record<string, unknown> | undefined> {
-    const response = await apiRequest(this.options.cluster.endpoint, 'GET', `/apis/velero.io/v1/namespaces/${VELERO_NAMESPACE}/${resource}/${name}`);
+    const response = await apiRequest(
+      this.options.cluster.endpoint,
+      'GET',
+      `/apis/velero.io/v1/namespaces/${VELERO_NAMESPACE}/${resource}/${name}`,
+    );
     return response.status === 200 ? (response.body as Record<string, unknown>) : undefined;
   }
 

@@ -24,12 +24,46 @@ export interface FakeWebhook {
 async function makeCertificates(dir: string): Promise<{ ca: string; cert: string; key: string }> {
   const dns = `${WEBHOOK_SERVICE.name}.${WEBHOOK_SERVICE.namespace}.svc`;
   const run = (args: string[]) => mustRun('openssl', args, { cwd: dir, timeoutMs: 60_000 });
-  await run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '1', '-subj', '/CN=e2e-webhook-ca']);
+  await run([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=e2e-webhook-ca',
+  ]);
   await run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'tls.key', '-out', 'tls.csr', '-subj', `/CN=${dns}`]);
   const ext = join(dir, 'san.ext');
   await mustRun('sh', ['-c', `printf 'subjectAltName=DNS:${dns},DNS:${dns}.cluster.local,IP:127.0.0.1\\n' > ${ext}`]);
-  await run(['x509', '-req', '-in', 'tls.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'tls.crt', '-days', '1', '-extfile', ext]);
-  return { ca: readFileSync(join(dir, 'ca.crt'), 'utf8'), cert: readFileSync(join(dir, 'tls.crt'), 'utf8'), key: readFileSync(join(dir, 'tls.key'), 'utf8') };
+  await run([
+    'x509',
+    '-req',
+    '-in',
+    'tls.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'tls.crt',
+    '-days',
+    '1',
+    '-extfile',
+    ext,
+  ]);
+  return {
+    ca: readFileSync(join(dir, 'ca.crt'), 'utf8'),
+    cert: readFileSync(join(dir, 'tls.crt'), 'utf8'),
+    key: readFileSync(join(dir, 'tls.key'), 'utf8'),
+  };
 }
 
 export async function startFakeWebhook(dir: string): Promise<FakeWebhook> {
@@ -47,7 +81,13 @@ export async function startFakeWebhook(dir: string): Promise<FakeWebhook> {
       }
       state.requests++;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', response: { uid, allowed: true } }));
+      res.end(
+        JSON.stringify({
+          apiVersion: 'admission.k8s.io/v1',
+          kind: 'AdmissionReview',
+          response: { uid, allowed: true },
+        }),
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -84,22 +124,28 @@ export async function makeWebhookReady(cluster: ClusterEndpoint, webhook: FakeWe
     endpoints: [{ addresses: [address], conditions: { ready: true } }],
     ports: [{ name: portName, port: 10250, protocol: 'TCP' }],
   });
-  if (slice.status !== 201) throw new Error(`creating the webhook EndpointSlice: HTTP ${slice.status} ${JSON.stringify(slice.body).slice(0, 300)}`);
+  if (slice.status !== 201)
+    throw new Error(
+      `creating the webhook EndpointSlice: HTTP ${slice.status} ${JSON.stringify(slice.body).slice(0, 300)}`,
+    );
   const endpoints = await apiRequest(cluster, 'POST', `/api/v1/namespaces/${namespace}/endpoints`, {
     apiVersion: 'v1',
     kind: 'Endpoints',
     metadata: { name, namespace },
     subsets: [{ addresses: [{ ip: address }], ports: [{ name: portName, port: 10250, protocol: 'TCP' }] }],
   });
-  if (endpoints.status !== 201 && endpoints.status !== 409) throw new Error(`creating the webhook Endpoints: HTTP ${endpoints.status}`);
+  if (endpoints.status !== 201 && endpoints.status !== 409)
+    throw new Error(`creating the webhook Endpoints: HTTP ${endpoints.status}`);
   for (const kind of ['validatingwebhookconfigurations', 'mutatingwebhookconfigurations']) {
     const path = `/apis/admissionregistration.k8s.io/v1/${kind}/${name}`;
     const current = await apiRequest(cluster, 'GET', path);
     if (current.status !== 200) throw new Error(`${kind}/${name} not found (HTTP ${current.status})`);
     const object = current.body as { webhooks?: { clientConfig?: Record<string, unknown> }[] };
     const route = kind.startsWith('validating') ? 'validate' : 'mutate';
-    for (const hook of object.webhooks ?? []) hook.clientConfig = { url: `https://127.0.0.1:${webhook.port}/${route}`, caBundle: webhook.caBundle };
+    for (const hook of object.webhooks ?? [])
+      hook.clientConfig = { url: `https://127.0.0.1:${webhook.port}/${route}`, caBundle: webhook.caBundle };
     const updated = await apiRequest(cluster, 'PUT', path, object);
-    if (updated.status !== 200) throw new Error(`updating ${kind}/${name}: HTTP ${updated.status} ${JSON.stringify(updated.body).slice(0, 300)}`);
+    if (updated.status !== 200)
+      throw new Error(`updating ${kind}/${name}: HTTP ${updated.status} ${JSON.stringify(updated.body).slice(0, 300)}`);
   }
 }

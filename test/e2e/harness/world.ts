@@ -78,7 +78,10 @@ export class World {
     const moto = await ensureMoto(progress);
     const tree = await pluginTree(workDir, progress);
 
-    const pluginDirs: Record<PluginMode, string> = { 'with-plugin': join(workDir, 'plugins-with'), control: join(workDir, 'plugins-control') };
+    const pluginDirs: Record<PluginMode, string> = {
+      'with-plugin': join(workDir, 'plugins-with'),
+      control: join(workDir, 'plugins-control'),
+    };
     for (const dir of Object.values(pluginDirs)) {
       mkdirSync(dir, { recursive: true });
       copyFileSync(awsPlugin, join(dir, 'velero-plugin-for-aws'));
@@ -86,9 +89,11 @@ export class World {
     if (tree.dev) {
       symlinkSync(join(tree.dir, 'plugin.js'), join(pluginDirs['with-plugin'], PLUGIN_EXECUTABLE));
     } else {
-      if (!existsSync(join(tree.dir, PLUGIN_EXECUTABLE))) throw new Error(`no ${PLUGIN_EXECUTABLE} in the plugin tree ${tree.dir}`);
+      if (!existsSync(join(tree.dir, PLUGIN_EXECUTABLE)))
+        throw new Error(`no ${PLUGIN_EXECUTABLE} in the plugin tree ${tree.dir}`);
       // The whole tree: the executable and its private, non-executable runtime libraries beside it.
-      for (const entry of readdirSync(tree.dir)) cpSync(join(tree.dir, entry), join(pluginDirs['with-plugin'], entry), { recursive: true });
+      for (const entry of readdirSync(tree.dir))
+        cpSync(join(tree.dir, entry), join(pluginDirs['with-plugin'], entry), { recursive: true });
     }
     progress('starting the object store (moto) on loopback');
     const objectStore = await startObjectStore(moto, workDir);
@@ -100,7 +105,9 @@ export class World {
   /** A new cluster (source: with cert-manager; restore: empty unless options say otherwise), stopped by close(). */
   async cluster(role: string, options: ClusterOptions): Promise<Cluster> {
     const name = `${role}-${++this.counter}`;
-    this.progress(`starting API server "${name}"${options.withCertManager ? ' with cert-manager installed' : ' (empty)'}`);
+    this.progress(
+      `starting API server "${name}"${options.withCertManager ? ' with cert-manager installed' : ' (empty)'}`,
+    );
     const cluster = await startCluster(name, this.workDir, { ...options, log: (m) => this.progress(`  ${m}`) });
     this.toStop.push(() => cluster.stop());
     await installVelero(this.velero, this.release.version, cluster, this.objectStore, join(this.workDir, name));
@@ -113,7 +120,11 @@ export class World {
    * sync runs at start and then once a minute, and skips a location not yet validated; so the first
    * server of a cluster is started once to validate the location, then again to sync at once.
    */
-  async veleroServer(cluster: Cluster, mode: PluginMode, options: { syncBackups?: boolean; extraServerArgs?: string[] } = {}): Promise<VeleroServer> {
+  async veleroServer(
+    cluster: Cluster,
+    mode: PluginMode,
+    options: { syncBackups?: boolean; extraServerArgs?: string[] } = {},
+  ): Promise<VeleroServer> {
     if (options.syncBackups && !this.validatedLocations.has(cluster.name)) {
       const first = await this.startVeleroServer(cluster, mode, options.extraServerArgs ?? []);
       await first.stop();
@@ -122,9 +133,15 @@ export class World {
     return this.startVeleroServer(cluster, mode, options.extraServerArgs ?? []);
   }
 
-  private async startVeleroServer(cluster: Cluster, mode: PluginMode, extraServerArgs: string[]): Promise<VeleroServer> {
+  private async startVeleroServer(
+    cluster: Cluster,
+    mode: PluginMode,
+    extraServerArgs: string[],
+  ): Promise<VeleroServer> {
     const label = `${cluster.name}-${mode}`;
-    this.progress(`starting velero server ${this.release.version} for ${cluster.name} (${mode === 'control' ? 'control: no plugin' : 'with the plugin'})`);
+    this.progress(
+      `starting velero server ${this.release.version} for ${cluster.name} (${mode === 'control' ? 'control: no plugin' : 'with the plugin'})`,
+    );
     const server = await VeleroServer.start({
       velero: this.velero,
       cluster,
@@ -157,7 +174,14 @@ export class World {
   }
 
   /** Waits until the restore cluster's Velero has synced the backup from the object store, then restores it. */
-  async restore(server: VeleroServer, cluster: Cluster, backupName: string, name: string, args: string[] = [], timeoutMs = 420_000): Promise<RestoreResult> {
+  async restore(
+    server: VeleroServer,
+    cluster: Cluster,
+    backupName: string,
+    name: string,
+    args: string[] = [],
+    timeoutMs = 420_000,
+  ): Promise<RestoreResult> {
     await waitForSyncedBackup(server, backupName);
     this.progress(`velero restore create ${name} --from-backup ${backupName} ${args.join(' ')}`);
     await server.mustCli(['restore', 'create', name, '--from-backup', backupName, ...args]);
