@@ -4,12 +4,11 @@
  * as it is in the backup; Velero applies namespace mappings itself.
  */
 import type { ResourceIdentifier } from '../host/action.js';
-import { CLUSTER_ISSUER, CRD_NAMES, ISSUER, type CertManagerType } from './kinds.js';
+import { CLUSTER_ISSUER, CRD_NAMES, ISSUER } from './kinds.js';
 
-export const SECRETS = { group: '', resource: 'secrets' } as const;
+const SECRETS = { group: '', resource: 'secrets' } as const;
 export const SERVICE_ACCOUNTS = { group: '', resource: 'serviceaccounts' } as const;
-export const SERVICES = { group: '', resource: 'services' } as const;
-export const CRDS = { group: 'apiextensions.k8s.io', resource: 'customresourcedefinitions' } as const;
+const CRDS = { group: 'apiextensions.k8s.io', resource: 'customresourcedefinitions' } as const;
 export const ROLES = { group: 'rbac.authorization.k8s.io', resource: 'roles' } as const;
 export const ROLE_BINDINGS = { group: 'rbac.authorization.k8s.io', resource: 'rolebindings' } as const;
 export const CLUSTER_ROLES = { group: 'rbac.authorization.k8s.io', resource: 'clusterroles' } as const;
@@ -50,11 +49,6 @@ export function issuerId(kind: string, name: string, namespace: string): Resourc
   if (kind === ISSUER.kind) return identifier(ISSUER, namespace, name);
   if (kind === CLUSTER_ISSUER.kind) return identifier(CLUSTER_ISSUER, '', name);
   return undefined;
-}
-
-/** The identifier of any cert-manager object. */
-export function certManagerId(type: CertManagerType, namespace: string, name: string): ResourceIdentifier {
-  return identifier(type, type.namespaced ? namespace : '', name);
 }
 
 /** `group/resource namespace/name`, for logs and de-duplication keys. */

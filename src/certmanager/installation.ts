@@ -24,14 +24,13 @@ import { arrayAt, objectAt, stringAt } from './object-access.js';
 export type CertManagerComponent = 'controller' | 'webhook' | 'cainjector';
 
 /** The namespace the Helm chart puts leader-election Roles in (`global.leaderElection.namespace`). */
-export const DEFAULT_LEADER_ELECTION_NAMESPACE = 'kube-system';
+const DEFAULT_LEADER_ELECTION_NAMESPACE = 'kube-system';
 /** The namespace cert-manager's documentation installs into. */
 export const DEFAULT_CERT_MANAGER_NAMESPACE = 'cert-manager';
 
-export const LABEL_NAME = 'app.kubernetes.io/name';
-export const LABEL_INSTANCE = 'app.kubernetes.io/instance';
-export const LABEL_COMPONENT = 'app.kubernetes.io/component';
-export const LABEL_HELM_CHART = 'helm.sh/chart';
+const LABEL_INSTANCE = 'app.kubernetes.io/instance';
+const LABEL_COMPONENT = 'app.kubernetes.io/component';
+const LABEL_HELM_CHART = 'helm.sh/chart';
 
 const COMPONENTS: readonly CertManagerComponent[] = ['controller', 'webhook', 'cainjector'];
 
@@ -75,7 +74,7 @@ function podLabelsOf(item: KubeObject): Record<string, string> {
 const WORKLOAD_KINDS = new Set(['Deployment', 'ReplicaSet', 'Pod']);
 
 /** True for apps/v1 Deployments and ReplicaSets and core Pods. */
-export function isWorkload(item: KubeObject): boolean {
+function isWorkload(item: KubeObject): boolean {
   const group = apiGroupOf(item.apiVersion);
   return WORKLOAD_KINDS.has(item.kind) && (item.kind === 'Pod' ? group === '' : group === 'apps');
 }

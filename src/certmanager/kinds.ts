@@ -5,6 +5,7 @@
  */
 
 export const CERT_MANAGER_GROUP = 'cert-manager.io';
+/** @public Part of the cert-manager API surface this module documents, though no module names the group yet. */
 export const ACME_GROUP = 'acme.cert-manager.io';
 
 export interface CertManagerType {

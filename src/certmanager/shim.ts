@@ -12,8 +12,8 @@ import { CERT_MANAGER_GROUP, CLUSTER_ISSUER, ISSUER, apiGroupOf } from './kinds.
 import type { IssuerReference } from './references.js';
 import { arrayAt, objectAt, stringAt } from './object-access.js';
 
-export const INGRESS_GROUP = 'networking.k8s.io';
-export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+const INGRESS_GROUP = 'networking.k8s.io';
+const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 interface ShimOwnerKind {
   kind: string;
@@ -21,18 +21,18 @@ interface ShimOwnerKind {
   groups: readonly string[];
 }
 
-export const SHIM_OWNER_KINDS: readonly ShimOwnerKind[] = [
+const SHIM_OWNER_KINDS: readonly ShimOwnerKind[] = [
   { kind: 'Ingress', groups: [INGRESS_GROUP, 'extensions'] },
   { kind: 'Gateway', groups: [GATEWAY_GROUP] },
   { kind: 'ListenerSet', groups: [GATEWAY_GROUP, 'gateway.networking.x-k8s.io'] },
 ];
 
-export const ANNOTATION_ISSUER = 'cert-manager.io/issuer';
-export const ANNOTATION_CLUSTER_ISSUER = 'cert-manager.io/cluster-issuer';
-export const ANNOTATION_ISSUER_KIND = 'cert-manager.io/issuer-kind';
-export const ANNOTATION_ISSUER_GROUP = 'cert-manager.io/issuer-group';
+const ANNOTATION_ISSUER = 'cert-manager.io/issuer';
+const ANNOTATION_CLUSTER_ISSUER = 'cert-manager.io/cluster-issuer';
+const ANNOTATION_ISSUER_KIND = 'cert-manager.io/issuer-kind';
+const ANNOTATION_ISSUER_GROUP = 'cert-manager.io/issuer-group';
 /** ingress-shim's default "auto certificate" annotation (flag --auto-certificate-annotations). */
-export const ANNOTATION_TLS_ACME = 'kubernetes.io/tls-acme';
+const ANNOTATION_TLS_ACME = 'kubernetes.io/tls-acme';
 
 function isShimOwnerKind(apiVersion: string, kind: string): boolean {
   const group = apiGroupOf(apiVersion);

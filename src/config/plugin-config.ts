@@ -41,9 +41,9 @@ export interface PluginConfig {
   webhookWaitTimeoutMs: number;
 }
 
-export const DEFAULT_WEBHOOK_WAIT_TIMEOUT_MS = 120_000;
+const DEFAULT_WEBHOOK_WAIT_TIMEOUT_MS = 120_000;
 /** Longer waits would hold a restore for longer than Velero's own default resource timeout (10 min). */
-export const MAX_WEBHOOK_WAIT_TIMEOUT_MS = 3_600_000;
+const MAX_WEBHOOK_WAIT_TIMEOUT_MS = 3_600_000;
 
 export const DEFAULT_CONFIG: PluginConfig = Object.freeze({
   disabledActions: new Set<string>(),
@@ -117,7 +117,7 @@ export function isActionEnabled(config: PluginConfig, actionName: string): boole
   return !config.disabledActions.has(shortActionName(actionName));
 }
 
-export function shortActionName(actionName: string): string {
+function shortActionName(actionName: string): string {
   const slash = actionName.lastIndexOf('/');
   return slash < 0 ? actionName : actionName.slice(slash + 1);
 }

@@ -20,7 +20,7 @@ const CHART_NAMES: Record<string, string> = {
 const IMAGE_PATTERN = /(?:^|\/)cert-manager-(controller|webhook|cainjector|startupapicheck)(?:[:@]|$)/;
 const CERT_MANAGER_GROUPS = new Set(['cert-manager.io', 'acme.cert-manager.io']);
 /** The cert-manager binary's own default when no --cluster-resource-namespace is given. */
-export const BINARY_DEFAULT_CLUSTER_RESOURCE_NAMESPACE = 'kube-system';
+const BINARY_DEFAULT_CLUSTER_RESOURCE_NAMESPACE = 'kube-system';
 
 /** The component a Deployment runs, or undefined when it is not cert-manager's. */
 export function certManagerComponent(deployment: DeploymentShape): string | undefined {

@@ -8,7 +8,7 @@ import type { ConfigMapShape } from './shapes.js';
 
 export const PLUGIN_CONFIG_LABEL = 'velero.io/plugin-config';
 /** Our action names are `<prefix>/<what>`; a label with this prefix names one of our actions. */
-export const ACTION_LABEL_PREFIX = 'velero-plugin-for-cert-manager.dev/';
+const ACTION_LABEL_PREFIX = 'velero-plugin-for-cert-manager.dev/';
 
 /**
  * The merged `data` of the ConfigMaps meant for `actionName` (or for any of our actions when absent).

@@ -78,7 +78,7 @@ export function configFromYaml(value: unknown, source: string): PreflightConfig 
 }
 
 /** Path glob of ignorePaths: `**` spans directories, `*` and `?` do not. */
-export function pathGlob(pattern: string): RegExp {
+function pathGlob(pattern: string): RegExp {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern.charAt(i);

@@ -48,7 +48,7 @@ export interface BackupCoverage {
 }
 
 /** The spec as the server uses it: v1.17+ appends the CSI auto-excludes on the scoped path (§9.4). */
-export function serverMutatedBackup(spec: BackupSpec, ctx: LintContext): BackupSpec {
+function serverMutatedBackup(spec: BackupSpec, ctx: LintContext): BackupSpec {
   if (usesOldFilters(spec) || !versionAtLeast(ctx.veleroVersion, '1.17.0')) return spec;
   return {
     ...spec,
@@ -103,14 +103,6 @@ export function backupCoverage(input: BackupSpec, ctx: LintContext): BackupCover
     crdExcluded,
     crdAutoAdd: !clusterDirect(CRD) && !crdExcluded,
   };
-}
-
-/** Whether a restore brings back a cluster-scoped type from the backup (§10.2). */
-export function restoreClusterIncluded(spec: RestoreSpec, canonical: string): boolean {
-  const icr = spec.includeClusterResources;
-  if (icr === false) return false;
-  if (icr !== true && !namespacesAll(spec)) return false;
-  return oldAllowed(spec, canonical);
 }
 
 export function restoreIncludes(spec: RestoreSpec, canonical: string): boolean {

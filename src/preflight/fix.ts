@@ -10,15 +10,8 @@ import type { Finding, TokenEdit } from './rules/types.js';
 import type { LintContext, Subject, Suppression } from './spec.js';
 import { shellQuote } from './parse/shell.js';
 
-export function applyEdits(words: readonly string[], edits: readonly TokenEdit[]): string[] {
-  return applyTokenEdits(
-    words.map((text) => ({ text })),
-    edits,
-  ).map((t) => t.text);
-}
-
 /** Applies edits to tokens; untouched tokens keep their raw source text and unknown marks. */
-export function applyTokenEdits(tokens: readonly Token[], edits: readonly TokenEdit[]): Token[] {
+function applyTokenEdits(tokens: readonly Token[], edits: readonly TokenEdit[]): Token[] {
   // Apply from the end so earlier indexes stay valid; edits of one finding never overlap.
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   const out = [...tokens];
@@ -50,7 +43,7 @@ export function lintArgv(
   );
 }
 
-export function lintTokens(
+function lintTokens(
   tokens: Token[],
   ctx: LintContext,
   config?: PreflightConfig,

@@ -5,11 +5,11 @@
  */
 import yaml from 'js-yaml';
 import type { SourceLocation } from './parse/pflag.js';
-import { PLUGIN_CONFIG_LABEL, isOurPluginConfig, isOurPluginImage } from './plugin.js';
+import { isOurPluginConfig, isOurPluginImage } from './plugin.js';
 import type { BackupSpec, RestoreSpec, Subject, Suppression } from './spec.js';
 import { at, group } from './checked.js';
 
-export const ANNOTATION_PREFIX = 'ignore-check.velero-cm-preflight.dev/';
+const ANNOTATION_PREFIX = 'ignore-check.velero-cm-preflight.dev/';
 
 export interface YamlDocument {
   text: string;
@@ -17,7 +17,7 @@ export interface YamlDocument {
   line: number;
 }
 
-export function splitDocuments(text: string): YamlDocument[] {
+function splitDocuments(text: string): YamlDocument[] {
   const lines = text.split('\n');
   const docs: YamlDocument[] = [];
   let start = 0;
@@ -31,7 +31,7 @@ export function splitDocuments(text: string): YamlDocument[] {
 }
 
 /** Finds the line of a key path (`spec.template.includedNamespaces`) in a document by indentation. */
-export function locateKey(doc: YamlDocument, path: readonly string[], file?: string): SourceLocation | undefined {
+function locateKey(doc: YamlDocument, path: readonly string[], file?: string): SourceLocation | undefined {
   const lines = doc.text.split('\n');
   let from = 0;
   let minIndent = -1;
@@ -370,9 +370,4 @@ function helmValues(obj: Obj, doc: YamlDocument, base: Base, file?: string): Sub
     out.push({ ...rest, kind: 'server', serverArgs, install: { plugins, dryRun: false }, fieldLocations: locs });
   }
   return out;
-}
-
-/** True when a ConfigMap in the inputs configures our plugin (used to turn plugin awareness on). */
-export function hasPluginConfigLabel(labels: Record<string, string>): boolean {
-  return PLUGIN_CONFIG_LABEL in labels && isOurPluginConfig(labels);
 }

@@ -5,7 +5,7 @@ export const PLUGIN_IMAGE = 'ghcr.io/velero-plugin-for-cert-manager/velero-plugi
 export const PLUGIN_CONFIG_LABEL = 'velero.io/plugin-config';
 
 /** The image without tag or digest: `ghcr.io/x/y:v1` -> `ghcr.io/x/y`. */
-export function imageRepository(image: string): string {
+function imageRepository(image: string): string {
   const noDigest = at(image.split('@'), 0);
   const lastSlash = noDigest.lastIndexOf('/');
   const colon = noDigest.lastIndexOf(':');

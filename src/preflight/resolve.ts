@@ -29,7 +29,7 @@ function mapOf(parsed: ParsedCommand, flag: string): Record<string, string> | un
   return out;
 }
 
-export function locationOfToken(parsed: ParsedCommand, index: number, fallback: SourceLocation): SourceLocation {
+function locationOfToken(parsed: ParsedCommand, index: number, fallback: SourceLocation): SourceLocation {
   return parsed.tokens[index]?.loc ?? fallback;
 }
 
@@ -61,11 +61,6 @@ const RESTORE_FIELDS: Record<string, string> = {
   'status-include-resources': 'restoreStatus.includedResources',
   'status-exclude-resources': 'restoreStatus.excludedResources',
 };
-
-/** The field a flag fills, so findings on a field point at the flag that set it. */
-export function fieldForFlag(subjectKind: string, flag: string): string | undefined {
-  return subjectKind === 'restore' ? RESTORE_FIELDS[flag] : BACKUP_FIELDS[flag];
-}
 
 function fieldLocations(parsed: ParsedCommand, fields: Record<string, string>, fallback: SourceLocation) {
   const locs: Record<string, SourceLocation> = {};

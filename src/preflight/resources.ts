@@ -11,16 +11,15 @@ export const NAMESPACES = 'namespaces';
 export const CLUSTER_ISSUERS = groupResource(CLUSTER_ISSUER);
 export const VALIDATING_WEBHOOKS = 'validatingwebhookconfigurations.admissionregistration.k8s.io';
 export const MUTATING_WEBHOOKS = 'mutatingwebhookconfigurations.admissionregistration.k8s.io';
-export const CLUSTER_ROLES = 'clusterroles.rbac.authorization.k8s.io';
-export const CLUSTER_ROLE_BINDINGS = 'clusterrolebindings.rbac.authorization.k8s.io';
+const CLUSTER_ROLES = 'clusterroles.rbac.authorization.k8s.io';
+const CLUSTER_ROLE_BINDINGS = 'clusterrolebindings.rbac.authorization.k8s.io';
 export const INGRESSES = 'ingresses.networking.k8s.io';
-export const CERT_MANAGER_RESOURCES: readonly string[] = CRD_NAMES;
+const CERT_MANAGER_RESOURCES: readonly string[] = CRD_NAMES;
 export const EPHEMERAL = [
   'challenges.acme.cert-manager.io',
   'orders.acme.cert-manager.io',
   'certificaterequests.cert-manager.io',
 ] as const;
-export const EPHEMERAL_LIST = EPHEMERAL.join(',');
 
 interface Known {
   canonical: string;

@@ -53,14 +53,3 @@ export async function resolveClusterResourceNamespace(
   );
   return { namespace: DEFAULT_CERT_MANAGER_NAMESPACE, source: 'fallback' };
 }
-
-/** The cert-manager namespace: configuration, then the live installation, then `cert-manager`. */
-export async function resolveCertManagerNamespace(
-  scope: RunScope,
-  config: PluginConfig,
-  log: ActionLogger,
-): Promise<string> {
-  if (config.certManagerNamespace) return config.certManagerNamespace;
-  const lookup = await scope.installation(log);
-  return lookup.status === 'found' ? lookup.installation.namespace : DEFAULT_CERT_MANAGER_NAMESPACE;
-}

@@ -129,7 +129,7 @@ export class RunScopes {
 }
 
 /** The run's identity: `Kind/uid`, else `Kind/namespace/name`. */
-export function runKey(request: VeleroRequestObject): string {
+function runKey(request: VeleroRequestObject): string {
   const kind = request.kind ?? 'Run';
   const uid = request.metadata?.uid;
   if (uid) return `${kind}/${uid}`;

@@ -16,7 +16,7 @@ import { BACKUP_ACTION_NAMES } from './names.js';
 import type { RunScopes } from './run-scope.js';
 
 /** The value of our marker on a skipped shim Certificate: `shim-owned: <Kind> <namespace>/<name>`. */
-export function shimMarker(ownerDescription: string): string {
+function shimMarker(ownerDescription: string): string {
   return `shim-owned: ${ownerDescription}`;
 }
 

@@ -66,7 +66,7 @@ function paxRecords(data: Buffer): Record<string, string> {
 }
 
 /** Every regular file of an uncompressed tar stream, in archive order. */
-export function readTar(tar: Buffer): TarEntry[] {
+function readTar(tar: Buffer): TarEntry[] {
   const entries: TarEntry[] = [];
   let pos = 0;
   let pendingPath: string | undefined;

@@ -26,10 +26,6 @@ export interface ApiOptions {
   requestTimeoutMs?: number;
 }
 
-export interface ListResult {
-  items: KubeObject[];
-}
-
 const PAGE = 500;
 const MAX_PAGES = 400;
 const METADATA_ONLY = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';

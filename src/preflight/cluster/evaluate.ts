@@ -20,7 +20,7 @@ import type { LiveFacts } from './facts.js';
 import * as R from './rules.js';
 import { group } from '../checked.js';
 
-export const EXCLUDE_FROM_BACKUP_LABEL = 'velero.io/exclude-from-backup';
+const EXCLUDE_FROM_BACKUP_LABEL = 'velero.io/exclude-from-backup';
 
 /** Which context values the user set explicitly (those win over what the cluster says). */
 export interface ExplicitContext {
@@ -48,7 +48,7 @@ export function contextFromFacts(facts: LiveFacts, ctx: LintContext, explicit: E
 }
 
 /** The plugin's merged configuration data, read from the live plugin-config ConfigMaps. */
-export function pluginConfigData(facts: LiveFacts): Record<string, string> {
+function pluginConfigData(facts: LiveFacts): Record<string, string> {
   const data: Record<string, string> = {};
   for (const cm of facts.pluginConfigMaps) Object.assign(data, (cm.data as Record<string, string> | undefined) ?? {});
   return data;

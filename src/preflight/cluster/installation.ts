@@ -22,7 +22,7 @@ interface Container {
   env?: { name: string; value?: string; valueFrom?: { fieldRef?: { fieldPath?: string } } }[];
 }
 
-export function clusterResourceNamespaceOf(deployment: KubeObject): string | undefined {
+function clusterResourceNamespaceOf(deployment: KubeObject): string | undefined {
   const containers =
     (deployment.spec as { template?: { spec?: { containers?: Container[] } } } | undefined)?.template?.spec
       ?.containers ?? [];

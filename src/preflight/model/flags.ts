@@ -290,9 +290,3 @@ export const OTHER_TOP_LEVEL = new Set([
   'server',
   'repo-maintenance',
 ]);
-
-export function commandByName(name: CommandName): CommandSpec {
-  const spec = COMMANDS.find((c) => c.name === name);
-  if (!spec) throw new Error(`no such command ${name}`);
-  return spec;
-}

@@ -4,7 +4,7 @@ import { fieldLocation, tokenLocation } from './helpers.js';
 import { at } from '../checked.js';
 
 /** Converts day/week durations to hours, which Go's ParseDuration understands. */
-export function toGoDuration(text: string): string | undefined {
+function toGoDuration(text: string): string | undefined {
   const m = /^(\d+)(d|w)$/.exec(text);
   if (!m) return undefined;
   return `${Number(m[1]) * (m[2] === 'd' ? 24 : 168)}h`;

@@ -1,5 +1,5 @@
 /** Small helpers shared by rule files; they only read the subject. */
-import { lastUse, usesOf, type FlagUse } from '../parse/pflag.js';
+import { lastUse, usesOf } from '../parse/pflag.js';
 import type { SourceLocation } from '../parse/pflag.js';
 import type { Subject } from '../spec.js';
 import type { TokenEdit } from './types.js';
@@ -17,21 +17,13 @@ export function tokenLocation(subject: Subject, index: number): SourceLocation {
   return subject.command?.tokens[index]?.loc ?? subject.location;
 }
 
-export function useLocation(subject: Subject, use: FlagUse): SourceLocation {
-  return tokenLocation(subject, use.tokenIndex);
-}
-
 /** True when one of the fields holds a shell expansion: the rule cannot decide and stays silent. */
-export function anyUnknown(fields: string[] | undefined, ...names: string[]): boolean {
+function anyUnknown(fields: string[] | undefined, ...names: string[]): boolean {
   return !!fields && names.some((n) => fields.includes(n));
 }
 
-export function isCommand(subject: Subject): boolean {
-  return subject.origin === 'command' && !!subject.command;
-}
-
 /** Edits that replace every use of a flag by one `--flag=value` at the first use's place. */
-export function replaceFlagEdits(subject: Subject, flag: string, value: string | undefined): TokenEdit[] {
+function replaceFlagEdits(subject: Subject, flag: string, value: string | undefined): TokenEdit[] {
   const parsed = subject.command;
   if (!parsed) return [];
   const uses = usesOf(parsed, flag);
@@ -61,12 +53,6 @@ export function editable(subject: Subject, flag: string): boolean {
   );
 }
 
-export { lastUse, usesOf };
-
-export function listText(list: readonly string[]): string {
-  return list.join(',');
-}
-
 /** Edit that rewrites the last use of a flag as `--flag=value` (earlier uses are left for the repeated-flag rule). */
 export function setLastUseEdit(subject: Subject, flag: string, value: string): TokenEdit[] {
   const use = subject.command ? lastUse(subject.command, flag) : undefined;
@@ -80,7 +66,7 @@ export function removeFlagEdits(subject: Subject, flag: string): TokenEdit[] {
 }
 
 /** The list fields of a backup or restore spec with the flag that sets each, for list-shape rules. */
-export const BACKUP_LIST_FIELDS: readonly [string, string][] = [
+const BACKUP_LIST_FIELDS: readonly [string, string][] = [
   ['includedNamespaces', 'include-namespaces'],
   ['excludedNamespaces', 'exclude-namespaces'],
   ['includedResources', 'include-resources'],
@@ -90,7 +76,7 @@ export const BACKUP_LIST_FIELDS: readonly [string, string][] = [
   ['includedNamespaceScopedResources', 'include-namespace-scoped-resources'],
   ['excludedNamespaceScopedResources', 'exclude-namespace-scoped-resources'],
 ];
-export const RESTORE_LIST_FIELDS: readonly [string, string][] = [
+const RESTORE_LIST_FIELDS: readonly [string, string][] = [
   ['includedNamespaces', 'include-namespaces'],
   ['excludedNamespaces', 'exclude-namespaces'],
   ['includedResources', 'include-resources'],
@@ -118,7 +104,7 @@ export function listFields(subject: Subject): ListField[] {
   return out;
 }
 
-import type { BackupSpec, LintContext, RestoreSpec } from '../spec.js';
+import type { BackupSpec, RestoreSpec } from '../spec.js';
 
 /** The backup spec of a Backup or Schedule subject, unless a field the rule needs is a shell expansion. */
 export function backupSpecOf(subject: Subject, ...needed: string[]): BackupSpec | undefined {
@@ -155,11 +141,6 @@ export function mergeList(list: readonly string[] | undefined, add: readonly str
   return [...new Set([...base, ...add])];
 }
 
-/** Field -> flag name for the list fields. */
-export function flagFor(field: string): string {
-  return [...BACKUP_LIST_FIELDS, ...RESTORE_LIST_FIELDS].find(([f]) => f === field)?.[1] ?? field;
-}
-
 /** Editable from the command line (no shell expansion, no shorthand group). */
 export function canEdit(subject: Subject, ...flags: string[]): boolean {
   return subject.origin === 'command' && flags.every((fl) => editable(subject, fl));
@@ -177,5 +158,3 @@ export function describeNamespaces(spec: { includedNamespaces?: string[]; exclud
     parts.push(`excludes namespaces ${spec.excludedNamespaces.join(',')}`);
   return parts.join(' and ');
 }
-
-export type { LintContext };

@@ -12,7 +12,7 @@ import {
   setLastUseEdit,
 } from './helpers.js';
 
-export const CLUSTER_TYPES_FOR_CERT_MANAGER = [
+const CLUSTER_TYPES_FOR_CERT_MANAGER = [
   CRD,
   CLUSTER_ISSUERS,
   VALIDATING_WEBHOOKS,
