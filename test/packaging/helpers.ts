@@ -29,7 +29,7 @@ export const pins: Record<string, string> & { PLUGIN_NAME: string; PLUGIN_LIBS_D
     return values as Record<string, string> & { PLUGIN_NAME: string; PLUGIN_LIBS_DIR: string; MAX_GLIBC: string };
   })();
 
-export const cacheDir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'velero-plugin-for-cert-manager');
+const cacheDir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'velero-plugin-for-cert-manager');
 
 export interface SmokeOptions {
   command: string;

@@ -11,7 +11,7 @@ import { type BinarySpec, pinnedVersion } from './versions.js';
 
 export type Log = (message: string) => void;
 
-export function binaryPath(spec: BinarySpec): string {
+function binaryPath(spec: BinarySpec): string {
   return join(cacheDir(), 'bin', `${spec.name}-${pinnedVersion(spec)}`);
 }
 

@@ -7,15 +7,8 @@ import { TestEnvironment, type StartOptions } from './environment.js';
 import { installUpstream, type WebhookMode } from './install.js';
 import { upstreamManifests } from './manifests.js';
 
-export { TestEnvironment, type AuditEvent, type EnvironmentState } from './environment.js';
-export {
-  WEBHOOK_OPT_IN_LABEL,
-  kubeConfigFromFile,
-  createIfAbsent,
-  describeApiError,
-  type WebhookMode,
-} from './install.js';
-export { CERT_MANAGER_NAMESPACE, CERT_MANAGER_RELEASE, VELERO_NAMESPACE } from './manifests.js';
+export { TestEnvironment } from './environment.js';
+export { WEBHOOK_OPT_IN_LABEL, kubeConfigFromFile, describeApiError, type WebhookMode } from './install.js';
 export { allVersions } from './versions.js';
 
 export interface EnvironmentOptions extends StartOptions {

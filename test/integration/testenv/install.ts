@@ -60,7 +60,7 @@ export async function installUpstream(
 }
 
 /** Creates the object; an existing one is left as it is. */
-export async function createIfAbsent(client: KubernetesObjectApi, object: KubernetesObject): Promise<void> {
+async function createIfAbsent(client: KubernetesObjectApi, object: KubernetesObject): Promise<void> {
   try {
     await client.create(object);
   } catch (err) {

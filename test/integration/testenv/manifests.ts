@@ -49,12 +49,12 @@ export interface UpstreamManifests {
 /** Namespace the cert-manager chart is installed into (its documented default). */
 export const CERT_MANAGER_NAMESPACE = 'cert-manager';
 /** Helm release name: makes every name match the published static manifests (cert-manager, cert-manager-webhook, ...). */
-export const CERT_MANAGER_RELEASE = 'cert-manager';
+const CERT_MANAGER_RELEASE = 'cert-manager';
 /** The namespace Velero's objects (and the plugin's ConfigMap) live in. */
 export const VELERO_NAMESPACE = 'velero';
 
 /** Where a pinned module's extracted zip lives in Go's module cache (downloaded and verified if needed). */
-export async function moduleSourceDir(mod: UpstreamModule): Promise<string> {
+async function moduleSourceDir(mod: UpstreamModule): Promise<string> {
   const out = await runCommand('go', ['mod', 'download', '-json', `${mod.module}@${mod.version}`], {
     // Outside any module, so only the checksum database vouches for the zip.
     cwd: tmpdir(),
@@ -156,6 +156,6 @@ function crdsIn(moduleDir: string, subdirs: string[]): Manifest[] {
   return crds;
 }
 
-export function parseDocuments(text: string): Manifest[] {
+function parseDocuments(text: string): Manifest[] {
   return yaml.loadAll(text).filter((doc): doc is Manifest => typeof doc === 'object' && doc !== null && 'kind' in doc);
 }

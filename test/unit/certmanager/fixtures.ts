@@ -296,7 +296,7 @@ export function certificate(name: string, namespace: string, options: Certificat
   return { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata, spec };
 }
 
-export const owner = (
+const owner = (
   apiVersion: string,
   kind: string,
   name: string,

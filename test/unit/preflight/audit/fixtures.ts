@@ -10,7 +10,7 @@ export const CRDS = [
   'challenges.acme.cert-manager.io',
 ];
 
-export const crd = (name: string): [Resource, Obj] => [
+const crd = (name: string): [Resource, Obj] => [
   'customresourcedefinitions.apiextensions.k8s.io',
   { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name } },
 ];
@@ -27,11 +27,11 @@ export const certificate = (
   'certificates.cert-manager.io',
   { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name, namespace, ...metadata }, spec },
 ];
-export const issuer = (namespace: string, name: string, spec: Record<string, unknown>): [Resource, Obj] => [
+const issuer = (namespace: string, name: string, spec: Record<string, unknown>): [Resource, Obj] => [
   'issuers.cert-manager.io',
   { apiVersion: 'cert-manager.io/v1', kind: 'Issuer', metadata: { name, namespace }, spec },
 ];
-export const clusterIssuer = (
+const clusterIssuer = (
   name: string,
   spec: Record<string, unknown>,
   annotations: Record<string, string> = {},
@@ -39,7 +39,7 @@ export const clusterIssuer = (
   'clusterissuers.cert-manager.io',
   { apiVersion: 'cert-manager.io/v1', kind: 'ClusterIssuer', metadata: { name, annotations }, spec },
 ];
-export const acmeSpec = (keySecret: string, dnsSecret?: string) => ({
+const acmeSpec = (keySecret: string, dnsSecret?: string) => ({
   acme: {
     server: 'https://acme.example/directory',
     privateKeySecretRef: { name: keySecret },
@@ -48,7 +48,7 @@ export const acmeSpec = (keySecret: string, dnsSecret?: string) => ({
       : [{ http01: { ingress: {} } }],
   },
 });
-export const webhook = (): [Resource, Obj] => [
+const webhook = (): [Resource, Obj] => [
   'validatingwebhookconfigurations.admissionregistration.k8s.io',
   {
     apiVersion: 'admissionregistration.k8s.io/v1',
@@ -57,7 +57,7 @@ export const webhook = (): [Resource, Obj] => [
     webhooks: [{ name: 'webhook.cert-manager.io' }],
   },
 ];
-export const clusterRole = (name: string): [Resource, Obj] => [
+const clusterRole = (name: string): [Resource, Obj] => [
   'clusterroles.rbac.authorization.k8s.io',
   {
     apiVersion: 'rbac.authorization.k8s.io/v1',
