@@ -14,6 +14,7 @@ import { rmSync, writeSync } from 'node:fs';
 import './stdout-guard.js';
 import type { Action } from './action.js';
 import { logLevelFromArgs } from './args.js';
+import { applyPluginHeapPolicy } from './heap-policy.js';
 import { JsonLineLogger } from './logger.js';
 import { ActionRegistry, pluginCommand } from './registry.js';
 
@@ -47,6 +48,9 @@ export async function servePlugin(options: ServeOptions): Promise<void> {
     process.stderr.write(`${options.programName}: ${versionProblem}\n`);
     process.exit(1);
   }
+
+  // Before the actions load: keeps the heap small for the whole life of the process (see heap-policy.ts).
+  applyPluginHeapPolicy();
 
   const levelChoice = logLevelFromArgs(process.argv.slice(2));
   const log = new JsonLineLogger({ level: levelChoice.level, source: 'host' });
