@@ -104,7 +104,12 @@ if (process.argv[2] === '--run-suites') {
   let failed = 0;
   for (const name of process.argv[3].split(',')) {
     console.log(`\n=== coverage: ${name} tests ===`);
-    const result = spawnSync(join(bin, 'mocha'), SUITES[name], { cwd: root, stdio: 'inherit' });
+    // Under hack/test.mjs (MOCHA_SUMMARY_FILE set), mocha reports through the summary reporter so the test driver
+    // can count its tests.
+    const reporter = process.env.MOCHA_SUMMARY_FILE
+      ? ['--reporter', join(root, 'hack', 'mocha-summary-reporter.cjs')]
+      : [];
+    const result = spawnSync(join(bin, 'mocha'), [...reporter, ...SUITES[name]], { cwd: root, stdio: 'inherit' });
     if (result.status !== 0) failed++;
   }
   process.exit(failed === 0 ? 0 : 1);

@@ -5,13 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { VERSION } from '../../../src/version.js';
 
 const pluginScript = resolve(dirname(fileURLToPath(import.meta.url)), '../../../src/plugin.js');
+// Under c8 (hack/coverage.mjs), the spawned plugin's coverage counts too.
+const coverageEnv = process.env.NODE_V8_COVERAGE ? { NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE } : {};
 
 describe('plugin binary --version', function () {
   this.timeout(20_000);
 
   it('run by hand, prints its name and version on stdout and exits 0', () => {
     const result = spawnSync(process.execPath, [pluginScript, '--version'], {
-      env: { PATH: process.env.PATH ?? '' },
+      env: { PATH: process.env.PATH ?? '', ...coverageEnv },
       encoding: 'utf8',
       timeout: 10_000,
     });
