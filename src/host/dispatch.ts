@@ -251,13 +251,15 @@ function actionLogger(base: JsonLineLogger, action: Action, item: KubeObject): A
 
 /** Parses an item Velero sent: a JSON object with a kind, an apiVersion and metadata. */
 function decodeItem(bytes: Buffer, field: string): KubeObject {
-  const problem = kubeObjectProblem(parseJson(bytes, field));
+  // Parsed once: the item is the largest part of most calls.
+  const value = parseJson(bytes, field);
+  const problem = kubeObjectProblem(value);
   if (problem)
     throw new RpcError(
       status.INVALID_ARGUMENT,
       `malformed ${field} (${problem}); Velero sends Kubernetes objects as JSON`,
     );
-  return parseJson(bytes, field) as KubeObject;
+  return value as KubeObject;
 }
 
 /** Why value is not a Kubernetes object (a JSON object with kind, apiVersion and metadata), if it is not. */
