@@ -21,10 +21,17 @@ mkdirSync(cache, { recursive: true });
 
 /** Runs a command, inheriting stderr; exits with its status if it fails. */
 function must(command, commandArgs, options = {}) {
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', ...options });
+  const result = spawnSync(command, commandArgs, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    ...options,
+  });
   if (result.status !== 0) {
     process.stderr.write(result.stdout ?? '');
-    console.error(`bench: ${command} ${commandArgs.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`})`);
+    console.error(
+      `bench: ${command} ${commandArgs.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`})`,
+    );
     process.exit(1);
   }
   return (result.stdout ?? '').trim();
@@ -55,19 +62,20 @@ const resultsJson = join(cache, quick ? 'results-quick.json' : 'results.json');
 step(`measuring (${quick ? 'quick: few iterations, figures meaningless' : 'full run: several minutes'})`);
 const load0 = loadavg();
 const started = new Date();
-if (!reuse || !existsSync(resultsJson)) must('go', ['test', '-count=1', '-run', '^TestBench$', '-timeout', '60m', '.'], {
-  cwd: join(root, 'hack/bench'),
-  stdio: ['ignore', 'inherit', 'inherit'],
-  env: {
-    ...process.env,
-    VCM_BENCH_OUT: resultsJson,
-    VCM_BENCH_QUICK: quick ? '1' : '0',
-    VCM_BENCH_REFERENCE: reference,
-    VCM_PLUGIN_EXECUTABLE: plugin,
-    VCM_BENCH_PREFLIGHT: preflight,
-    VCM_BENCH_NODE: process.execPath,
-  },
-});
+if (!reuse || !existsSync(resultsJson))
+  must('go', ['test', '-count=1', '-run', '^TestBench$', '-timeout', '60m', '.'], {
+    cwd: join(root, 'hack/bench'),
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      VCM_BENCH_OUT: resultsJson,
+      VCM_BENCH_QUICK: quick ? '1' : '0',
+      VCM_BENCH_REFERENCE: reference,
+      VCM_PLUGIN_EXECUTABLE: plugin,
+      VCM_BENCH_PREFLIGHT: preflight,
+      VCM_BENCH_NODE: process.execPath,
+    },
+  });
 const load1 = loadavg();
 const results = JSON.parse(readFileSync(resultsJson, 'utf8'));
 const measuredAt = statSync(resultsJson).mtime;
@@ -77,14 +85,19 @@ const api = await measureApiRequests();
 
 async function measureApiRequests() {
   const testenv = join(root, 'dist/test/integration/testenv/index.js');
-  if (!existsSync(testenv)) return { why: 'the test environment (test/integration/testenv, hack/testenv) is not in this checkout' };
+  if (!existsSync(testenv))
+    return { why: 'the test environment (test/integration/testenv, hack/testenv) is not in this checkout' };
   const counts = quick ? [100, 1000] : [100, 10000];
   const { startTestEnvironment } = await import(testenv);
   const stateDir = mkdtempSync(join(tmpdir(), 'vcm-bench-testenv-'));
   step('starting a test environment (kube-apiserver with cert-manager installed) for the API request rows');
   let env;
   try {
-    env = await startTestEnvironment({ stateDir, stopOnExit: true, log: (line) => process.stderr.write(`testenv: ${line}\n`) });
+    env = await startTestEnvironment({
+      stateDir,
+      stopOnExit: true,
+      log: (line) => process.stderr.write(`testenv: ${line}\n`),
+    });
     // The plugin authenticates as its own user, so its requests are told apart from everyone else's.
     const user = 'velero-bench';
     const kubeconfig = await env.userKubeconfig(user, ['system:masters']);
@@ -92,10 +105,19 @@ async function measureApiRequests() {
     for (const count of counts) {
       const before = env.auditEvents(user).length;
       step(`a backup of ${count} Certificates through the plugin`);
-      const output = must('go', ['test', '-v', '-count=1', '-run', '^TestBackupOfCertificates$', '-timeout', '30m', '.'], {
-        cwd: join(root, 'hack/bench'),
-        env: { ...process.env, KUBECONFIG: kubeconfig, VCM_BENCH_CERTIFICATES: String(count), VCM_PLUGIN_EXECUTABLE: plugin },
-      });
+      const output = must(
+        'go',
+        ['test', '-v', '-count=1', '-run', '^TestBackupOfCertificates$', '-timeout', '30m', '.'],
+        {
+          cwd: join(root, 'hack/bench'),
+          env: {
+            ...process.env,
+            KUBECONFIG: kubeconfig,
+            VCM_BENCH_CERTIFICATES: String(count),
+            VCM_PLUGIN_EXECUTABLE: plugin,
+          },
+        },
+      );
       const calls = /(\d+) Execute calls through (\d+) actions/.exec(output);
       const events = env.auditEvents(user).slice(before);
       const kinds = {};
@@ -106,7 +128,11 @@ async function measureApiRequests() {
       rows.push({
         label: `Kubernetes API requests by the plugin per backup of ${count.toLocaleString('en-US')} Certificates`,
         ts: events.length,
-        detail: `${Object.entries(kinds).map(([k, n]) => `${n}× ${k}`).join(', ') || 'none'} (${calls ? `${calls[1]} Execute calls through the plugin's ${calls[2]} backup actions` : 'Execute calls not reported'})`,
+        detail: `${
+          Object.entries(kinds)
+            .map(([k, n]) => `${n}× ${k}`)
+            .join(', ') || 'none'
+        } (${calls ? `${calls[1]} Execute calls through the plugin's ${calls[2]} backup actions` : 'Execute calls not reported'})`,
       });
     }
     return {
@@ -135,7 +161,9 @@ async function measureApiRequests() {
 const versions = {
   node: process.version,
   go: must('go', ['env', 'GOVERSION']),
-  velero: must('go', ['list', '-m', '-f', '{{.Version}}', 'github.com/vmware-tanzu/velero'], { cwd: join(root, 'hack/bench') }),
+  velero: must('go', ['list', '-m', '-f', '{{.Version}}', 'github.com/vmware-tanzu/velero'], {
+    cwd: join(root, 'hack/bench'),
+  }),
   plugin: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
   commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim(),
   // The executable is built from the work tree: say so when it differs from the commit.
@@ -156,12 +184,15 @@ const TARGETS = {
   'preflight-one': { text: '≤ 150 ms median', met: (r) => r.values.ts.median <= 150 },
 };
 const targetOf = (row) => {
-  if (/^(backup|restore)-/.test(row.id)) return { text: '≤ 1.5× Go', met: (r) => r.values.ts.median <= 1.5 * r.values.go.median };
+  if (/^(backup|restore)-/.test(row.id))
+    return { text: '≤ 1.5× Go', met: (r) => r.values.ts.median <= 1.5 * r.values.go.median };
   return TARGETS[row.id];
 };
 
 const lines = [];
-lines.push('| Row | TS plugin, median (p25–p75) | CPU | Go reference, median (p25–p75) | CPU | TS ÷ Go (wall; CPU) | Floor | TS ÷ floor | Target |');
+lines.push(
+  '| Row | TS plugin, median (p25–p75) | CPU | Go reference, median (p25–p75) | CPU | TS ÷ Go (wall; CPU) | Floor | TS ÷ floor | Target |',
+);
 lines.push('|---|---|---|---|---|---|---|---|---|');
 const verdicts = [];
 for (const row of results.rows) {
@@ -172,7 +203,9 @@ for (const row of results.rows) {
   if (target && v.ts) {
     const met = target.met(row);
     targetCell = `${target.text}: **${met ? 'met' : 'missed'}**`;
-    verdicts.push(`${row.label}: ${met ? 'met' : 'MISSED'} (${fmt(v.ts.median, unit)} ${unit}${v.go ? ` vs Go ${fmt(v.go.median, unit)}` : ''})`);
+    verdicts.push(
+      `${row.label}: ${met ? 'met' : 'MISSED'} (${fmt(v.ts.median, unit)} ${unit}${v.go ? ` vs Go ${fmt(v.go.median, unit)}` : ''})`,
+    );
   }
   const cpuRatio = v.tsCpu && v.goCpu && v.goCpu.median > 0 ? `${(v.tsCpu.median / v.goCpu.median).toFixed(2)}×` : '—';
   const floorCell = v.floor ? `${cell(v.floor, unit)} ${row.floor ?? ''}`.trim() : '—';
@@ -185,7 +218,9 @@ if (api.rows) {
     const independent = api.rows.every((r) => r.ts === api.rows[0].ts);
     const met = row.ts <= 20 && independent;
     const vacuous = api.rows.every((r) => r.ts === 0) ? ' (vacuously: see below)' : '';
-    lines.push(`| ${row.label} [requests] | ${row.ts} | — | — | — | — | — | — | ≤ 20, independent of item count: **${met ? 'met' : 'missed'}**${vacuous} |`);
+    lines.push(
+      `| ${row.label} [requests] | ${row.ts} | — | — | — | — | — | — | ≤ 20, independent of item count: **${met ? 'met' : 'missed'}**${vacuous} |`,
+    );
     verdicts.push(`${row.label}: ${met ? 'met' : 'MISSED'} (${row.ts} requests)`);
   }
   if (api.note) lines.push('', api.note);

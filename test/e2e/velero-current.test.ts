@@ -49,7 +49,9 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
         {
           name: 'shop-only-forced',
           args: ['--include-namespaces', 'shop'],
-          prepare: async () => void (await createObject(source.endpoint, forceSecretsConfig())),
+          prepare: async () => {
+            await createObject(source.endpoint, forceSecretsConfig());
+          },
         },
       ]);
     }

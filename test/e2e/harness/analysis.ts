@@ -16,27 +16,27 @@ export interface ItemRef {
 export const describeItem = (item: ItemRef): string =>
   `${item.resource} ${item.namespace ? item.namespace + '/' : ''}${item.name}`;
 
-export const EPHEMERAL_RESOURCES = [
+const EPHEMERAL_RESOURCES = [
   'certificaterequests.cert-manager.io',
   'orders.acme.cert-manager.io',
   'challenges.acme.cert-manager.io',
 ];
-export const SHIM_CERTIFICATE: ItemRef = {
+const SHIM_CERTIFICATE: ItemRef = {
   resource: 'certificates.cert-manager.io',
   namespace: APP_NAMESPACE,
   name: 'storefront-tls',
 };
-export const USER_CERTIFICATE: ItemRef = {
+const USER_CERTIFICATE: ItemRef = {
   resource: 'certificates.cert-manager.io',
   namespace: APP_NAMESPACE,
   name: 'web',
 };
-export const CLUSTER_ISSUER: ItemRef = {
+const CLUSTER_ISSUER: ItemRef = {
   resource: 'clusterissuers.cert-manager.io',
   namespace: '',
   name: 'letsencrypt',
 };
-export const CLUSTER_ISSUER_SECRET: ItemRef = {
+const CLUSTER_ISSUER_SECRET: ItemRef = {
   resource: 'secrets',
   namespace: CERT_MANAGER_NAMESPACE,
   name: 'letsencrypt-account-key',
@@ -108,7 +108,7 @@ const isCertManagerName = (name: string): boolean => name.startsWith('cert-manag
 const USER_FACING_ROLES = new Set(['cert-manager-view', 'cert-manager-edit', 'cert-manager-cluster-view']);
 
 /** Which cert-manager component (controller, webhook, cainjector) a workload or an RBAC object belongs to, by the chart's names. */
-export function componentOf(name: string): 'controller' | 'webhook' | 'cainjector' | undefined {
+function componentOf(name: string): 'controller' | 'webhook' | 'cainjector' | undefined {
   if (!isCertManagerName(name) || USER_FACING_ROLES.has(name) || name.includes('startupapicheck')) return undefined;
   if (name.includes('webhook')) return 'webhook';
   if (name.includes('cainjector')) return 'cainjector';
@@ -197,5 +197,5 @@ export function logLevel(line: string): string | undefined {
  * could not). Features built on cluster lookups (plugin configuration, webhook readiness) need it.
  */
 export function pluginHadClusterAccess(log: string): boolean {
-  return !/no cluster access configured in this plugin process/.test(log);
+  return !log.includes('no cluster access configured in this plugin process');
 }

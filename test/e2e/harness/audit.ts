@@ -54,9 +54,3 @@ export function readCreates(auditLog: string, userAgentPrefix?: string): Created
   }
   return creates;
 }
-
-/** "resource.group/namespace/name" (core: "resource/namespace/name"; cluster-scoped: empty namespace). */
-export function describeCreate(created: Pick<CreatedObject, 'group' | 'resource' | 'namespace' | 'name'>): string {
-  const resource = created.group ? `${created.resource}.${created.group}` : created.resource;
-  return `${resource}/${created.namespace ? created.namespace + '/' : ''}${created.name}`;
-}

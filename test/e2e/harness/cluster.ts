@@ -24,13 +24,13 @@ export type WebhookMode = 'opt-in' | 'enforce' | 'absent';
 
 /** The part of the test environment's API this suite uses (test/integration/testenv/index.ts). */
 interface TestEnvironmentModule {
-  startTestEnvironment(options: {
+  startTestEnvironment: (options: {
     stateDir: string;
     stopOnExit?: boolean;
     installUpstream?: boolean;
     webhook?: WebhookMode;
     log?: (message: string) => void;
-  }): Promise<{
+  }) => Promise<{
     kubeconfig: string;
     state: { auditLog: string };
     stop(options?: { keepStateDir?: boolean }): Promise<void>;

@@ -47,7 +47,7 @@ function issuedSecretAnnotations(certificate: string, issuer: string, issuerKind
 }
 
 /** Objects in creation order; `{{INGRESS_UID}}` is replaced by the Ingress's uid once it exists. */
-export function shopObjects(): Record<string, unknown>[] {
+function shopObjects(): Record<string, unknown>[] {
   const ns = APP_NAMESPACE;
   return [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
@@ -231,7 +231,7 @@ export function shopObjects(): Record<string, unknown>[] {
 }
 
 /** What a running cert-manager install has besides its chart objects: a ReplicaSet and a Pod per Deployment (the controller's here). */
-export function certManagerRuntimeObjects(): Record<string, unknown>[] {
+function certManagerRuntimeObjects(): Record<string, unknown>[] {
   const labels = {
     'app.kubernetes.io/name': 'cert-manager',
     'app.kubernetes.io/instance': 'cert-manager',
@@ -293,7 +293,7 @@ export async function loadShop(cluster: ClusterEndpoint): Promise<void> {
       unknown
     >;
     const created = await createObject(cluster, object);
-    if (object.kind === 'Ingress') ingressUid = String((created.metadata as { uid?: string }).uid ?? '');
+    if (object.kind === 'Ingress') ingressUid = (created.metadata as { uid?: string }).uid ?? '';
   }
 }
 
@@ -320,7 +320,7 @@ export async function createObject(
 const resourceCache = new Map<string, { resource: string; namespaced: boolean }>();
 
 /** The REST collection path of an object's kind, by discovery (cached per server and apiVersion/kind). */
-export async function collectionPath(cluster: ClusterEndpoint, object: Record<string, unknown>): Promise<string> {
+async function collectionPath(cluster: ClusterEndpoint, object: Record<string, unknown>): Promise<string> {
   const apiVersion = String(object.apiVersion);
   const kind = String(object.kind);
   const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;

@@ -16,6 +16,6 @@ export const repoRoot: string = (() => {
 
 /** ${XDG_CACHE_HOME:-$HOME/.cache}/velero-plugin-for-cert-manager: shared with the other test tools. */
 export function cacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache'); // eslint-disable-line @typescript-eslint/prefer-nullish-coalescing -- an empty XDG_CACHE_HOME means unset (XDG spec);
   return join(base, 'velero-plugin-for-cert-manager');
 }

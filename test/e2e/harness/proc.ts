@@ -84,8 +84,8 @@ export class BackgroundProcess {
     // If this process ends without close() (interrupted run), take the servers down with it.
     live.add(child);
     child.on('exit', () => live.delete(child));
-    child.stdout?.pipe(log, { end: false });
-    child.stderr?.pipe(log, { end: false });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
     child.on('error', (err) => log.write(`[e2e] cannot start ${cmd}: ${err.message}\n`));
     return new BackgroundProcess(name, logFile, child);
   }
@@ -162,7 +162,7 @@ export function freeLoopbackPort(): Promise<number> {
   });
 }
 
-export function tail(text: string, lines: number): string {
+function tail(text: string, lines: number): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 

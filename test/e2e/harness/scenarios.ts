@@ -44,12 +44,6 @@ export async function restoreIntoFreshCluster(
   }
 }
 
-export interface RoundTrip {
-  mode: PluginMode;
-  backup: BackupResult;
-  restore?: RestoreResult;
-}
-
 /** A source cluster with cert-manager installed and the shop workload loaded. */
 export async function sourceCluster(world: World): Promise<Cluster> {
   const cluster = await world.cluster('source', { withCertManager: true });
@@ -58,35 +52,4 @@ export async function sourceCluster(world: World): Promise<Cluster> {
   );
   await loadShop(cluster.endpoint);
   return cluster;
-}
-
-/**
- * Backs up the source cluster with `velero backup create NAME BACKUP_ARGS`, and (unless restore is
- * false) restores that backup into a fresh, empty cluster, all with the plugin or without it.
- */
-export async function roundTrip(
-  world: World,
-  source: Cluster,
-  mode: PluginMode,
-  name: string,
-  backupArgs: string[],
-  options: { restore?: boolean; restoreArgs?: string[] } = {},
-): Promise<RoundTrip> {
-  const backupName = `${name}-${mode}`;
-  const server = await world.veleroServer(source, mode);
-  let backup: BackupResult;
-  try {
-    backup = await world.backup(server, backupName, backupArgs);
-  } finally {
-    await server.stop();
-  }
-  if (options.restore === false) return { mode, backup };
-  const target = await world.cluster('restore', { withCertManager: false });
-  const restoreServer = await world.veleroServer(target, mode, { syncBackups: true });
-  try {
-    const restore = await world.restore(restoreServer, target, backupName, backupName, options.restoreArgs ?? []);
-    return { mode, backup, restore };
-  } finally {
-    await restoreServer.stop();
-  }
 }

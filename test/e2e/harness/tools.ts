@@ -14,6 +14,9 @@ import { AWS_PLUGIN, MOTO, type VeleroRelease } from './versions.js';
 
 export type Progress = (message: string) => void;
 
+/** The default Progress: callers that show no progress pass nothing. */
+export const silentProgress: Progress = () => undefined;
+
 const BUILD_TIMEOUT_MS = 40 * 60_000;
 
 function moduleHash(moduleDir: string): string {
@@ -23,7 +26,7 @@ function moduleHash(moduleDir: string): string {
 }
 
 /** The velero binary (CLI and server) for a release, built from its wrapper module if not cached. */
-export async function ensureVelero(release: VeleroRelease, progress: Progress = () => {}): Promise<string> {
+export async function ensureVelero(release: VeleroRelease, progress: Progress = silentProgress): Promise<string> {
   const moduleDir = join(repoRoot, release.module);
   const dir = join(cacheDir(), 'velero', `${release.version}-${moduleHash(moduleDir)}`);
   const binary = join(dir, 'velero');
@@ -49,7 +52,7 @@ export async function ensureVelero(release: VeleroRelease, progress: Progress = 
 }
 
 /** Velero's AWS object-store plugin, built from its upstream Go module (downloaded via the module proxy). */
-export async function ensureAwsPlugin(progress: Progress = () => {}): Promise<string> {
+export async function ensureAwsPlugin(progress: Progress = silentProgress): Promise<string> {
   const dir = join(cacheDir(), 'velero-plugin-for-aws', AWS_PLUGIN.version);
   const binary = join(dir, 'velero-plugin-for-aws');
   if (existsSync(binary)) return binary;
@@ -77,7 +80,7 @@ export async function ensureAwsPlugin(progress: Progress = () => {}): Promise<st
 }
 
 /** moto_server from a venv in the cache dir (created in place: a venv cannot be moved; a marker file says it is complete). */
-export async function ensureMoto(progress: Progress = () => {}): Promise<string> {
+export async function ensureMoto(progress: Progress = silentProgress): Promise<string> {
   const dir = join(cacheDir(), 'moto', MOTO.version);
   const server = join(dir, 'venv', 'bin', 'moto_server');
   const marker = join(dir, '.installed');

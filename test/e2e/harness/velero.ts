@@ -20,7 +20,7 @@ import { apiRequest } from './kube.js';
 import type { ObjectStore } from './objectStore.js';
 import { BackgroundProcess, freeLoopbackPort, mustRun, runCommand, waitFor, type CommandResult } from './proc.js';
 
-export const VELERO_NAMESPACE = 'velero';
+const VELERO_NAMESPACE = 'velero';
 
 let startCount = 0;
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { apiRequest, type ClusterEndpoint } from './kube.js';
 import { mustRun } from './proc.js';
 
-export const WEBHOOK_SERVICE = { namespace: 'cert-manager', name: 'cert-manager-webhook', portName: 'https' };
+const WEBHOOK_SERVICE = { namespace: 'cert-manager', name: 'cert-manager-webhook', portName: 'https' };
 
 export interface FakeWebhook {
   port: number;

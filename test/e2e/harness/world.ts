@@ -16,7 +16,7 @@ import { startObjectStore, type ObjectStore } from './objectStore.js';
 import { repoRoot } from './paths.js';
 import { mustRun } from './proc.js';
 import { extractBackup, type BackupContents } from './tarball.js';
-import { ensureAwsPlugin, ensureMoto, ensureVelero, type Progress } from './tools.js';
+import { ensureAwsPlugin, ensureMoto, ensureVelero, silentProgress, type Progress } from './tools.js';
 import type { VeleroRelease } from './versions.js';
 import { installVelero, VeleroServer } from './velero.js';
 
@@ -71,7 +71,7 @@ export class World {
     readonly progress: Progress,
   ) {}
 
-  static async create(release: VeleroRelease, progress: Progress = () => {}): Promise<World> {
+  static async create(release: VeleroRelease, progress: Progress = silentProgress): Promise<World> {
     const workDir = mkdtempSync(join(process.env.E2E_WORK_DIR ?? tmpdir(), `vcm-e2e-${release.version}-`));
     const velero = await ensureVelero(release, progress);
     const awsPlugin = await ensureAwsPlugin(progress);
