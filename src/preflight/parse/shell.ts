@@ -193,21 +193,30 @@ function lex(text: string, makefile: boolean): Piece[] {
   return pieces;
 }
 
-function lineColumnOf(text: string, offset: number, options: ShellOptions): SourceLocation {
-  let line = 0;
-  let lastNl = -1;
-  for (let k = 0; k < offset && k < text.length; k++) {
-    if (text[k] === '\n') {
-      line++;
-      lastNl = k;
+/**
+ * Maps offsets in `text` to line and column. The line starts are indexed once per text and looked up by
+ * binary search, so locating every token of a long script stays linear (rescanning from the start for each
+ * token made a 2,000-line script quadratic).
+ */
+function sourceLocator(text: string, options: ShellOptions): (offset: number) => SourceLocation {
+  const lineStarts = [0];
+  for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) lineStarts.push(k + 1);
+  return (offset) => {
+    // The last line start at or before offset (a newline at offset itself belongs to the line it ends).
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (at(lineStarts, mid) <= offset) low = mid;
+      else high = mid - 1;
     }
-  }
-  const loc: SourceLocation = {
-    line: (options.lineBase ?? 1) + line,
-    column: offset - lastNl + (options.columnBase ?? 0),
+    const loc: SourceLocation = {
+      line: (options.lineBase ?? 1) + low,
+      column: offset - at(lineStarts, low) + 1 + (options.columnBase ?? 0),
+    };
+    if (options.file) loc.file = options.file;
+    return loc;
   };
-  if (options.file) loc.file = options.file;
-  return loc;
 }
 
 const WRAPPERS = new Set(['sudo', 'exec', 'time', 'command', 'nohup', 'env', 'xargs']);
@@ -219,6 +228,7 @@ function isVeleroProgram(word: string): boolean {
 
 export function extractVeleroCommands(text: string, options: ShellOptions = {}): ShellCommand[] {
   const pieces = lex(text, options.makefile ?? false);
+  const lineColumnOf = sourceLocator(text, options);
   const commands: ShellCommand[] = [];
   let pendingDirectives: ShellDirective[] = [];
   let current: Word[] = [];
@@ -261,7 +271,7 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
     const tokens: Token[] = argWords.map((word) => {
       const token: Token = {
         text: word.text,
-        loc: lineColumnOf(text, word.start, options),
+        loc: lineColumnOf(word.start),
         raw: text.slice(word.start, word.end),
       };
       if (word.unknown) token.unknown = true;
@@ -273,7 +283,7 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
       tokens,
       start: first.start,
       end: last.end,
-      loc: lineColumnOf(text, first.start, options),
+      loc: lineColumnOf(first.start),
       directives,
     });
   };
@@ -292,7 +302,7 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
           reason: group(m, 2)
             .trim()
             .replace(/^[-:\s]+/, ''),
-          loc: lineColumnOf(text, piece.start, options),
+          loc: lineColumnOf(piece.start),
         });
       }
       continue;
