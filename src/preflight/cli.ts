@@ -469,11 +469,18 @@ async function main(args: string[]): Promise<number> {
     );
   }
   const replacements = attachReplacements(units, findings, ctx, config);
-  // Findings carry the whole corrected command so a user can paste one line.
+  // Findings carry the whole corrected command so a user can paste one line. Findings are matched to their
+  // command through an index of its token locations (not a scan of every unit per finding, which made long
+  // scripts quadratic); where two commands share a location the later one wins, as before.
+  const replacementAt = new Map<string, string>();
   for (const u of units) {
     const repl = replacements.get(u.subject);
     if (!repl) continue;
-    for (const f of findings) if (f.fix?.edits && belongsTo(f, u)) f.fix.replacement = repl;
+    for (const loc of unitLocations(u)) replacementAt.set(locationKey(loc), repl);
+  }
+  for (const f of findings) {
+    const repl = f.fix?.edits ? replacementAt.get(locationKey(f.location)) : undefined;
+    if (f.fix && repl !== undefined) f.fix.replacement = repl;
   }
   const report: Report = {
     tool: { name: 'velero-cm-preflight', version: VERSION },
@@ -591,15 +598,17 @@ async function liveCommand(o: Options, ctx: LintContext, config: PreflightConfig
   return applied.failed || unfixed.length ? 1 : 0;
 }
 
-function belongsTo(f: Finding, u: LintUnit): boolean {
-  const loc = f.location;
+/** Where a finding of this command can be located: each of its tokens, and the command itself. */
+function unitLocations(u: LintUnit): { file?: string | undefined; line: number; column: number }[] {
   const s = u.subject.location;
-  if (loc.file !== s.file) return false;
-  const tokens = u.tokens ?? [];
-  return (
-    tokens.some((t) => t.loc?.line === loc.line && t.loc.column === loc.column) ||
-    (loc.line === s.line && loc.column === s.column)
-  );
+  const locations: { file?: string | undefined; line: number; column: number }[] = [];
+  for (const t of u.tokens ?? []) if (t.loc) locations.push({ file: s.file, line: t.loc.line, column: t.loc.column });
+  locations.push(s);
+  return locations;
+}
+
+function locationKey(loc: { file?: string | undefined; line: number; column: number }): string {
+  return `${loc.file ?? ''}\u0000${String(loc.line)}:${String(loc.column)}`;
 }
 
 main(process.argv.slice(2)).then(
