@@ -30,12 +30,57 @@ export const DEFAULT_CERT_MANAGER_NAMESPACE = 'cert-manager';
 
 const LABEL_INSTANCE = 'app.kubernetes.io/instance';
 const LABEL_COMPONENT = 'app.kubernetes.io/component';
+const LABEL_NAME = 'app.kubernetes.io/name';
 const LABEL_HELM_CHART = 'helm.sh/chart';
 
+/** The long-running components, whose ServiceAccount and RBAC the actions carry along. */
 const COMPONENTS: readonly CertManagerComponent[] = ['controller', 'webhook', 'cainjector'];
 
+/** Every workload the chart deploys: the long-running components plus the one-shot startupapicheck. */
+export type CertManagerWorkloadComponent = CertManagerComponent | 'startupapicheck';
+const WORKLOAD_COMPONENTS: readonly CertManagerWorkloadComponent[] = [...COMPONENTS, 'startupapicheck'];
+
+/** `app.kubernetes.io/name` the chart gives each component (the controller's is the chart's own name). */
+const CHART_NAMES: Record<CertManagerWorkloadComponent, string> = {
+  controller: 'cert-manager',
+  webhook: 'webhook',
+  cainjector: 'cainjector',
+  startupapicheck: 'startupapicheck',
+};
+
 /** Image repositories end in `cert-manager-<component>` (quay.io/jetstack/cert-manager-controller:v1.x). */
-const IMAGE_PATTERN = /(?:^|\/)cert-manager-(controller|webhook|cainjector)(?:[:@]|$)/;
+function imagePattern(components: readonly string[]): RegExp {
+  return new RegExp(`(?:^|/)cert-manager-(${components.join('|')})(?:[:@]|$)`);
+}
+const IMAGE_PATTERN = imagePattern(COMPONENTS);
+const WORKLOAD_IMAGE_PATTERN = imagePattern(WORKLOAD_COMPONENTS);
+
+/** The cert-manager component an image runs (startupapicheck included), or undefined. */
+export function componentOfImage(image: string | undefined): CertManagerWorkloadComponent | undefined {
+  return WORKLOAD_IMAGE_PATTERN.exec(image ?? '')?.[1] as CertManagerWorkloadComponent | undefined;
+}
+
+/** The few fields of a Deployment that {@link componentOfDeployment} reads (client-node models fit). */
+export interface DeploymentLike {
+  metadata?: { labels?: Record<string, string> };
+  spec?: { template?: { spec?: { containers?: { image?: string }[] } } };
+}
+
+/**
+ * The component a live Deployment runs (startupapicheck included), or undefined when it is not
+ * cert-manager's: the chart's own labels (`app.kubernetes.io/component` with the matching
+ * `app.kubernetes.io/name`) on the Deployment, else the first container running a cert-manager image.
+ */
+export function componentOfDeployment(deployment: DeploymentLike): CertManagerWorkloadComponent | undefined {
+  const labels = deployment.metadata?.labels ?? {};
+  const component = WORKLOAD_COMPONENTS.find((known) => known === labels[LABEL_COMPONENT]);
+  if (component && CHART_NAMES[component] === labels[LABEL_NAME]) return component;
+  for (const container of deployment.spec?.template?.spec?.containers ?? []) {
+    const fromImage = componentOfImage(container.image);
+    if (fromImage) return fromImage;
+  }
+  return undefined;
+}
 
 export interface RecognizedWorkload {
   component: CertManagerComponent;

@@ -2,56 +2,26 @@
  * Recognising a cert-manager installation from the cluster's Deployments and webhook configurations
  * (pure; the chart's naming and labels are described in cert-manager-facts.md section 6).
  *
- * A Deployment is a cert-manager component when the chart's labels say so
- * (`app.kubernetes.io/component` plus a cert-manager `app.kubernetes.io/name`), or, for installs that
- * relabel, when a container runs one of cert-manager's images (`.../cert-manager-controller:<tag>`).
+ * Which Deployments are cert-manager's, and which component each runs, is src/certmanager's knowledge
+ * (`componentOfDeployment`: the chart's labels, else cert-manager's images); this module only reads the
+ * live objects around them.
  */
+import { componentOfDeployment, componentOfImage } from '../certmanager/installation.js';
 import type { CertManagerDeployment, CertManagerInstallation, NamespacedName } from './types.js';
 import type { ContainerShape, DeploymentShape, ServiceShape, WebhookConfigurationShape } from './shapes.js';
 
-const COMPONENTS = ['controller', 'webhook', 'cainjector', 'startupapicheck'] as const;
-/** `app.kubernetes.io/name` the chart gives each component. */
-const CHART_NAMES: Record<string, string> = {
-  controller: 'cert-manager',
-  webhook: 'webhook',
-  cainjector: 'cainjector',
-  startupapicheck: 'startupapicheck',
-};
-const IMAGE_PATTERN = /(?:^|\/)cert-manager-(controller|webhook|cainjector|startupapicheck)(?:[:@]|$)/;
 const CERT_MANAGER_GROUPS = new Set(['cert-manager.io', 'acme.cert-manager.io']);
 /** The cert-manager binary's own default when no --cluster-resource-namespace is given. */
 const BINARY_DEFAULT_CLUSTER_RESOURCE_NAMESPACE = 'kube-system';
-
-/** The component a Deployment runs, or undefined when it is not cert-manager's. */
-export function certManagerComponent(deployment: DeploymentShape): string | undefined {
-  const labels = deployment.metadata?.labels ?? {};
-  const component = labels['app.kubernetes.io/component'];
-  if (
-    component &&
-    (COMPONENTS as readonly string[]).includes(component) &&
-    CHART_NAMES[component] === labels['app.kubernetes.io/name']
-  ) {
-    return component;
-  }
-  for (const container of deployment.spec?.template?.spec?.containers ?? []) {
-    const match = IMAGE_PATTERN.exec(imageName(container));
-    if (match?.[1]) return match[1];
-  }
-  return undefined;
-}
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-function imageName(container: ContainerShape): string {
-  return container.image ?? '';
-}
-
 export function describeDeployments(deployments: DeploymentShape[]): CertManagerDeployment[] {
   const found: CertManagerDeployment[] = [];
   for (const deployment of deployments) {
-    const component = certManagerComponent(deployment);
+    const component = componentOfDeployment(deployment);
     const { name, namespace } = deployment.metadata ?? {};
     if (!component || !name || !namespace) continue;
     found.push({
@@ -67,7 +37,7 @@ export function describeDeployments(deployments: DeploymentShape[]): CertManager
 /** The controller container: the one running the controller image, else the first. */
 function controllerContainer(deployment: DeploymentShape): ContainerShape | undefined {
   const containers = deployment.spec?.template?.spec?.containers ?? [];
-  return containers.find((c) => IMAGE_PATTERN.exec(imageName(c))?.[1] === 'controller') ?? containers[0];
+  return containers.find((c) => componentOfImage(c.image) === 'controller') ?? containers[0];
 }
 
 /**

@@ -6,6 +6,8 @@ import {
   chartRbacFor,
   chartWebhookConfigurations,
   chartWebhookFullname,
+  componentOfDeployment,
+  componentOfImage,
   recognizeCertManagerWorkload,
 } from '../../../src/certmanager/installation.js';
 import { chartDeployment } from './fixtures.js';
@@ -216,5 +218,53 @@ describe('certmanager/installation', () => {
         'mutatingwebhookconfigurations.admissionregistration.k8s.io platform-cert-manager-webhook',
       ]);
     }
+  });
+
+  describe('componentOfDeployment (live Deployments, startupapicheck included)', () => {
+    const labelled = (component: string, name: string) => ({
+      metadata: { labels: { 'app.kubernetes.io/component': component, 'app.kubernetes.io/name': name } },
+      spec: { template: { spec: { containers: [{ image: 'mirror/unrelated:1' }] } } },
+    });
+    const running = (...images: string[]) => ({
+      metadata: { labels: { app: 'relabelled' } },
+      spec: { template: { spec: { containers: images.map((image) => ({ image })) } } },
+    });
+
+    it('recognises startupapicheck by the chart labels', () => {
+      expect(componentOfDeployment(labelled('startupapicheck', 'startupapicheck'))).to.equal('startupapicheck');
+    });
+
+    it('recognises startupapicheck by its image, by tag or digest', () => {
+      expect(componentOfDeployment(running('quay.io/jetstack/cert-manager-startupapicheck:v1.21.2'))).to.equal(
+        'startupapicheck',
+      );
+      expect(componentOfDeployment(running('mirror/cert-manager-startupapicheck@sha256:abc'))).to.equal(
+        'startupapicheck',
+      );
+    });
+
+    it('requires the chart name that belongs to the component label', () => {
+      expect(componentOfDeployment(labelled('startupapicheck', 'cert-manager'))).to.equal(undefined);
+      expect(componentOfDeployment(labelled('controller', 'cert-manager'))).to.equal('controller');
+      expect(componentOfDeployment(labelled('controller', 'controller'))).to.equal(undefined);
+    });
+
+    it('takes the first container whose image is cert-manager, and ignores other cert-manager images', () => {
+      expect(componentOfDeployment(running('envoy:1', 'mirror/cert-manager-cainjector:v1'))).to.equal('cainjector');
+      expect(componentOfDeployment(running('quay.io/jetstack/cert-manager-acmesolver:v1'))).to.equal(undefined);
+      expect(componentOfDeployment({})).to.equal(undefined);
+    });
+
+    it('componentOfImage names the component an image runs', () => {
+      expect(componentOfImage('quay.io/jetstack/cert-manager-controller:v1')).to.equal('controller');
+      expect(componentOfImage('cert-manager-webhook')).to.equal('webhook');
+      expect(componentOfImage('quay.io/jetstack/cert-manager-controller-extra:v1')).to.equal(undefined);
+      expect(componentOfImage(undefined)).to.equal(undefined);
+    });
+
+    it("leaves the actions' recognition to the long-running components", () => {
+      const check = plain('cert-manager-startupapicheck', 'x', 'quay.io/jetstack/cert-manager-startupapicheck:v1');
+      expect(recognizeCertManagerWorkload(check)).to.equal(undefined);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
+import { componentOfDeployment as certManagerComponent } from '../../../src/certmanager/installation.js';
 import {
-  certManagerComponent,
   clusterResourceNamespaceFlag,
   controllerConfigMapName,
   describeInstallation,
