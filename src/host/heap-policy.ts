@@ -17,7 +17,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 
-export const PLUGIN_HEAP_FLAGS = [
+const PLUGIN_HEAP_FLAGS = [
   // Heap limits, growing factors and GC heuristics tuned for a small footprint instead of throughput.
   '--optimize-for-size',
   // Keep the young generation at its initial size: growing it only buys fewer scavenges, which a
