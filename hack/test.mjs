@@ -6,7 +6,7 @@
 //   npm test -- --only unit,go    just these stages (names below)
 //   npm test -- --skip conformance
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { existsSync as pathExists } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -186,6 +186,57 @@ const conformanceStage = (goArgs) => async () => {
   return goTest('test/conformance', [...goArgs, '-count=1', '-timeout', '15m', './...'])();
 };
 
+/**
+ * The conformance suite's Cluster tests: Velero's plugin client drives the plugin while the plugin talks to
+ * one real API server of the test environment (cert-manager installed, webhook opt-in) with every fixture
+ * loaded; the plugin inherits KUBECONFIG and VELERO_NAMESPACE as it would the Velero server's environment.
+ * Runs the v1.18 and v1.14 clients against the same environment, stopped afterwards even on failure.
+ */
+const conformanceClusterStage = async () => {
+  for (const entry of ['dist/src/plugin.js', 'dist/test/integration/fixtures/cli.js']) {
+    if (pathExists(join(root, entry))) continue;
+    const built = await check('npm', ['run', '--silent', 'build'])();
+    if (built.failed) return built;
+  }
+  const stateDir = mkdtempSync(join(tmpdir(), 'vcm-conformance-cluster-'));
+  const cli = join(root, 'dist/test/integration/testenv/cli.js');
+  let passed = 0;
+  let failed = 0;
+  try {
+    let kubeconfig = '';
+    const up = await run('node', [cli, 'up', '--state-dir', stateDir], {
+      onLine: (line) => (kubeconfig = line.startsWith('KUBECONFIG=') ? line.slice('KUBECONFIG='.length) : kubeconfig),
+    });
+    if (up !== 0 || !kubeconfig) return { passed: 0, failed: 1 };
+    let fixtures = '';
+    const loaded = await run(
+      'node',
+      [join(root, 'dist/test/integration/fixtures/cli.js'), '--kubeconfig', kubeconfig, '--namespace', 'cc-fixtures'],
+      { onLine: (line) => (fixtures += line) },
+    );
+    if (loaded !== 0) return { passed: 0, failed: 1 };
+    const fixturesFile = join(stateDir, 'fixtures.json');
+    writeFileSync(fixturesFile, fixtures);
+    for (const goArgs of [[], ['-modfile=go.v1.14.mod']]) {
+      console.log(`conformance-cluster: Velero ${goArgs.length ? 'v1.14' : 'v1.18'} client`);
+      const result = await goTest(
+        'test/conformance',
+        [...goArgs, '-count=1', '-timeout', '10m', '-run', 'Cluster', '.'],
+        {
+          KUBECONFIG: kubeconfig,
+          VCM_CLUSTER_FIXTURES: fixturesFile,
+        },
+      )();
+      passed += result.passed;
+      failed += result.failed;
+    }
+  } finally {
+    await run('node', [cli, 'down', '--state-dir', stateDir]);
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+  return { passed, failed };
+};
+
 const stages = [
   { name: 'build', run: check('npm', ['run', '--silent', 'build']) },
   // The unit suite under c8 (hack/coverage.mjs): mocha's tests are counted, then the coverage per folder of src/ is
@@ -194,6 +245,8 @@ const stages = [
   // Velero's own plugin client code drives the plugin (test/conformance): v1.18.x (go.mod) and v1.14.x (go.v1.14.mod).
   { name: 'conformance-v1.18', run: conformanceStage([]) },
   { name: 'conformance-v1.14', run: conformanceStage(['-modfile=go.v1.14.mod']) },
+  // The same suite's Cluster tests against a real API server with the fixtures loaded (both clients).
+  { name: 'conformance-cluster', run: conformanceClusterStage },
   { name: 'rule-docs', run: check('node', ['hack/gen-rule-docs.mjs', '--check']) },
   // Real etcd + kube-apiserver with cert-manager's chart and Velero's CRDs (hack/testenv/README.md). --exit:
   // the Kubernetes client's keep-alive sockets must not hold the run open once the environment is stopped.
