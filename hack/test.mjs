@@ -242,12 +242,12 @@ const stages = [
   // The unit suite under c8 (hack/coverage.mjs): mocha's tests are counted, then the coverage per folder of src/ is
   // printed; a figure below the floor in .c8rc.json fails the stage.
   { name: 'unit', run: () => mochaCounts('node', ['hack/coverage.mjs']) },
+  { name: 'rule-docs', run: check('node', ['hack/gen-rule-docs.mjs', '--check']) },
   // Velero's own plugin client code drives the plugin (test/conformance): v1.18.x (go.mod) and v1.14.x (go.v1.14.mod).
   { name: 'conformance-v1.18', run: conformanceStage([]) },
   { name: 'conformance-v1.14', run: conformanceStage(['-modfile=go.v1.14.mod']) },
   // The same suite's Cluster tests against a real API server with the fixtures loaded (both clients).
   { name: 'conformance-cluster', run: conformanceClusterStage },
-  { name: 'rule-docs', run: check('node', ['hack/gen-rule-docs.mjs', '--check']) },
   // Real etcd + kube-apiserver with cert-manager's chart and Velero's CRDs (hack/testenv/README.md). --exit:
   // the Kubernetes client's keep-alive sockets must not hold the run open once the environment is stopped.
   {
