@@ -215,10 +215,23 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
         expect(killedRun.phase, killedRun.describe).to.be.oneOf(['Completed', 'PartiallyFailed']);
         const counts = /Total items to be backed up:\s+(\d+)\s+Items backed up:\s+(\d+)/.exec(killedRun.describe);
         expect(counts?.[1], 'every item backed up').to.equal(counts?.[2]);
-        const errors = /Errors:\n([\s\S]*?)\n\n/.exec(killedRun.describe)?.[1] ?? '';
-        expect(errors.replace(/\x1b\[[0-9;]*m/g, ''), 'the only error is the kill itself').to.match(
-          /^\s*Velero:\s+message: \/plugin process exited error: \/signal: killed\s+Cluster:\s+<none>\s+Namespaces: <none>\s*$/,
+        const errors = (/Errors:\n([\s\S]*?)\n\n/.exec(killedRun.describe)?.[1] ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+        // No item failed: Velero's only errors are its own lines about the killed process. Besides the exit
+        // itself, go-plugin sometimes logs (at error level, racing the pipe's close) that it could not read the
+        // dead process's stdout; which of the two appear depends on timing, never on the plugin.
+        expect(errors, 'no item errors').to.match(/Cluster:\s+<none>\s+Namespaces: <none>\s*$/);
+        const veleroErrors = [...errors.matchAll(/message: \/(.*?) error: \/(.*)$/gm)].map(
+          (m) => `${m[1] ?? ''}: ${m[2] ?? ''}`,
         );
+        expect(veleroErrors, 'the kill is reported').to.include('plugin process exited: signal: killed');
+        expect(
+          veleroErrors.filter(
+            (e) =>
+              e !== 'plugin process exited: signal: killed' &&
+              !e.startsWith('error encountered while scanning stdout: read |0: file already closed'),
+          ),
+          'errors other than the kill itself',
+        ).to.deep.equal([]);
         expect(killedRun.logs, 'Velero restarted the plugin').to.match(/Plugin process exited - restarting/);
         expect(
           backupFacts(killedRun.contents).ephemeral.map(describeItem),
