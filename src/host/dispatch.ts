@@ -96,35 +96,11 @@ export function backupItemActionService(context: DispatchContext): UntypedServic
         postOperationItems: result.postOperationItems ?? [],
       };
     }),
-    Progress: unary(context.log, 'Progress', async (req: BackupOperationRequest) => {
-      const action = find(req.plugin);
-      if (!action.progress) throw noOperations(action.name, req.operationID);
-      const log = operationLogger(context.log, action.name, req.operationID);
-      const progress = action.progress.bind(action);
-      return {
-        progress: progressMessage(
-          await runAction(
-            action.name,
-            () => progress({ operationID: req.operationID, backup: decodeVeleroObject(req.backup, 'backup'), log }),
-            log,
-          ),
-        ),
-      };
-    }),
-    // Velero cancels operations that time out; with none started there is nothing to stop.
-    Cancel: unary(context.log, 'Cancel', async (req: BackupOperationRequest) => {
-      const action = find(req.plugin);
-      if (action.cancel) {
-        const log = operationLogger(context.log, action.name, req.operationID);
-        const cancel = action.cancel.bind(action);
-        await runAction(
-          action.name,
-          () => cancel({ operationID: req.operationID, backup: decodeVeleroObject(req.backup, 'backup'), log }),
-          log,
-        );
-      }
-      return {};
-    }),
+    ...operationHandlers(context.log, find, (req: BackupOperationRequest, log) => ({
+      operationID: req.operationID,
+      backup: decodeVeleroObject(req.backup, 'backup'),
+      log,
+    })),
   };
 }
 
@@ -156,34 +132,11 @@ export function restoreItemActionService(context: DispatchContext): UntypedServi
         additionalItemsReadyTimeout: timeoutMs > 0 ? durationMessage(timeoutMs) : null,
       };
     }),
-    Progress: unary(context.log, 'Progress', async (req: RestoreOperationRequest) => {
-      const action = find(req.plugin);
-      if (!action.progress) throw noOperations(action.name, req.operationID);
-      const log = operationLogger(context.log, action.name, req.operationID);
-      const progress = action.progress.bind(action);
-      return {
-        progress: progressMessage(
-          await runAction(
-            action.name,
-            () => progress({ operationID: req.operationID, restore: decodeVeleroObject(req.restore, 'restore'), log }),
-            log,
-          ),
-        ),
-      };
-    }),
-    Cancel: unary(context.log, 'Cancel', async (req: RestoreOperationRequest) => {
-      const action = find(req.plugin);
-      if (action.cancel) {
-        const log = operationLogger(context.log, action.name, req.operationID);
-        const cancel = action.cancel.bind(action);
-        await runAction(
-          action.name,
-          () => cancel({ operationID: req.operationID, restore: decodeVeleroObject(req.restore, 'restore'), log }),
-          log,
-        );
-      }
-      return {};
-    }),
+    ...operationHandlers(context.log, find, (req: RestoreOperationRequest, log) => ({
+      operationID: req.operationID,
+      restore: decodeVeleroObject(req.restore, 'restore'),
+      log,
+    })),
     AreAdditionalItemsReady: unary(context.log, 'AreAdditionalItemsReady', async (req: ItemsReadyRequest) => {
       const action = find(req.plugin);
       if (!action.areAdditionalItemsReady) return { ready: true };
@@ -316,6 +269,44 @@ function checkOperation(action: Action, operationID: string | undefined): void {
       `${action.name} returned operation ${JSON.stringify(operationID)} but has no progress() (a bug in the action)`,
     );
   }
+}
+
+/** An action that may run asynchronous operations, whatever the shape of its operation input. */
+interface OperationsAction<Input> {
+  name: string;
+  progress?(input: Input): Promise<OperationProgress> | OperationProgress;
+  cancel?(input: Input): Promise<void> | void;
+}
+
+/**
+ * Progress and Cancel, identical for backup and restore actions but for the request field that carries the
+ * Backup or Restore: `input` builds the action's input from the request (decoded inside runAction, so a
+ * malformed request is reported like any action error).
+ */
+function operationHandlers<Input, Req extends { plugin: string; operationID: string }>(
+  base: JsonLineLogger,
+  find: (name: string) => OperationsAction<Input>,
+  input: (req: Req, log: ActionLogger) => Input,
+) {
+  return {
+    Progress: unary(base, 'Progress', async (req: Req) => {
+      const action = find(req.plugin);
+      if (!action.progress) throw noOperations(action.name, req.operationID);
+      const log = operationLogger(base, action.name, req.operationID);
+      const progress = action.progress.bind(action);
+      return { progress: progressMessage(await runAction(action.name, () => progress(input(req, log)), log)) };
+    }),
+    // Velero cancels operations that time out; with none started there is nothing to stop.
+    Cancel: unary(base, 'Cancel', async (req: Req) => {
+      const action = find(req.plugin);
+      if (action.cancel) {
+        const log = operationLogger(base, action.name, req.operationID);
+        const cancel = action.cancel.bind(action);
+        await runAction(action.name, () => cancel(input(req, log)), log);
+      }
+      return {};
+    }),
+  };
 }
 
 function operationLogger(base: JsonLineLogger, name: string, operationID: string): ActionLogger {
