@@ -379,7 +379,7 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
         } else {
           result.errors.push({
             code: 'needs-argument',
-            message: `flag needs an argument: 'n' in -${ch}`.replace("'n'", `'${ch}'`),
+            message: `flag needs an argument: '${ch}' in -${ch}`,
             tokenIndex: i,
             flag: flag.name,
           });
