@@ -258,6 +258,41 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
     }
   };
 
+  /**
+   * A value flag with no inline value takes the next word, even one that looks like a flag (pflag never checks
+   * for a leading dash); with no next word Velero fails with `needsArgument`. Returns whether the word was taken.
+   */
+  const takeNextWordAsValue = (
+    flagIndex: number,
+    flag: FlagSpec,
+    written: string,
+    global: boolean,
+    needsArgument: { message: string; flag: string },
+  ): boolean => {
+    const valueIndex = flagIndex + 1;
+    if (valueIndex >= tokens.length) {
+      result.errors.push({
+        code: 'needs-argument',
+        message: needsArgument.message,
+        tokenIndex: flagIndex,
+        flag: needsArgument.flag,
+      });
+      return false;
+    }
+    const value = at(tokens, valueIndex).text;
+    addUse({
+      flag,
+      written,
+      tokenIndex: flagIndex,
+      valueTokenIndex: valueIndex,
+      value,
+      form: 'separate',
+      swallowedFlag: value.startsWith('-') && value.length > 1,
+      global,
+    });
+    return true;
+  };
+
   for (let i = 1; i < tokens.length; i++) {
     if (skip.has(i)) continue;
     const text = at(tokens, i).text;
@@ -296,26 +331,10 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
         });
       } else if (takesNoValue(flag)) {
         addUse({ flag, written, tokenIndex: i, value: 'true', form: 'bare', swallowedFlag: false, global });
-      } else if (i + 1 < tokens.length) {
-        const next = at(tokens, i + 1).text;
-        addUse({
-          flag,
-          written,
-          tokenIndex: i,
-          valueTokenIndex: i + 1,
-          value: next,
-          form: 'separate',
-          swallowedFlag: next.startsWith('-') && next.length > 1,
-          global,
-        });
+      } else if (
+        takeNextWordAsValue(i, flag, written, global, { message: `flag needs an argument: ${written}`, flag: name })
+      ) {
         i++;
-      } else {
-        result.errors.push({
-          code: 'needs-argument',
-          message: `flag needs an argument: ${written}`,
-          tokenIndex: i,
-          flag: name,
-        });
       }
       continue;
     }
@@ -363,26 +382,13 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
             swallowedFlag: false,
             global,
           });
-        } else if (i + 1 < tokens.length) {
-          const next = at(tokens, i + 1).text;
-          addUse({
-            flag,
-            written,
-            tokenIndex: i,
-            valueTokenIndex: i + 1,
-            value: next,
-            form: 'separate',
-            swallowedFlag: next.startsWith('-') && next.length > 1,
-            global,
-          });
-          i++;
-        } else {
-          result.errors.push({
-            code: 'needs-argument',
+        } else if (
+          takeNextWordAsValue(i, flag, written, global, {
             message: `flag needs an argument: '${ch}' in -${ch}`,
-            tokenIndex: i,
             flag: flag.name,
-          });
+          })
+        ) {
+          i++;
         }
         break;
       }
