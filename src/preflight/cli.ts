@@ -91,6 +91,38 @@ interface Options {
   argv?: string[];
 }
 
+/** Options whose value is stored as written, each with the field it fills. */
+const VALUE_OPTIONS = {
+  '--output': 'output',
+  '-o': 'output',
+  '--velero-version': 'veleroVersion',
+  '--velero-namespace': 'veleroNamespace',
+  '--cluster-resource-namespace': 'clusterResourceNamespace',
+  '--config': 'config',
+  '--explain': 'explain',
+  '--context': 'context',
+} as const satisfies Record<string, keyof Options>;
+
+/** Options without a value, each with the field it sets and to what (an inline `=value` is ignored). */
+const SWITCH_OPTIONS = {
+  '--fix': ['fix', true],
+  '--write': ['write', true],
+  '--color': ['color', true],
+  '--no-color': ['color', false],
+  '--list-rules': ['listRules', true],
+  '--cluster': ['cluster', true],
+  '--apply': ['apply', true],
+  '--yes': ['yes', true],
+  '-y': ['yes', true],
+  '-h': ['help', true],
+  '--help': ['help', true],
+  '--version': ['version', true],
+} as const satisfies Record<string, readonly [keyof Options, boolean]>;
+
+function isOptionIn<Table extends object>(table: Table, name: string): name is Extract<keyof Table, string> {
+  return Object.hasOwn(table, name);
+}
+
 function parseOptions(args: string[]): Options {
   const o: Options = {
     mode: 'lint',
@@ -126,6 +158,15 @@ function parseOptions(args: string[]): Options {
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    if (isOptionIn(VALUE_OPTIONS, name)) {
+      o[VALUE_OPTIONS[name]] = value(name, inline);
+      continue;
+    }
+    if (isOptionIn(SWITCH_OPTIONS, name)) {
+      const [field, setting] = SWITCH_OPTIONS[name];
+      o[field] = setting;
+      continue;
+    }
     switch (name) {
       case '--format': {
         const f = value(name, inline);
@@ -134,10 +175,6 @@ function parseOptions(args: string[]): Options {
         o.format = f as Options['format'];
         break;
       }
-      case '--output':
-      case '-o':
-        o.output = value(name, inline);
-        break;
       case '--fail-on': {
         const f = value(name, inline);
         if (!['error', 'warning', 'info', 'never'].includes(f))
@@ -145,44 +182,8 @@ function parseOptions(args: string[]): Options {
         o.failOn = f as Options['failOn'];
         break;
       }
-      case '--fix':
-        o.fix = true;
-        break;
-      case '--write':
-        o.write = true;
-        break;
-      case '--velero-version':
-        o.veleroVersion = value(name, inline);
-        break;
       case '--plugin-installed':
         o.pluginInstalled = inline === undefined ? true : inline !== 'false';
-        break;
-      case '--velero-namespace':
-        o.veleroNamespace = value(name, inline);
-        break;
-      case '--cluster-resource-namespace':
-        o.clusterResourceNamespace = value(name, inline);
-        break;
-      case '--config':
-        o.config = value(name, inline);
-        break;
-      case '--color':
-        o.color = true;
-        break;
-      case '--no-color':
-        o.color = false;
-        break;
-      case '--explain':
-        o.explain = value(name, inline);
-        break;
-      case '--list-rules':
-        o.listRules = true;
-        break;
-      case '--cluster':
-        o.cluster = true;
-        break;
-      case '--context':
-        o.context = value(name, inline);
         break;
       case '--request-timeout': {
         const seconds = Number(value(name, inline));
@@ -191,20 +192,6 @@ function parseOptions(args: string[]): Options {
         o.requestTimeoutMs = Math.round(seconds * 1000);
         break;
       }
-      case '--apply':
-        o.apply = true;
-        break;
-      case '--yes':
-      case '-y':
-        o.yes = true;
-        break;
-      case '-h':
-      case '--help':
-        o.help = true;
-        break;
-      case '--version':
-        o.version = true;
-        break;
       default:
         if (arg.startsWith('-') && arg !== '-')
           throw new UsageError(`unknown option ${arg} (velero's own arguments go after --)`);
