@@ -38,8 +38,8 @@ interface TestEnvironmentModule {
 }
 
 /**
- * Loaded at run time from the compiled tree, so this suite builds on its own and picks the test
- * environment up wherever it is built.
+ * Loaded at run time from the compiled tree, only when a scenario starts a cluster (proc.ts takes just the
+ * command runner from the test environment, statically).
  */
 async function testEnvironment(): Promise<TestEnvironmentModule> {
   const entry = join(repoRoot, 'dist', 'test', 'integration', 'testenv', 'index.js');

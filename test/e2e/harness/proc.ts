@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { captureCommand } from '../../integration/testenv/binaries.js';
 
 export interface CommandResult {
   code: number;
@@ -20,32 +21,13 @@ export interface RunOptions {
 }
 
 /** Runs a command to completion (killed after timeoutMs) and captures its output. Never throws on exit code. */
-export function runCommand(cmd: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
+export async function runCommand(cmd: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
   const timeoutMs = options.timeoutMs ?? 120_000;
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    if (options.input !== undefined) child.stdin?.end(options.input);
-    const timer = setTimeout(() => {
-      stderr += `\n[e2e] ${cmd} killed after ${timeoutMs} ms`;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      resolve({ code: 127, stdout, stderr: stderr + err.message });
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, stdout, stderr });
-    });
-  });
+  const run = await captureCommand(cmd, args, { ...options, timeoutMs });
+  // Shell conventions: 127 for a command that cannot be started; the kill note tells a timeout from a crash.
+  if (run.spawnError) return { code: 127, stdout: run.stdout, stderr: run.stderr + run.spawnError.message };
+  const stderr = run.timedOut ? `${run.stderr}\n[e2e] ${cmd} killed after ${timeoutMs} ms` : run.stderr;
+  return { code: run.code ?? 1, stdout: run.stdout, stderr };
 }
 
 /** Like runCommand, but throws with the command's output when it exits non-zero. */

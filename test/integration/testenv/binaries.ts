@@ -15,13 +15,28 @@ function binaryPath(spec: BinarySpec): string {
   return join(cacheDir(), 'bin', `${spec.name}-${pinnedVersion(spec)}`);
 }
 
-/** Runs a command, failing with its output when it exits non-zero or outlives the timeout. */
-export function runCommand(
-  command: string,
-  args: string[],
-  options: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv; input?: string },
-): Promise<string> {
-  return new Promise((resolve, reject) => {
+export interface CommandOptions {
+  cwd?: string;
+  timeoutMs: number;
+  env?: NodeJS.ProcessEnv;
+  input?: string;
+}
+
+/** How a command ended, with everything it wrote. */
+export interface CapturedCommand {
+  /** The exit code; null when a signal ended it or it never started. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  /** Set when the command could not be started at all (not found, not executable). */
+  spawnError?: Error;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to its end (SIGKILL after the timeout) and captures its output; never rejects. */
+export function captureCommand(command: string, args: string[], options: CommandOptions): Promise<CapturedCommand> {
+  return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
@@ -29,25 +44,32 @@ export function runCommand(
     });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     if (options.input !== undefined) child.stdin?.end(options.input);
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
-    child.on('error', (err) => {
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs);
+    child.on('error', (spawnError) => {
       clearTimeout(timer);
-      reject(new Error(`${command}: ${err.message}`));
+      resolve({ code: null, signal: null, timedOut, spawnError, stdout, stderr });
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else
-        reject(
-          new Error(
-            `${command} ${args.join(' ')} ${signal ? `killed by ${signal} (timeout ${options.timeoutMs} ms?)` : `exited ${code}`}\n${stderr.slice(-4000)}`,
-          ),
-        );
+      resolve({ code, signal, timedOut, stdout, stderr });
     });
   });
+}
+
+/** Runs a command, failing with its output when it exits non-zero or outlives the timeout. */
+export async function runCommand(command: string, args: string[], options: CommandOptions): Promise<string> {
+  const run = await captureCommand(command, args, options);
+  if (run.spawnError) throw new Error(`${command}: ${run.spawnError.message}`);
+  if (run.code === 0) return run.stdout;
+  const ending = run.signal ? `killed by ${run.signal} (timeout ${options.timeoutMs} ms?)` : `exited ${run.code}`;
+  throw new Error(`${command} ${args.join(' ')} ${ending}\n${run.stderr.slice(-4000)}`);
 }
 
 /** The cached binary for `spec`, built first when missing (minutes, once per version). */
