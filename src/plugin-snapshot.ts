@@ -1,0 +1,34 @@
+/**
+ * The plugin entry point for a V8 startup snapshot (`hack/build-plugin --snapshot`): a start-up candidate
+ * measured against the shipped code-cache build (hack/packaging/README.md, "Start-up figures"), not the
+ * shipped binary.
+ *
+ * While the snapshot is built, this module evaluates what is safe to freeze into it, and registers the
+ * real plugin (./plugin.js) as the function a started process runs. What may and may not be evaluated
+ * here, and why:
+ *
+ *  - @grpc/grpc-js may NOT: it loads `http2` and `http` at module level, whose native bindings hold handles
+ *    V8 cannot serialize (Node 24.21 aborts with "CheckGlobalAndEternalHandles failed"). Nothing that
+ *    imports it (src/host/server.ts, dispatch.ts, proto.ts) is evaluated here either; it loads at run time.
+ *  - ./plugin.js and src/host/serve.ts may NOT: they read process.env and process.argv (Velero's flags,
+ *    VELERO_PLUGIN, VCM_*, KUBECONFIG) and install the stdout guard on process.stdout, which Node recreates
+ *    after deserialization (a guard installed now would guard a stream the started process never uses).
+ *  - @grpc/proto-loader (with protobufjs), the actions and the Kubernetes access layer (which itself loads
+ *    @kubernetes/client-node only on first use) may: they only define functions and constants.
+ *
+ * The bundle for a snapshot turns import() into require() (hack/packaging/bundle.mjs --snapshot): a process
+ * started from a snapshot has no dynamic-import callback. Run without a snapshot (`node plugin-snapshot.js`),
+ * this module simply starts the plugin.
+ */
+import '@grpc/proto-loader';
+import { startupSnapshot } from 'node:v8';
+import './actions/index.js';
+import './kube/index.js';
+
+function startPlugin(): void {
+  // Evaluated here, in the started process, for the reasons above; it reports its own start-up failures.
+  void import('./plugin.js');
+}
+
+if (startupSnapshot.isBuildingSnapshot()) startupSnapshot.setDeserializeMainFunction(startPlugin);
+else startPlugin();
