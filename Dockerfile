@@ -17,8 +17,6 @@
 ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 # A static copy tool; its /bin/cp is the whole of busybox, which runs the applet named by argv[0].
 ARG COPY_TOOL_IMAGE=busybox:1.37.0-musl
-# Where the finished plugin tree comes from: the `build` stage below, or (tests) an image holding /out/plugins.
-ARG TREE_SOURCE=build
 
 FROM ${COPY_TOOL_IMAGE} AS copy-tool
 
@@ -29,12 +27,16 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends binutils ca-certificates debian-archive-keyring \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
+# Behind a TLS-inspecting proxy, give npm its CA as a build secret (`--secret id=extra-ca,src=/path/ca.pem`):
+# it is read by these two steps only (the npm registry: packages, then the pinned Node) and stored in no layer.
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN --mount=type=secret,id=extra-ca,required=false \
+    if [ -f /run/secrets/extra-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/extra-ca; fi; \
+    npm ci --no-audit --no-fund
 COPY . .
-RUN hack/build-plugin --out /out/plugins
-
-FROM ${TREE_SOURCE} AS tree
+RUN --mount=type=secret,id=extra-ca,required=false \
+    if [ -f /run/secrets/extra-ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/extra-ca; fi; \
+    hack/build-plugin --out /out/plugins
 
 FROM scratch AS image
 ARG VERSION=dev
@@ -47,7 +49,7 @@ LABEL org.opencontainers.image.title="velero-plugin-for-cert-manager" \
 COPY --from=copy-tool /bin/cp /bin/cp
 # 0755 for the one executable, 0644 for the libraries (kept from the build stage): the Velero server runs as
 # 1002 (paketo bases) or 65532 (1.12.0), neither of them the owner.
-COPY --from=tree --chown=65532:65532 /out/plugins/ /plugins/
+COPY --from=build --chown=65532:65532 /out/plugins/ /plugins/
 USER 65532:65532
 # Exec form: the image has no shell. Names, not "/plugins/.", so nothing else can ever be copied along.
 ENTRYPOINT ["/bin/cp", "-r", "/plugins/velero-plugin-for-cert-manager", "/plugins/velero-plugin-for-cert-manager.libs", "/target/"]
