@@ -1,17 +1,7 @@
 import { backupCoverage } from '../coverage.js';
 import { CLUSTER_ISSUERS, isAllList, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
-import {
-  NAMESPACE_FIELDS,
-  RESOURCE_FIELDS,
-  backupSpecOf,
-  canEdit,
-  fieldLocation,
-  mergeList,
-  nameOf,
-  removeFlagEdits,
-  setLastUseEdit,
-} from './helpers.js';
+import { NAMESPACE_FIELDS, RESOURCE_FIELDS, backupSpecOf, mergeList, nameOf, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -40,30 +30,28 @@ export const rule: Rule = {
     const out: RuleReport[] = [];
     const inc = spec.includedNamespaces;
     if (!isAllList(inc) && !listMatches(inc, crn)) {
-      const wanted = mergeList(inc, [crn]).join(',');
-      const report: RuleReport = {
-        message: `ClusterIssuers are backed up but ${nameOf(subject, 'includedNamespaces', 'include-namespaces')} leaves out "${crn}", where their ACME account keys, CA key pairs and DNS01 credentials live`,
-        location: fieldLocation(subject, 'includedNamespaces'),
-        fix: `${nameOf(subject, 'includedNamespaces', 'include-namespaces')}=${wanted}`,
-      };
-      if (canEdit(subject, 'include-namespaces')) report.edits = setLastUseEdit(subject, 'include-namespaces', wanted);
-      out.push(report);
+      out.push(
+        setListReport(
+          subject,
+          'includedNamespaces',
+          'include-namespaces',
+          mergeList(inc, [crn]),
+          `ClusterIssuers are backed up but ${nameOf(subject, 'includedNamespaces', 'include-namespaces')} leaves out "${crn}", where their ACME account keys, CA key pairs and DNS01 credentials live`,
+        ),
+      );
     }
     const exc = spec.excludedNamespaces;
     if (exc && listMatches(exc, crn)) {
-      const kept = exc.filter((e) => !listMatches([e], crn));
-      const report: RuleReport = {
-        message: `ClusterIssuers are backed up but ${nameOf(subject, 'excludedNamespaces', 'exclude-namespaces')} excludes "${crn}", where their ACME account keys, CA key pairs and DNS01 credentials live`,
-        location: fieldLocation(subject, 'excludedNamespaces'),
-        fix: kept.length
-          ? `${nameOf(subject, 'excludedNamespaces', 'exclude-namespaces')}=${kept.join(',')}`
-          : 'remove the namespace exclusion',
-      };
-      if (canEdit(subject, 'exclude-namespaces'))
-        report.edits = kept.length
-          ? setLastUseEdit(subject, 'exclude-namespaces', kept.join(','))
-          : removeFlagEdits(subject, 'exclude-namespaces');
-      out.push(report);
+      out.push(
+        setListReport(
+          subject,
+          'excludedNamespaces',
+          'exclude-namespaces',
+          exc.filter((e) => !listMatches([e], crn)),
+          `ClusterIssuers are backed up but ${nameOf(subject, 'excludedNamespaces', 'exclude-namespaces')} excludes "${crn}", where their ACME account keys, CA key pairs and DNS01 credentials live`,
+          { whenEmpty: 'remove the namespace exclusion' },
+        ),
+      );
     }
     return out;
   },

@@ -6,8 +6,8 @@ import {
   canEdit,
   fieldLocation,
   nameOf,
-  removeFlagEdits,
   setLastUseEdit,
+  setListReport,
 } from './helpers.js';
 
 export const rule: Rule = {
@@ -53,17 +53,15 @@ export const rule: Rule = {
       const effective = field === 'excludedResources' ? list.filter((e) => e !== '*') : list;
       const hit = [CRD, CLUSTER_ISSUERS].filter((t) => listMatches(effective, t));
       if (hit.length === 0) continue;
-      const kept = list.filter((e) => !hit.some((t) => listMatches([e], t)));
-      const report: RuleReport = {
-        message: `${nameOf(subject, field, flag)} excludes ${hit.join(' and ')}${list.includes('*') ? " (through '*')" : ''}: ${hit.includes(CRD) ? 'no cert-manager CRDs are backed up' : 'no ClusterIssuers are backed up'}`,
-        location: fieldLocation(subject, field),
-        fix: kept.length
-          ? `${nameOf(subject, field, flag)}=${kept.join(',')}`
-          : `remove ${nameOf(subject, field, flag)}`,
-      };
-      if (canEdit(subject, flag))
-        report.edits = kept.length ? setLastUseEdit(subject, flag, kept.join(',')) : removeFlagEdits(subject, flag);
-      out.push(report);
+      out.push(
+        setListReport(
+          subject,
+          field,
+          flag,
+          list.filter((e) => !hit.some((t) => listMatches([e], t))),
+          `${nameOf(subject, field, flag)} excludes ${hit.join(' and ')}${list.includes('*') ? " (through '*')" : ''}: ${hit.includes(CRD) ? 'no cert-manager CRDs are backed up' : 'no ClusterIssuers are backed up'}`,
+        ),
+      );
     }
     return out;
   },

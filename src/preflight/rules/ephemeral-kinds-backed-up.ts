@@ -1,8 +1,8 @@
 import { backupCoverage, usesOldFilters } from '../coverage.js';
 import { EPHEMERAL } from '../resources.js';
 import { versionAtLeast } from '../version.js';
-import type { Rule, RuleReport } from './types.js';
-import { RESOURCE_FIELDS, backupSpecOf, canEdit, fieldLocation, mergeList, nameOf, setLastUseEdit } from './helpers.js';
+import type { Rule } from './types.js';
+import { RESOURCE_FIELDS, backupSpecOf, mergeList, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -41,14 +41,16 @@ export const rule: Rule = {
       )
         ? (['excludedResources', 'exclude-resources'] as const)
         : (['excludedNamespaceScopedResources', 'exclude-namespace-scoped-resources'] as const);
-    const wanted = mergeList(spec[field], kept).join(',');
-    const report: RuleReport = {
-      message: `${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} backed up: restoring them causes needless re-issuance and stale ACME orders`,
-      location: fieldLocation(subject, field, 'includedResources'),
-      fix: `${nameOf(subject, field, flag)}=${wanted}`,
-    };
-    if (canEdit(subject, flag)) report.edits = setLastUseEdit(subject, flag, wanted);
-    return [report];
+    return [
+      setListReport(
+        subject,
+        field,
+        flag,
+        mergeList(spec[field], kept),
+        `${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} backed up: restoring them causes needless re-issuance and stale ACME orders`,
+        { locationFields: ['includedResources'] },
+      ),
+    ];
   },
   pluginHandles(_subject, ctx) {
     // The restore-side skip covers older Velero too, so the plugin handles it on every version.

@@ -2,7 +2,7 @@
 import { lastUse, usesOf } from '../parse/pflag.js';
 import type { SourceLocation } from '../parse/pflag.js';
 import type { Subject } from '../spec.js';
-import type { TokenEdit } from './types.js';
+import type { RuleReport, TokenEdit } from './types.js';
 import { at, present } from '../checked.js';
 
 export function fieldLocation(subject: Subject, ...fields: string[]): SourceLocation {
@@ -45,7 +45,7 @@ export function appendEdit(subject: Subject, tokens: string[]): TokenEdit {
 }
 
 /** A flag that can be edited only if every use is a whole token of its own (not inside a shorthand group). */
-export function editable(subject: Subject, flag: string): boolean {
+function editable(subject: Subject, flag: string): boolean {
   const parsed = subject.command;
   if (!parsed) return false;
   return usesOf(parsed, flag).every(
@@ -144,6 +144,30 @@ export function mergeList(list: readonly string[] | undefined, add: readonly str
 /** Editable from the command line (no shell expansion, no shorthand group). */
 export function canEdit(subject: Subject, ...flags: string[]): boolean {
   return subject.origin === 'command' && flags.every((fl) => editable(subject, fl));
+}
+
+/**
+ * A report whose fix gives a list flag (or manifest field) the value `list`, or drops the flag when `list` is
+ * empty: the fix text and the machine edits are built together here so they always say the same thing.
+ */
+export function setListReport(
+  subject: Subject,
+  field: string,
+  flag: string,
+  list: readonly string[],
+  message: string,
+  { locationFields = [], whenEmpty }: { locationFields?: string[]; whenEmpty?: string } = {},
+): RuleReport {
+  const name = nameOf(subject, field, flag);
+  const value = list.join(',');
+  const report: RuleReport = {
+    message,
+    location: fieldLocation(subject, field, ...locationFields),
+    fix: list.length ? `${name}=${value}` : (whenEmpty ?? `remove ${name}`),
+  };
+  if (canEdit(subject, flag))
+    report.edits = list.length ? setLastUseEdit(subject, flag, value) : removeFlagEdits(subject, flag);
+  return report;
 }
 
 export function describeNamespaces(spec: { includedNamespaces?: string[]; excludedNamespaces?: string[] }): string {

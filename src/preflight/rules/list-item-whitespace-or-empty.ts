@@ -1,5 +1,5 @@
 import type { Rule, RuleReport } from './types.js';
-import { editable, fieldLocation, listFields, removeFlagEdits, setLastUseEdit } from './helpers.js';
+import { listFields, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -32,16 +32,7 @@ export const rule: Rule = {
         cleaned.length === 0
           ? `${name} is empty: Velero reads it as [""], ${field.startsWith('include') ? 'which includes nothing' : 'which excludes nothing'}`
           : `${name} has ${bad.map((b) => (b === '' ? 'an empty item' : `"${b}"`)).join(', ')}: Velero does not trim list items, so ${bad.some((b) => b !== '') ? 'they match nothing' : 'the empty item matches nothing'}`;
-      const report: RuleReport = {
-        message,
-        location: fieldLocation(subject, field),
-        fix: cleaned.length ? `${name}=${cleaned.join(',')}` : `remove ${name}`,
-      };
-      if (subject.origin === 'command' && editable(subject, flag))
-        report.edits = cleaned.length
-          ? setLastUseEdit(subject, flag, cleaned.join(','))
-          : removeFlagEdits(subject, flag);
-      out.push(report);
+      out.push(setListReport(subject, field, flag, cleaned, message));
     }
     return out;
   },

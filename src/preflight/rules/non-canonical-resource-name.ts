@@ -1,6 +1,6 @@
 import { canonicalFor } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
-import { editable, fieldLocation, listFields, setLastUseEdit } from './helpers.js';
+import { listFields, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -27,15 +27,10 @@ export const rule: Rule = {
       if (unknown || field.endsWith('Namespaces')) continue;
       const renames = list.map((e) => [e, canonicalFor(e)] as const).filter(([, c]) => c !== undefined);
       if (renames.length === 0) continue;
-      const fixed = list.map((e) => canonicalFor(e) ?? e).join(',');
+      const fixed = list.map((e) => canonicalFor(e) ?? e);
       const name = subject.origin === 'command' ? `--${flag}` : field;
-      const report: RuleReport = {
-        message: `${name}: ${renames.map(([e, c]) => `"${e}" is not canonical (use ${c})`).join('; ')}${subject.kind === 'restore' ? '; on a fresh cluster it resolves to nothing and matches nothing' : ''}`,
-        location: fieldLocation(subject, field),
-        fix: `${name}=${fixed}`,
-      };
-      if (subject.origin === 'command' && editable(subject, flag)) report.edits = setLastUseEdit(subject, flag, fixed);
-      out.push(report);
+      const message = `${name}: ${renames.map(([e, c]) => `"${e}" is not canonical (use ${c})`).join('; ')}${subject.kind === 'restore' ? '; on a fresh cluster it resolves to nothing and matches nothing' : ''}`;
+      out.push(setListReport(subject, field, flag, fixed, message));
     }
     return out;
   },

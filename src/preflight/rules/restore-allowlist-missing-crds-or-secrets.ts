@@ -1,7 +1,7 @@
 import { namesCertManager } from '../coverage.js';
 import { CRD, SECRETS, isAllList, listMatches } from '../resources.js';
-import type { Rule, RuleReport } from './types.js';
-import { canEdit, fieldLocation, mergeList, nameOf, restoreSpecOf, setLastUseEdit } from './helpers.js';
+import type { Rule } from './types.js';
+import { mergeList, nameOf, restoreSpecOf, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -29,13 +29,7 @@ export const rule: Rule = {
     if (isAllList(inc) || !namesCertManager(inc)) return [];
     const missing = [CRD, SECRETS].filter((t) => !listMatches(inc, t));
     if (missing.length === 0) return [];
-    const wanted = mergeList(inc, missing).join(',');
-    const report: RuleReport = {
-      message: `${nameOf(subject, 'includedResources', 'include-resources')} restores cert-manager types without ${missing.join(' and ')}: ${missing.includes(CRD) ? 'the objects cannot be created where the CRDs are missing' : ''}${missing.length === 2 ? '; ' : ''}${missing.includes(SECRETS) ? 'without Secrets every certificate is re-issued' : ''}`,
-      location: fieldLocation(subject, 'includedResources'),
-      fix: `${nameOf(subject, 'includedResources', 'include-resources')}=${wanted}`,
-    };
-    if (canEdit(subject, 'include-resources')) report.edits = setLastUseEdit(subject, 'include-resources', wanted);
-    return [report];
+    const message = `${nameOf(subject, 'includedResources', 'include-resources')} restores cert-manager types without ${missing.join(' and ')}: ${missing.includes(CRD) ? 'the objects cannot be created where the CRDs are missing' : ''}${missing.length === 2 ? '; ' : ''}${missing.includes(SECRETS) ? 'without Secrets every certificate is re-issued' : ''}`;
+    return [setListReport(subject, 'includedResources', 'include-resources', mergeList(inc, missing), message)];
   },
 };

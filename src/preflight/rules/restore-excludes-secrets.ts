@@ -1,6 +1,6 @@
 import { SECRETS, listMatches } from '../resources.js';
-import type { Rule, RuleReport } from './types.js';
-import { canEdit, fieldLocation, nameOf, removeFlagEdits, restoreSpecOf, setLastUseEdit } from './helpers.js';
+import type { Rule } from './types.js';
+import { nameOf, restoreSpecOf, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -24,17 +24,14 @@ export const rule: Rule = {
     const spec = restoreSpecOf(subject, 'excludedResources');
     const list = spec?.excludedResources;
     if (!list?.some((e) => e !== '*' && listMatches([e], SECRETS))) return [];
-    const kept = list.filter((e) => !listMatches([e], SECRETS));
-    const name = nameOf(subject, 'excludedResources', 'exclude-resources');
-    const report: RuleReport = {
-      message: `${name} excludes secrets: restored Certificates have no Secret and are all re-issued`,
-      location: fieldLocation(subject, 'excludedResources'),
-      fix: kept.length ? `${name}=${kept.join(',')}` : `remove ${name}`,
-    };
-    if (canEdit(subject, 'exclude-resources'))
-      report.edits = kept.length
-        ? setLastUseEdit(subject, 'exclude-resources', kept.join(','))
-        : removeFlagEdits(subject, 'exclude-resources');
-    return [report];
+    return [
+      setListReport(
+        subject,
+        'excludedResources',
+        'exclude-resources',
+        list.filter((e) => !listMatches([e], SECRETS)),
+        `${nameOf(subject, 'excludedResources', 'exclude-resources')} excludes secrets: restored Certificates have no Secret and are all re-issued`,
+      ),
+    ];
   },
 };

@@ -1,16 +1,7 @@
 import { namesCertManager, usesOldFilters } from '../coverage.js';
 import { SECRETS, isAllList, keepScope, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
-import {
-  RESOURCE_FIELDS,
-  backupSpecOf,
-  canEdit,
-  fieldLocation,
-  mergeList,
-  nameOf,
-  removeFlagEdits,
-  setLastUseEdit,
-} from './helpers.js';
+import { RESOURCE_FIELDS, backupSpecOf, mergeList, nameOf, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -40,14 +31,15 @@ export const rule: Rule = {
         ] as const);
     const [incField, incFlag, inc] = allow;
     if (!isAllList(inc) && namesCertManager(inc) && !listMatches(inc, SECRETS)) {
-      const wanted = mergeList(inc, [SECRETS]).join(',');
-      const report: RuleReport = {
-        message: `${nameOf(subject, incField, incFlag)} names cert-manager types but not secrets: TLS Secrets, CA keys and ACME account keys are not backed up, so everything is re-issued after a restore`,
-        location: fieldLocation(subject, incField),
-        fix: `${nameOf(subject, incField, incFlag)}=${wanted}`,
-      };
-      if (canEdit(subject, incFlag)) report.edits = setLastUseEdit(subject, incFlag, wanted);
-      out.push(report);
+      out.push(
+        setListReport(
+          subject,
+          incField,
+          incFlag,
+          mergeList(inc, [SECRETS]),
+          `${nameOf(subject, incField, incFlag)} names cert-manager types but not secrets: TLS Secrets, CA keys and ACME account keys are not backed up, so everything is re-issued after a restore`,
+        ),
+      );
     }
     for (const [field, flag] of [
       ['excludedResources', 'exclude-resources'],
@@ -55,17 +47,15 @@ export const rule: Rule = {
     ] as const) {
       const list = spec[field];
       if (!list?.some((e) => e !== '*' && listMatches([e], SECRETS))) continue;
-      const kept = list.filter((e) => !listMatches([e], SECRETS));
-      const report: RuleReport = {
-        message: `${nameOf(subject, field, flag)} excludes secrets: TLS Secrets, CA keys and ACME account keys are not backed up, so everything is re-issued after a restore`,
-        location: fieldLocation(subject, field),
-        fix: kept.length
-          ? `${nameOf(subject, field, flag)}=${kept.join(',')}`
-          : `remove ${nameOf(subject, field, flag)}`,
-      };
-      if (canEdit(subject, flag))
-        report.edits = kept.length ? setLastUseEdit(subject, flag, kept.join(',')) : removeFlagEdits(subject, flag);
-      out.push(report);
+      out.push(
+        setListReport(
+          subject,
+          field,
+          flag,
+          list.filter((e) => !listMatches([e], SECRETS)),
+          `${nameOf(subject, field, flag)} excludes secrets: TLS Secrets, CA keys and ACME account keys are not backed up, so everything is re-issued after a restore`,
+        ),
+      );
     }
     return out;
   },
