@@ -23,7 +23,7 @@ function anyUnknown(fields: string[] | undefined, ...names: string[]): boolean {
 }
 
 /** Edits that replace every use of a flag by one `--flag=value` at the first use's place. */
-function replaceFlagEdits(subject: Subject, flag: string, value: string | undefined): TokenEdit[] {
+export function replaceFlagEdits(subject: Subject, flag: string, value: string | undefined): TokenEdit[] {
   const parsed = subject.command;
   if (!parsed) return [];
   const uses = usesOf(parsed, flag);
@@ -45,7 +45,7 @@ export function appendEdit(subject: Subject, tokens: string[]): TokenEdit {
 }
 
 /** A flag that can be edited only if every use is a whole token of its own (not inside a shorthand group). */
-function editable(subject: Subject, flag: string): boolean {
+export function editable(subject: Subject, flag: string): boolean {
   const parsed = subject.command;
   if (!parsed) return false;
   return usesOf(parsed, flag).every(

@@ -1,6 +1,6 @@
 import { usesOf } from '../parse/pflag.js';
 import type { Rule, RuleReport } from './types.js';
-import { tokenLocation } from './helpers.js';
+import { editable, replaceFlagEdits, tokenLocation } from './helpers.js';
 import { at } from '../checked.js';
 
 export const rule: Rule = {
@@ -36,7 +36,6 @@ export const rule: Rule = {
       const values = all.map((u) => u.value);
       const kept = at(values, values.length - 1);
       const joined = [...new Set(values.flatMap((v) => v.split(',')).filter((v) => v !== ''))].join(',');
-      const editable = all.every((u) => at(parsed.tokens, u.tokenIndex).text.startsWith(u.written) && !u.unknownValue);
       out.push({
         message: `--${f.name} is given ${all.length} times; velero keeps only the last value "${kept}" and drops ${values
           .slice(0, -1)
@@ -44,15 +43,7 @@ export const rule: Rule = {
           .join(', ')}`,
         location: tokenLocation(subject, at(all, 1).tokenIndex),
         fix: `--${f.name}=${joined}`,
-        ...(editable
-          ? {
-              edits: all.map((u, k) => ({
-                start: u.tokenIndex,
-                end: (u.valueTokenIndex ?? u.tokenIndex) + 1,
-                tokens: k === 0 ? [`--${f.name}=${joined}`] : [],
-              })),
-            }
-          : {}),
+        ...(editable(subject, f.name) ? { edits: replaceFlagEdits(subject, f.name, joined) } : {}),
       });
     }
     return out;
