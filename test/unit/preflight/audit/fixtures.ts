@@ -95,3 +95,29 @@ export function healthyBackup(): [Resource, Obj][] {
     clusterRole('cert-manager-controller-issuers'),
   ];
 }
+
+/**
+ * The healthy backup's objects as they are in a live cluster, for the doctor and cluster-mode tests: the
+ * issued Secrets carry every annotation cert-manager writes on them, so only the damage a test adds shows.
+ */
+export function healthyCluster(): [Resource, Obj][] {
+  const issuedBy: Record<string, Record<string, string>> = {
+    'web-tls': {
+      'cert-manager.io/certificate-name': 'web',
+      'cert-manager.io/issuer-name': 'letsencrypt',
+      'cert-manager.io/issuer-kind': 'ClusterIssuer',
+      'cert-manager.io/issuer-group': 'cert-manager.io',
+    },
+    'internal-tls': {
+      'cert-manager.io/certificate-name': 'internal',
+      'cert-manager.io/issuer-name': 'ca',
+      'cert-manager.io/issuer-kind': 'Issuer',
+    },
+  };
+  const objects = healthyBackup();
+  for (const [resource, obj] of objects) {
+    const annotations = resource === 'secrets' ? issuedBy[obj.metadata.name] : undefined;
+    if (annotations) obj.metadata.annotations = annotations;
+  }
+  return objects;
+}

@@ -100,21 +100,7 @@ function clusterObjects(extra: [string, FakeObject][] = []): Record<string, Fake
     'orders.acme.cert-manager.io': [],
     'challenges.acme.cert-manager.io': [],
   };
-  for (const [resource, obj] of [...F.healthyBackup(), ...extra]) {
-    // Secrets as cert-manager writes them, so the doctor sees a healthy cluster apart from the damage added.
-    if (resource === 'secrets' && obj.metadata.name === 'web-tls')
-      obj.metadata.annotations = {
-        'cert-manager.io/certificate-name': 'web',
-        'cert-manager.io/issuer-name': 'letsencrypt',
-        'cert-manager.io/issuer-kind': 'ClusterIssuer',
-      };
-    if (resource === 'secrets' && obj.metadata.name === 'internal-tls')
-      obj.metadata.annotations = {
-        'cert-manager.io/certificate-name': 'internal',
-        'cert-manager.io/issuer-name': 'ca',
-      };
-    (out[resource] ??= []).push(obj);
-  }
+  for (const [resource, obj] of [...F.healthyCluster(), ...extra]) (out[resource] ??= []).push(obj);
   return out;
 }
 

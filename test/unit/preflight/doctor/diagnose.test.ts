@@ -16,24 +16,9 @@ const item = ([resource, obj]: [
 });
 
 const healthy = () =>
-  F.healthyBackup()
+  F.healthyCluster()
     .filter(([r]) => !r.startsWith('customresourcedefinitions'))
-    .map(([r, o]) => {
-      if (r === 'secrets' && o.metadata.name === 'web-tls')
-        o.metadata.annotations = {
-          'cert-manager.io/certificate-name': 'web',
-          'cert-manager.io/issuer-name': 'letsencrypt',
-          'cert-manager.io/issuer-kind': 'ClusterIssuer',
-          'cert-manager.io/issuer-group': 'cert-manager.io',
-        };
-      if (r === 'secrets' && o.metadata.name === 'internal-tls')
-        o.metadata.annotations = {
-          'cert-manager.io/certificate-name': 'internal',
-          'cert-manager.io/issuer-name': 'ca',
-          'cert-manager.io/issuer-kind': 'Issuer',
-        };
-      return item([r, o]);
-    });
+    .map(item);
 
 const run = (items: InventoryItem[], context?: string) =>
   diagnose(items, { clusterResourceNamespace: 'cert-manager', file: 'cluster:test', ...(context ? { context } : {}) });
