@@ -1,5 +1,5 @@
 import type { Rule, RuleReport } from './types.js';
-import { fieldLocation, listFields } from './helpers.js';
+import { fieldLocation, listFields, nameOf } from './helpers.js';
 
 const PAIRS: [string, string][] = [
   ['includedNamespaces', 'excludedNamespaces'],
@@ -42,14 +42,14 @@ export const rule: Rule = {
       const exc = fields.get(excName);
       if (inc && !inc.unknown && inc.list.includes('*') && inc.list.length > 1)
         out.push({
-          message: `${subject.origin === 'command' ? `--${inc.flag}` : incName}: includes list must either contain '*' only, or a non-empty list of items`,
+          message: `${nameOf(subject, incName, inc.flag)}: includes list must either contain '*' only, or a non-empty list of items`,
           location: fieldLocation(subject, incName),
         });
       // Excluding `*` from the scoped cluster list is allowed when there are no cluster includes (it means "no cluster-scoped types").
       const scopedStarOk = excName === 'excludedClusterScopedResources' && (!inc || inc.list.length === 0);
       if (exc && !exc.unknown && exc.list.includes('*') && !scopedStarOk)
         out.push({
-          message: `${subject.origin === 'command' ? `--${exc.flag}` : excName}: excludes list cannot contain '*'`,
+          message: `${nameOf(subject, excName, exc.flag)}: excludes list cannot contain '*'`,
           location: fieldLocation(subject, excName),
         });
       if (inc && exc && !inc.unknown && !exc.unknown) {

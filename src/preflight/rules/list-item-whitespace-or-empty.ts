@@ -1,5 +1,5 @@
 import type { Rule, RuleReport } from './types.js';
-import { listFields, setListReport } from './helpers.js';
+import { listFields, nameOf, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -27,7 +27,7 @@ export const rule: Rule = {
       const bad = list.filter((item) => item !== item.trim() || item === '');
       if (bad.length === 0) continue;
       const cleaned = list.map((i) => i.trim()).filter((i) => i !== '');
-      const name = subject.origin === 'command' ? `--${flag}` : field;
+      const name = nameOf(subject, field, flag);
       const message =
         cleaned.length === 0
           ? `${name} is empty: Velero reads it as [""], ${field.startsWith('include') ? 'which includes nothing' : 'which excludes nothing'}`

@@ -1,6 +1,6 @@
 import { canonicalFor } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
-import { listFields, setListReport } from './helpers.js';
+import { listFields, nameOf, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -28,7 +28,7 @@ export const rule: Rule = {
       const renames = list.map((e) => [e, canonicalFor(e)] as const).filter(([, c]) => c !== undefined);
       if (renames.length === 0) continue;
       const fixed = list.map((e) => canonicalFor(e) ?? e);
-      const name = subject.origin === 'command' ? `--${flag}` : field;
+      const name = nameOf(subject, field, flag);
       const message = `${name}: ${renames.map(([e, c]) => `"${e}" is not canonical (use ${c})`).join('; ')}${subject.kind === 'restore' ? '; on a fresh cluster it resolves to nothing and matches nothing' : ''}`;
       out.push(setListReport(subject, field, flag, fixed, message));
     }
