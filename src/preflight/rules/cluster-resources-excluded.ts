@@ -3,11 +3,10 @@ import type { Rule, RuleReport } from './types.js';
 import {
   RESOURCE_FIELDS,
   backupSpecOf,
-  canEdit,
   fieldLocation,
   nameOf,
-  setLastUseEdit,
   setListReport,
+  includeClusterResourcesReport,
 } from './helpers.js';
 
 export const rule: Rule = {
@@ -34,14 +33,13 @@ export const rule: Rule = {
     if (!spec) return [];
     const out: RuleReport[] = [];
     if (spec.includeClusterResources === false) {
-      const report: RuleReport = {
-        message: `${nameOf(subject, 'includeClusterResources', 'include-cluster-resources')}=false: no cert-manager CRDs (auto-add is off too) and no ClusterIssuers are backed up`,
-        location: fieldLocation(subject, 'includeClusterResources'),
-        fix: subject.origin === 'command' ? '--include-cluster-resources=true' : 'includeClusterResources: true',
-      };
-      if (canEdit(subject, 'include-cluster-resources'))
-        report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
-      out.push(report);
+      out.push(
+        includeClusterResourcesReport(
+          subject,
+          `${nameOf(subject, 'includeClusterResources', 'include-cluster-resources')}=false: no cert-manager CRDs (auto-add is off too) and no ClusterIssuers are backed up`,
+          fieldLocation(subject, 'includeClusterResources'),
+        ),
+      );
     }
     for (const [field, flag] of [
       ['excludedResources', 'exclude-resources'],

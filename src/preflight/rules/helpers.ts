@@ -146,6 +146,18 @@ export function canEdit(subject: Subject, ...flags: string[]): boolean {
   return subject.origin === 'command' && flags.every((fl) => editable(subject, fl));
 }
 
+/** A report whose fix turns on include-cluster-resources (`--include-cluster-resources=true` or the manifest field). */
+export function includeClusterResourcesReport(subject: Subject, message: string, location: SourceLocation): RuleReport {
+  const report: RuleReport = {
+    message,
+    location,
+    fix: subject.origin === 'command' ? '--include-cluster-resources=true' : 'includeClusterResources: true',
+  };
+  if (canEdit(subject, 'include-cluster-resources'))
+    report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
+  return report;
+}
+
 /**
  * A report whose fix gives a list flag (or manifest field) the value `list`, or drops the flag when `list` is
  * empty: the fix text and the machine edits are built together here so they always say the same thing.

@@ -10,6 +10,7 @@ import {
   fieldLocation,
   mergeList,
   setLastUseEdit,
+  includeClusterResourcesReport,
 } from './helpers.js';
 
 const CLUSTER_TYPES_FOR_CERT_MANAGER = [
@@ -50,13 +51,13 @@ export const rule: Rule = {
     const loc = fieldLocation(subject, 'includedNamespaces', 'excludedNamespaces');
     if (usesOldFilters(spec) || !usesScopedFilters(spec)) {
       if (spec.includeClusterResources !== undefined) return [];
-      const report: RuleReport = {
-        message: `the backup ${where} and does not set include-cluster-resources: ClusterIssuers, cert-manager's webhook configurations and the CRDs of types without backed-up instances (ClusterIssuer, Order, Challenge, CertificateRequest) are not backed up`,
-        location: loc,
-        fix: subject.origin === 'command' ? '--include-cluster-resources=true' : 'includeClusterResources: true',
-      };
-      if (canEdit(subject)) report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
-      return [report];
+      return [
+        includeClusterResourcesReport(
+          subject,
+          `the backup ${where} and does not set include-cluster-resources: ClusterIssuers, cert-manager's webhook configurations and the CRDs of types without backed-up instances (ClusterIssuer, Order, Challenge, CertificateRequest) are not backed up`,
+          loc,
+        ),
+      ];
     }
     const cov = backupCoverage(spec, ctx);
     const missing = [CRD, CLUSTER_ISSUERS].filter((t) => !cov.clusterDirect(t));

@@ -1,5 +1,5 @@
-import type { Rule, RuleReport } from './types.js';
-import { canEdit, fieldLocation, restoreSpecOf, setLastUseEdit } from './helpers.js';
+import type { Rule } from './types.js';
+import { fieldLocation, restoreSpecOf, includeClusterResourcesReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -22,13 +22,12 @@ export const rule: Rule = {
   check(subject) {
     const spec = restoreSpecOf(subject, 'includeClusterResources');
     if (spec?.includeClusterResources !== false) return [];
-    const report: RuleReport = {
-      message: 'include-cluster-resources=false: no CRDs, ClusterIssuers or webhook configurations are restored',
-      location: fieldLocation(subject, 'includeClusterResources'),
-      fix: subject.origin === 'command' ? '--include-cluster-resources=true' : 'includeClusterResources: true',
-    };
-    if (canEdit(subject, 'include-cluster-resources'))
-      report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
-    return [report];
+    return [
+      includeClusterResourcesReport(
+        subject,
+        'include-cluster-resources=false: no CRDs, ClusterIssuers or webhook configurations are restored',
+        fieldLocation(subject, 'includeClusterResources'),
+      ),
+    ];
   },
 };

@@ -1,6 +1,6 @@
 import { namespacesAll } from '../coverage.js';
-import type { Rule, RuleReport } from './types.js';
-import { canEdit, describeNamespaces, fieldLocation, restoreSpecOf, setLastUseEdit } from './helpers.js';
+import type { Rule } from './types.js';
+import { describeNamespaces, fieldLocation, restoreSpecOf, includeClusterResourcesReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -23,12 +23,12 @@ export const rule: Rule = {
   check(subject) {
     const spec = restoreSpecOf(subject, 'includedNamespaces', 'excludedNamespaces', 'includeClusterResources');
     if (!spec || namespacesAll(spec) || spec.includeClusterResources !== undefined) return [];
-    const report: RuleReport = {
-      message: `the restore ${describeNamespaces(spec)}: without include-cluster-resources=true no CRDs, ClusterIssuers, webhook configurations or ClusterRoles are restored`,
-      location: fieldLocation(subject, 'includedNamespaces', 'excludedNamespaces'),
-      fix: subject.origin === 'command' ? '--include-cluster-resources=true' : 'includeClusterResources: true',
-    };
-    if (canEdit(subject)) report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
-    return [report];
+    return [
+      includeClusterResourcesReport(
+        subject,
+        `the restore ${describeNamespaces(spec)}: without include-cluster-resources=true no CRDs, ClusterIssuers, webhook configurations or ClusterRoles are restored`,
+        fieldLocation(subject, 'includedNamespaces', 'excludedNamespaces'),
+      ),
+    ];
   },
 };

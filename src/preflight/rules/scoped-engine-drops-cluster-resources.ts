@@ -1,7 +1,7 @@
 import { namespacesAll, usesOldFilters, usesScopedFilters } from '../coverage.js';
 import { versionAtLeast } from '../version.js';
-import type { Rule, RuleReport } from './types.js';
-import { NAMESPACE_FIELDS, RESOURCE_FIELDS, backupSpecOf, canEdit, setLastUseEdit } from './helpers.js';
+import type { Rule } from './types.js';
+import { NAMESPACE_FIELDS, RESOURCE_FIELDS, backupSpecOf, includeClusterResourcesReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -32,12 +32,7 @@ export const rule: Rule = {
       !namespacesAll(spec, ctx)
     )
       return [];
-    const report: RuleReport = {
-      message: `on Velero ${ctx.veleroVersion.major}.${ctx.veleroVersion.minor} a backup without resource filters uses the scoped engine, whose server-added CSI excludes stop the automatic collection of cluster-scoped types: ClusterIssuers, webhook configurations and CRDs without instances may be missing`,
-      location: subject.location,
-      fix: subject.origin === 'command' ? '--include-cluster-resources=true' : 'includeClusterResources: true',
-    };
-    if (canEdit(subject)) report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
-    return [report];
+    const message = `on Velero ${ctx.veleroVersion.major}.${ctx.veleroVersion.minor} a backup without resource filters uses the scoped engine, whose server-added CSI excludes stop the automatic collection of cluster-scoped types: ClusterIssuers, webhook configurations and CRDs without instances may be missing`;
+    return [includeClusterResourcesReport(subject, message, subject.location)];
   },
 };

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { subjectsFromYaml } from '../../../../src/preflight/manifests.js';
 import { parseVeleroArgv } from '../../../../src/preflight/parse/pflag.js';
 import { subjectFromCommand } from '../../../../src/preflight/resolve.js';
-import { setListReport } from '../../../../src/preflight/rules/helpers.js';
+import { includeClusterResourcesReport, setListReport } from '../../../../src/preflight/rules/helpers.js';
 import type { Subject } from '../../../../src/preflight/spec.js';
 import { parseVersion } from '../../../../src/preflight/version.js';
 
@@ -104,6 +104,43 @@ describe('preflight rule helpers: setListReport', () => {
     expect(report.fix).to.equal('excludedResources=orders.acme.cert-manager.io');
     expect(report.location?.file).to.equal('backup.yaml');
     expect(report.location?.line).to.equal(5);
+    expect(report).not.to.have.property('edits');
+  });
+});
+
+describe('preflight rule helpers: includeClusterResourcesReport', () => {
+  const here = { line: 7, column: 3 };
+
+  it('rewrites --include-cluster-resources=false in place', () => {
+    const subject = commandSubject(
+      'velero',
+      'restore',
+      'create',
+      '--include-cluster-resources=false',
+      '--from-backup',
+      'b',
+    );
+    expect(includeClusterResourcesReport(subject, 'why', here)).to.deep.equal({
+      message: 'why',
+      location: here,
+      fix: '--include-cluster-resources=true',
+      edits: [{ start: 3, end: 4, tokens: ['--include-cluster-resources=true'] }],
+    });
+  });
+
+  it('appends the flag before a -- terminator when the command lacks it', () => {
+    const subject = commandSubject('velero', 'backup', 'create', 'b', '--', 'x');
+    expect(includeClusterResourcesReport(subject, 'why', here).edits).to.deep.equal([
+      { start: 4, end: 4, tokens: ['--include-cluster-resources=true'] },
+    ]);
+  });
+
+  it('names the manifest field and gives no edits on a manifest', () => {
+    const subject = manifestSubject(
+      'apiVersion: velero.io/v1\nkind: Restore\nmetadata: {name: r}\nspec: {backupName: b}\n',
+    );
+    const report = includeClusterResourcesReport(subject, 'why', here);
+    expect(report.fix).to.equal('includeClusterResources: true');
     expect(report).not.to.have.property('edits');
   });
 });
