@@ -16,19 +16,30 @@
  *  - @grpc/proto-loader (with protobufjs), the actions and the Kubernetes access layer (which itself loads
  *    @kubernetes/client-node only on first use) may: they only define functions and constants.
  *
+ * The embedded descriptor is also decoded once here and the result dropped: that compiles protobufjs's
+ * and proto-loader's decoding functions into the snapshot, so the started process's own decoding (in
+ * src/host/proto.ts, which imports grpc-js and so cannot run here) skips their compilation. Measured: about
+ * 20 ms CPU of the snapshot's 30 ms saving comes from this.
+ *
  * The bundle for a snapshot turns import() into require() (hack/packaging/bundle.mjs --snapshot): a process
  * started from a snapshot has no dynamic-import callback. Run without a snapshot (`node plugin-snapshot.js`),
  * this module simply starts the plugin.
  */
-import '@grpc/proto-loader';
+import { fromJSON } from '@grpc/proto-loader';
 import { startupSnapshot } from 'node:v8';
 import './actions/index.js';
+import { PROTO_DESCRIPTOR_JSON } from './host/proto-descriptor.generated.js';
 import './kube/index.js';
+
+// The same options as src/host/proto.ts, so the same decoding paths are compiled.
+const WARM_UP_OPTIONS = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: false } as const;
 
 function startPlugin(): void {
   // Evaluated here, in the started process, for the reasons above; it reports its own start-up failures.
   void import('./plugin.js');
 }
 
-if (startupSnapshot.isBuildingSnapshot()) startupSnapshot.setDeserializeMainFunction(startPlugin);
-else startPlugin();
+if (startupSnapshot.isBuildingSnapshot()) {
+  fromJSON(PROTO_DESCRIPTOR_JSON, WARM_UP_OPTIONS);
+  startupSnapshot.setDeserializeMainFunction(startPlugin);
+} else startPlugin();
