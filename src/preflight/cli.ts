@@ -469,17 +469,7 @@ async function main(args: string[]): Promise<number> {
     const repl = f.fix?.edits ? replacementAt.get(locationKey(f.location)) : undefined;
     if (f.fix && repl !== undefined) f.fix.replacement = repl;
   }
-  const report: Report = {
-    tool: { name: 'velero-cm-preflight', version: VERSION },
-    context: {
-      veleroVersion: formatVersion(ctx.veleroVersion),
-      pluginInstalled: ctx.pluginInstalled,
-      failOn: o.failOn,
-    },
-    findings: sortFindings(findings),
-    checked: units.length,
-    problems,
-  };
+  const report = makeReport(o, ctx, sortFindings(findings), units.length, problems);
   const rendered = await render(report, o);
   if (o.output) writeFileSync(o.output, rendered);
   else if (o.fix && o.argv && o.mode === 'lint') {
@@ -521,6 +511,27 @@ function clusterOptions(o: Options) {
   };
 }
 
+/** The report every mode prints: this tool, what it checked against, and what it found. */
+function makeReport(
+  o: Options,
+  ctx: LintContext,
+  findings: Finding[],
+  checked: number,
+  problems: Report['problems'],
+): Report {
+  return {
+    tool: { name: 'velero-cm-preflight', version: VERSION },
+    context: {
+      veleroVersion: formatVersion(ctx.veleroVersion),
+      pluginInstalled: ctx.pluginInstalled,
+      failOn: o.failOn,
+    },
+    findings,
+    checked,
+    problems,
+  };
+}
+
 /** `audit` and `doctor`: findings from a backup tarball or the live cluster, in the lint's formats and exit codes. */
 async function liveCommand(o: Options, ctx: LintContext, config: PreflightConfig): Promise<number> {
   let findings: Finding[];
@@ -549,17 +560,7 @@ async function liveCommand(o: Options, ctx: LintContext, config: PreflightConfig
     Object.assign(ctx, run.ctx);
     commands = doctor.fixCommands(run.findings);
   }
-  const report: Report = {
-    tool: { name: 'velero-cm-preflight', version: VERSION },
-    context: {
-      veleroVersion: formatVersion(ctx.veleroVersion),
-      pluginInstalled: ctx.pluginInstalled,
-      failOn: o.failOn,
-    },
-    findings,
-    checked,
-    problems,
-  };
+  const report = makeReport(o, ctx, findings, checked, problems);
   const rendered = await render(report, o);
   if (o.output) writeFileSync(o.output, rendered);
   else process.stdout.write(rendered);
