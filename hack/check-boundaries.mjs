@@ -52,15 +52,25 @@ export const ROOMS = [
     allowPackage: (pkg) => !isGrpc(pkg) && !isKubeClient(pkg) && !isNodeIo(pkg),
   },
   {
+    name: 'velero',
+    matches: under('velero'),
+    rule:
+      'src/velero (Velero filter and glob semantics) is pure: it may import only src/velero itself, and no gRPC, ' +
+      'Kubernetes client or node: I/O module',
+    allowSource: (target) => under('velero')(target),
+    allowPackage: (pkg) => !isGrpc(pkg) && !isKubeClient(pkg) && !isNodeIo(pkg),
+  },
+  {
     name: 'actions',
     matches: under('actions'),
     rule:
-      `src/actions may import only src/actions, ${CONTRACT}, src/certmanager, src/config and src/kube/types.ts; ` +
-      'no gRPC and no Kubernetes client (cluster facts come through the ClusterLookups interface)',
+      `src/actions may import only src/actions, ${CONTRACT}, src/certmanager, src/velero, src/config and ` +
+      'src/kube/types.ts; no gRPC and no Kubernetes client (cluster facts come through the ClusterLookups interface)',
     allowSource: (target) =>
       under('actions')(target) ||
       target === CONTRACT ||
       under('certmanager')(target) ||
+      under('velero')(target) ||
       under('config')(target) ||
       target === 'src/kube/types.ts',
     allowPackage: (pkg) => !isGrpc(pkg) && !isKubeClient(pkg),
@@ -86,12 +96,14 @@ export const ROOMS = [
     name: 'preflight',
     matches: under('preflight'),
     rule:
-      'src/preflight may import only src/preflight, src/certmanager and src/config; never src/host, src/actions or ' +
+      'src/preflight may import only src/preflight, src/certmanager, src/velero and src/config; never src/host, ' +
+      'src/actions or ' +
       'gRPC; src/kube and the Kubernetes client only from its cluster-mode modules ' +
       '(src/preflight/cluster/**, src/preflight/**/cluster*.ts)',
     allowSource: (target, edge) =>
       under('preflight')(target) ||
       under('certmanager')(target) ||
+      under('velero')(target) ||
       under('config')(target) ||
       (under('kube')(target) && isPreflightClusterMode(edge.file)),
     allowPackage: (pkg, edge) => !isGrpc(pkg) && (!isKubeClient(pkg) || isPreflightClusterMode(edge.file)),

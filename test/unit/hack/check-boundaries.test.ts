@@ -113,6 +113,23 @@ describe('hack/check-boundaries', () => {
     ]);
   });
 
+  it('keeps src/velero pure and self-contained, and lets the actions and the preflight use it', () => {
+    write('src/velero/glob.ts', 'export const glob = 1;\n');
+    write('src/velero/filters.ts', "import { glob } from './glob.js';\n");
+    write('src/velero/a.ts', "import { GROUP } from '../certmanager/kinds.js';\n");
+    write('src/velero/b.ts', "import type { KubeObject } from '../host/action.js';\n");
+    write('src/velero/c.ts', "import { readFileSync } from 'node:fs';\n");
+    write('src/actions/backup/filters.ts', "import { glob } from '../../velero/glob.js';\n");
+    write('src/preflight/resources.ts', "import { glob } from '../velero/glob.js';\n");
+    write('src/kube/d.ts', "import { glob } from '../velero/glob.js';\n");
+    expect(violations().map((v) => v.file)).to.deep.equal([
+      'src/kube/d.ts',
+      'src/velero/a.ts',
+      'src/velero/b.ts',
+      'src/velero/c.ts',
+    ]);
+  });
+
   it('forbids the plugin side from importing the preflight, and src/ from reaching outside src/', () => {
     write('src/actions/a.ts', "import { lint } from '../preflight/lint.js';\n");
     write('src/plugin.ts', "import pkg from '../package.json' with { type: 'json' };\n");
