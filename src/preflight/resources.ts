@@ -1,9 +1,12 @@
 /**
- * Offline model of Velero's resource-name resolution (velero-cli.md §8) and its glob matching, for the
- * types that matter to cert-manager. Without a cluster the preflight cannot ask discovery, so it knows the
- * canonical `plural.group` names, their scope, and the aliases discovery would map to them.
+ * Offline model of Velero's resource-name resolution (velero-cli.md §8), for the types that matter to
+ * cert-manager. Without a cluster the preflight cannot ask discovery, so it knows the canonical
+ * `plural.group` names, their scope, and the aliases discovery would map to them. Glob matching and
+ * include/exclude evaluation are Velero's own, in src/velero.
  */
 import { ALL_TYPES, CLUSTER_ISSUER, CRD_NAMES, groupResource } from '../certmanager/kinds.js';
+import { cachedGlob } from '../velero/glob.js';
+import { includesEverything, matchesAnyEntry } from '../velero/filters.js';
 
 export const CRD = 'customresourcedefinitions.apiextensions.k8s.io';
 export const SECRETS = 'secrets';
@@ -76,60 +79,30 @@ export function isCertManagerResource(canonical: string): boolean {
   return CERT_MANAGER_RESOURCES.includes(canonical);
 }
 
-/** gobwas/glob without separators: `*` spans dots, `?`, `[...]`, `{a,b}`. */
+/**
+ * One Velero glob as a regular expression (src/velero/glob.ts); a pattern Velero cannot compile never matches.
+ * For single patterns (cluster mode's namespace checks); lists go through `listMatches`.
+ */
 export function globToRegExp(pattern: string): RegExp {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern.charAt(i);
-    if (c === '*') out += '.*';
-    else if (c === '?') out += '.';
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close < 0) out += '\\[';
-      else {
-        const body = pattern
-          .slice(i + 1, close)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\');
-        out += `[${body}]`;
-        i = close;
-      }
-    } else if (c === '{') {
-      const close = pattern.indexOf('}', i + 1);
-      if (close < 0) out += '\\{';
-      else {
-        out += `(?:${pattern
-          .slice(i + 1, close)
-          .split(',')
-          .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-          .join('|')})`;
-        i = close;
-      }
-    } else out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  try {
-    return new RegExp(`^${out}$`);
-  } catch {
-    return /^(?!)$/;
-  }
+  return cachedGlob(pattern) ?? /^(?!)$/;
 }
 
 /**
  * Whether a Velero include/exclude list matches a canonical resource: entries resolve like discovery
- * would (aliases to canonical), unresolvable entries are used as globs against the canonical name.
+ * would (aliases to canonical), unresolvable entries are used as globs against the canonical name, and the
+ * list matches as Velero's glob set does (src/velero/filters.ts).
  */
 export function listMatches(list: readonly string[] | undefined, canonical: string): boolean {
   if (!list) return false;
-  return list.some((entry) => {
-    if (entry === '*') return true;
-    const known = resolveResource(entry);
-    if (known) return known.canonical === canonical;
-    return globToRegExp(entry).test(canonical);
-  });
+  return matchesAnyEntry(
+    list.map((entry) => resolveResource(entry)?.canonical ?? entry),
+    canonical,
+  );
 }
 
+/** No list, an empty one, or only `*`: Velero's "include everything" for an include list. */
 export function isAllList(list: readonly string[] | undefined): boolean {
-  return !list || list.length === 0 || (list.length === 1 && list[0] === '*');
+  return includesEverything({ includes: list ?? [], excludes: [] });
 }
 
 export function isEmpty(list: readonly string[] | undefined): boolean {

@@ -1,81 +1,68 @@
 /**
- * Would the Backup's own filters leave this namespaced item out? A faithful subset of Velero's
- * include/exclude rules (pkg/util/collections IncludesExcludes: excludes win, an empty or `*` include
- * list includes everything, entries are globs), applied to what an additional item is checked against:
- * its namespace and its resource. Used only to warn about, or to force in, Secrets cert-manager needs;
- * Velero still makes the decision.
+ * Would the Backup's own filters leave this namespaced item out? Velero's include/exclude evaluation
+ * (src/velero) applied to what an additional item is checked against: its namespace and its resource. Used
+ * only to warn about, or to force in, Secrets cert-manager needs; Velero still makes the decision.
+ *
+ * Resource entries need discovery to resolve; this models it for the kinds the actions ask about (Secrets,
+ * ServiceAccounts) and for the cluster-scoped kinds a namespaced list drops. Anything else stays verbatim
+ * and is matched as a glob, as Velero does with an entry discovery cannot resolve.
  */
 import type { ResourceIdentifier, VeleroRequestObject } from '../../host/action.js';
+import { ALL_TYPES, groupResource } from '../../certmanager/kinds.js';
+import { exclusionOf, resourceFilter, type IncludesExcludes } from '../../velero/filters.js';
 
 function stringList(spec: Record<string, unknown> | undefined, field: string): string[] {
   const value = spec?.[field];
-  return Array.isArray(value)
-    ? value.filter((entry): entry is string => typeof entry === 'string' && entry !== '')
-    : [];
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
 }
 
-/** gobwas/glob without separators: `*`, `?`, `[...]`, `{a,b}`; everything else literal. */
-export function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern.charAt(i);
-    if (char === '*') source += '.*';
-    else if (char === '?') source += '.';
-    else if (char === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end < 0) source += '\\[';
-      else {
-        const body = pattern
-          .slice(i + 1, end)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\');
-        source += `[${body}]`;
-        i = end;
-      }
-    } else if (char === '{') {
-      const end = pattern.indexOf('}', i + 1);
-      if (end < 0) source += '\\{';
-      else {
-        source += `(?:${pattern
-          .slice(i + 1, end)
-          .split(',')
-          .map(escapeRegExp)
-          .join('|')})`;
-        i = end;
-      }
-    } else source += escapeRegExp(char);
-  }
-  return new RegExp(`^${source}$`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function matchesAny(patterns: string[], value: string): boolean {
-  return patterns.some((pattern) => globToRegExp(pattern).test(value));
-}
-
-/** Velero's ShouldInclude: excludes win; no includes, or `*`, include everything. */
-function shouldInclude(includes: string[], excludes: string[], value: string): boolean {
-  if (matchesAny(excludes, value)) return false;
-  return includes.length === 0 || includes.includes('*') || matchesAny(includes, value);
-}
-
-/** Velero resolves entries through discovery; these are the forms of the core kinds we return. */
-const RESOURCE_ALIASES: Record<string, string> = {
+/** Plural and singular names (matched lower-cased, as discovery does) of the core kinds the actions return. */
+const NAMESPACED_CORE: Readonly<Record<string, string>> = {
   secret: 'secrets',
   secrets: 'secrets',
   serviceaccount: 'serviceaccounts',
   serviceaccounts: 'serviceaccounts',
-  sa: 'serviceaccounts',
 };
+/** Short names: discovery compares them case-sensitively, before lower-casing. */
+const SHORT_NAMES: Readonly<Record<string, string>> = { sa: 'serviceaccounts' };
 
-function normaliseResources(entries: string[]): string[] {
-  return entries.map((entry) => {
-    const lower = entry.toLowerCase().replace(/\.$/, '');
-    return RESOURCE_ALIASES[lower] ?? lower;
-  });
+/** Canonical names of cluster-scoped kinds someone may put in a namespaced list, where Velero drops them. */
+const CLUSTER_SCOPED = new Set([
+  ...ALL_TYPES.filter((type) => !type.namespaced).map(groupResource),
+  'namespaces',
+  'nodes',
+  'persistentvolumes',
+  'customresourcedefinitions.apiextensions.k8s.io',
+  'storageclasses.storage.k8s.io',
+  'clusterroles.rbac.authorization.k8s.io',
+  'clusterrolebindings.rbac.authorization.k8s.io',
+  'validatingwebhookconfigurations.admissionregistration.k8s.io',
+  'mutatingwebhookconfigurations.admissionregistration.k8s.io',
+]);
+
+/**
+ * What discovery would make of an entry, for the kinds above: `schema.ParseGroupResource` splits at the first
+ * dot, the resource part is compared lower-cased, the group part as written.
+ */
+function resolveEntry(entry: string): string {
+  const dot = entry.indexOf('.');
+  const resource = dot < 0 ? entry : entry.slice(0, dot);
+  const group = dot < 0 ? '' : entry.slice(dot + 1);
+  if (group === '') {
+    const core = SHORT_NAMES[resource] ?? NAMESPACED_CORE[resource.toLowerCase()];
+    if (core !== undefined) return core;
+  }
+  const lowered = group === '' ? resource.toLowerCase() : `${resource.toLowerCase()}.${group}`;
+  for (const canonical of CLUSTER_SCOPED) {
+    if (canonical === lowered || canonical.split('.')[0] === lowered) return canonical;
+  }
+  return entry;
+}
+
+/** The scoped lists hold one scope: an entry that resolves to a cluster-scoped kind is dropped. */
+function resolveNamespaceScoped(entry: string): string {
+  const resolved = resolveEntry(entry);
+  return CLUSTER_SCOPED.has(resolved) ? '' : resolved;
 }
 
 /**
@@ -87,25 +74,41 @@ export function filterExclusionReason(backup: VeleroRequestObject, id: ResourceI
   const spec = backup.spec;
   const groupResource = id.group === '' ? id.resource : `${id.resource}.${id.group}`;
   if (id.namespace !== '') {
-    const included = stringList(spec, 'includedNamespaces');
-    const excluded = stringList(spec, 'excludedNamespaces');
-    if (!shouldInclude(included, excluded, id.namespace)) {
-      return matchesAny(excluded, id.namespace)
-        ? `namespace ${id.namespace} is in the backup's excluded namespaces`
-        : `namespace ${id.namespace} is not in the backup's included namespaces`;
-    }
+    const namespaces: IncludesExcludes = {
+      includes: stringList(spec, 'includedNamespaces'),
+      excludes: stringList(spec, 'excludedNamespaces'),
+    };
+    const exclusion = exclusionOf(namespaces, id.namespace);
+    if (exclusion === 'excluded') return `namespace ${id.namespace} is in the backup's excluded namespaces`;
+    if (exclusion === 'not-included') return `namespace ${id.namespace} is not in the backup's included namespaces`;
   }
-  for (const [includeField, excludeField] of [
-    ['includedResources', 'excludedResources'],
-    ['includedNamespaceScopedResources', 'excludedNamespaceScopedResources'],
-  ] as const) {
-    const included = normaliseResources(stringList(spec, includeField));
-    const excluded = normaliseResources(stringList(spec, excludeField));
-    if (!shouldInclude(included, excluded, groupResource)) {
-      return matchesAny(excluded, groupResource)
-        ? `${groupResource} are in the backup's ${excludeField}`
-        : `${groupResource} are not in the backup's ${includeField}`;
-    }
+  // Velero uses one family or the other (mixing them fails validation); checking both covers either.
+  const resources = [
+    {
+      includeField: 'includedResources',
+      excludeField: 'excludedResources',
+      filter: resourceFilter(
+        stringList(spec, 'includedResources'),
+        stringList(spec, 'excludedResources'),
+        resolveEntry,
+        'old',
+      ),
+    },
+    {
+      includeField: 'includedNamespaceScopedResources',
+      excludeField: 'excludedNamespaceScopedResources',
+      filter: resourceFilter(
+        stringList(spec, 'includedNamespaceScopedResources'),
+        stringList(spec, 'excludedNamespaceScopedResources'),
+        resolveNamespaceScoped,
+        'scoped',
+      ),
+    },
+  ];
+  for (const { includeField, excludeField, filter } of resources) {
+    const exclusion = exclusionOf(filter, groupResource);
+    if (exclusion === 'excluded') return `${groupResource} are in the backup's ${excludeField}`;
+    if (exclusion === 'not-included') return `${groupResource} are not in the backup's ${includeField}`;
   }
   return undefined;
 }
