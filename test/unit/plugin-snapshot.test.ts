@@ -17,7 +17,23 @@ function cleanEnv(extra: Record<string, string>): Record<string, string> {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', ...extra };
 }
 
-describe('plugin startup snapshot entry (src/plugin-snapshot.ts)', function () {
+describe('plugin startup snapshot entry (src/plugin-snapshot.ts), run without a snapshot', () => {
+  it('starts the plugin like src/plugin.ts: --version prints the version', () => {
+    // The compiled module next to this test's source tree; under c8 its coverage counts too.
+    const compiled = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/plugin-snapshot.js');
+    const coverage = process.env.NODE_V8_COVERAGE;
+    const coverageEnv: Record<string, string> = coverage ? { NODE_V8_COVERAGE: coverage } : {};
+    const result = spawnSync(process.execPath, [compiled, '--version'], {
+      env: cleanEnv(coverageEnv),
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+    expect(result.status, result.stderr).to.equal(0);
+    expect(result.stdout).to.match(/^velero-plugin-for-cert-manager \S+\n$/);
+  });
+});
+
+describe('plugin startup snapshot entry (src/plugin-snapshot.ts), as a snapshot', function () {
   this.timeout(60_000);
   let work = '';
   let blob = '';
