@@ -9,8 +9,12 @@ import { cachedGlob } from './glob.js';
 
 /** Velero stores entries in a set: order and repeats do not count. Go sorts by bytes, i.e. by code point. */
 function sortedUnique(entries: readonly string[]): string[] {
-  return [...new Set(entries)].sort(compareCodePoints);
+  const unique = [...new Set(entries)];
+  // JavaScript compares UTF-16 code units, which order like code points unless a surrogate pair is involved.
+  return unique.some((entry) => SURROGATE.test(entry)) ? unique.sort(compareCodePoints) : unique.sort();
 }
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 function compareCodePoints(a: string, b: string): number {
   const left = Array.from(a);
@@ -44,8 +48,7 @@ export interface IncludesExcludes {
 
 /** ShouldInclude: an exclude wins; no includes, or a `*` among them, include everything else. */
 export function shouldInclude(filter: IncludesExcludes, value: string): boolean {
-  if (matchesAnyEntry(filter.excludes, value)) return false;
-  return filter.includes.length === 0 || filter.includes.includes('*') || matchesAnyEntry(filter.includes, value);
+  return exclusionOf(filter, value) === undefined;
 }
 
 /**
@@ -54,7 +57,12 @@ export function shouldInclude(filter: IncludesExcludes, value: string): boolean 
  */
 export function exclusionOf(filter: IncludesExcludes, value: string): 'excluded' | 'not-included' | undefined {
   if (matchesAnyEntry(filter.excludes, value)) return 'excluded';
-  return shouldInclude(filter, value) ? undefined : 'not-included';
+  return includesAll(filter.includes) || matchesAnyEntry(filter.includes, value) ? undefined : 'not-included';
+}
+
+/** An include list that takes everything before any entry is matched: empty, or holding `*`. */
+function includesAll(includes: readonly string[]): boolean {
+  return includes.length === 0 || includes.includes('*');
 }
 
 /** IncludeEverything: no excludes, and no includes or only `*` (as a set: repeats do not count). */

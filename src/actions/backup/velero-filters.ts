@@ -27,7 +27,7 @@ const NAMESPACED_CORE: Readonly<Record<string, string>> = {
 const SHORT_NAMES: Readonly<Record<string, string>> = { sa: 'serviceaccounts' };
 
 /** Canonical names of cluster-scoped kinds someone may put in a namespaced list, where Velero drops them. */
-const CLUSTER_SCOPED = new Set([
+const CLUSTER_SCOPED: ReadonlySet<string> = new Set([
   ...ALL_TYPES.filter((type) => !type.namespaced).map(groupResource),
   'namespaces',
   'nodes',
@@ -39,6 +39,13 @@ const CLUSTER_SCOPED = new Set([
   'validatingwebhookconfigurations.admissionregistration.k8s.io',
   'mutatingwebhookconfigurations.admissionregistration.k8s.io',
 ]);
+/** Each of them by its canonical name and by its bare plural (which discovery resolves without a group). */
+const CLUSTER_SCOPED_BY_NAME: ReadonlyMap<string, string> = new Map(
+  [...CLUSTER_SCOPED].flatMap((canonical) => [
+    [canonical.split('.')[0] ?? canonical, canonical],
+    [canonical, canonical],
+  ]),
+);
 
 /**
  * What discovery would make of an entry, for the kinds above: `schema.ParseGroupResource` splits at the first
@@ -53,10 +60,7 @@ function resolveEntry(entry: string): string {
     if (core !== undefined) return core;
   }
   const lowered = group === '' ? resource.toLowerCase() : `${resource.toLowerCase()}.${group}`;
-  for (const canonical of CLUSTER_SCOPED) {
-    if (canonical === lowered || canonical.split('.')[0] === lowered) return canonical;
-  }
-  return entry;
+  return CLUSTER_SCOPED_BY_NAME.get(lowered) ?? entry;
 }
 
 /** The scoped lists hold one scope: an entry that resolves to a cluster-scoped kind is dropped. */

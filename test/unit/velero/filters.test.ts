@@ -22,6 +22,12 @@ describe('velero/filters', () => {
       expect(matchesAnyEntry(['kube-*', 'a['], 'kube-system'), "'a[' sorts first").to.equal(false);
       expect(matchesAnyEntry(['kube-*', 'z['], 'kube-system'), "'z[' sorts last").to.equal(true);
     });
+
+    it('sorts by code point as Go does, not by UTF-16 unit', () => {
+      // U+FFFF sorts before U+1F600 by code point, after its surrogate pair by UTF-16 unit.
+      expect(matchesAnyEntry(['\u{1F600}[', '\uFFFF*'], '\uFFFFx')).to.equal(true);
+      expect(matchesAnyEntry(['\u{1F600}*', '\uFFFF['], '\u{1F600}x')).to.equal(false);
+    });
   });
 
   describe('shouldInclude and exclusionOf', () => {

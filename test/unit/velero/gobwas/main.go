@@ -3,7 +3,7 @@
 // if so, which of a fixed list of inputs it matches. The TypeScript port in src/velero/glob.ts is tested
 // against the recorded answers (test/unit/velero/glob.test.ts), so the corpus is the upstream's word, not ours.
 //
-//	go run . > ../gobwas-cases.json && npx prettier --write ../gobwas-cases.json
+//	go run . > ../gobwas-cases.json
 package main
 
 import (
@@ -37,19 +37,26 @@ var chosen = []string{
 	"Secrets", "*crets", "kube-*-system", "kube-*m", "*.acme.cert-manager.io", "certificates.*", "c*s.cert-manager.io",
 }
 
-func randomPatterns(n int) []string {
-	const alphabet = "ab.-*?[]{},!\\^"
-	r := rand.New(rand.NewSource(1))
+// randomPatterns strings together up to maxPieces random pieces, n times, from a fixed seed (the corpus is
+// the same on every run).
+func randomPatterns(pieces []string, maxPieces, n int, seed int64) []string {
+	r := rand.New(rand.NewSource(seed))
 	out := make([]string, 0, n)
 	for i := 0; i < n; i++ {
 		var b strings.Builder
-		for j, l := 0, 1+r.Intn(7); j < l; j++ {
-			b.WriteByte(alphabet[r.Intn(len(alphabet))])
+		for j, l := 0, 1+r.Intn(maxPieces); j < l; j++ {
+			b.WriteString(pieces[r.Intn(len(pieces))])
 		}
 		out = append(out, b.String())
 	}
 	return out
 }
+
+// grammarPieces are single characters, every one the grammar gives a meaning to among them.
+var grammarPieces = strings.Split("ab.-*?[]{},!\\^", "")
+
+// namePieces are what users put in name filters.
+var namePieces = []string{"a", "b", "-", "ab", "*", "?", "[ab]", "[!a]", "[a-b]", "{a,b}", "{a*,b}", "{a,b-}"}
 
 // nameInputs are every non-empty string of up to four characters over a, b and '-': the shape of the
 // names Velero matches (namespaces, plural.group resources), small enough to try exhaustively.
@@ -65,21 +72,6 @@ func nameInputs() []string {
 		}
 		out = append(out, next...)
 		level = next
-	}
-	return out
-}
-
-// namePatterns are random patterns built from the pieces users put in name filters.
-func namePatterns(n int) []string {
-	pieces := []string{"a", "b", "-", "ab", "*", "?", "[ab]", "[!a]", "[a-b]", "{a,b}", "{a*,b}", "{a,b-}"}
-	r := rand.New(rand.NewSource(2))
-	out := make([]string, 0, n)
-	for i := 0; i < n; i++ {
-		var b strings.Builder
-		for j, l := 0, 1+r.Intn(5); j < l; j++ {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		out = append(out, b.String())
 	}
 	return out
 }
@@ -136,8 +128,8 @@ func main() {
 	enc.SetIndent("", " ")
 	if err := enc.Encode(map[string]any{
 		"generator": "test/unit/velero/gobwas (github.com/gobwas/glob v0.2.3, as pinned by Velero v1.18.1)",
-		"grammar":   map[string]any{"inputs": inputs, "patterns": corpus(append(chosen, randomPatterns(600)...), inputs)},
-		"names":     map[string]any{"inputs": names, "patterns": corpus(namePatterns(500), names)},
+		"grammar":   map[string]any{"inputs": inputs, "patterns": corpus(append(chosen, randomPatterns(grammarPieces, 7, 600, 1)...), inputs)},
+		"names":     map[string]any{"inputs": names, "patterns": corpus(randomPatterns(namePieces, 5, 500, 2), names)},
 	}); err != nil {
 		panic(err)
 	}
