@@ -8,6 +8,8 @@
 #                 --build-arg VERSION=TAG --build-arg SOURCE_URL=https://github.com/OWNER/REPO -t IMAGE:TAG --push .
 # Each platform's build stage runs natively (under QEMU binfmt for the foreign one), so the SEA's V8 code
 # cache and hack/build-plugin's smoke handshake are made by and checked on the very binary that ships.
+# The build is reproducible: the image holds byte for byte the tree `hack/build-plugin` makes from the same
+# sources outside it (CI builds this file with buildah and compares; hack/packaging/image-build).
 #
 # Bases are pinned by exact version. To pin by digest too, append @sha256:… as printed by
 # `docker buildx imagetools inspect IMAGE:TAG` (no registry was reachable where this file was written).
