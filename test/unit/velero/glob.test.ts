@@ -18,11 +18,24 @@ const recorded = JSON.parse(
 ) as Record<'grammar' | 'names', Corpus>;
 
 /**
- * gobwas bugs glob.ts does not reproduce (see its header): alternatives, an empty value, non-ASCII text.
- * Any other disagreement with gobwas fails.
+ * gobwas bugs glob.ts does not reproduce (see its header): an empty value, non-ASCII text, and alternatives
+ * that gobwas compiles wrongly: one left open, one empty (`{}`, `{a,}`), or some with `*` and some without
+ * (`{a*,b}`). Any other disagreement with gobwas fails, alternatives included (`{team-*,ops-*}`).
  */
 function knownUpstreamBug(pattern: string, input: string): boolean {
-  return pattern.includes('{') || input === '' || /[^\x20-\x7e]/.test(input);
+  if (input === '' || /[^\x20-\x7e]/.test(input)) return true;
+  let depth = 0;
+  for (const char of pattern) {
+    if (char === '{') depth++;
+    else if (char === '}' && depth > 0) depth--;
+  }
+  if (depth > 0) return true;
+  for (const [, body = ''] of pattern.matchAll(/\{([^{}]*)\}/g)) {
+    const alternatives = body.split(',');
+    const starred = alternatives.filter((alternative) => alternative.includes('*')).length;
+    if (alternatives.includes('') || (starred > 0 && starred < alternatives.length)) return true;
+  }
+  return false;
 }
 
 describe('velero/glob', () => {
@@ -86,7 +99,7 @@ describe('velero/glob', () => {
         });
       }
       expect(disagreements).to.deep.equal([]);
-      expect(compared, 'answers compared').to.be.greaterThan(10_000);
+      expect(compared, 'answers compared').to.be.greaterThan(14_000);
     });
   }
 });

@@ -34,7 +34,9 @@ var chosen = []string{
 	"{}", "{", "}", "{a", "a}", "{a,b", "a,b", "{a,{b,c}}", "{a*,b?}", "{[ab],c}", "x{a,b}y", "{a}{b}",
 	"\\*", "\\?", "a\\*b", "\\", "a\\", "\\a", "\\\\", "\\[", "\\{", "\\}", "{a\\,b}", "{a\\}b}", "a\\]",
 	"*a*", "*a*b*", "?*", "*?", "*?*", "a*a", "*aa", "aa*", "é", "?é", "日?", "*s", "secrets", "secret*",
-	"Secrets", "*crets", "kube-*-system", "kube-*m", "*.acme.cert-manager.io", "certificates.*", "c*s.cert-manager.io",
+	"Secrets", "*crets", "kube-*-system", "kube-*m", "{orders,challenges}.acme.cert-manager.io", "{cert,kube}-*",
+	"*.{acme.,}cert-manager.io", "{certificates,issuers}.cert-manager.io", "{team-*,ops-*}", "prod-{team-*,ops-*}",
+	"*-{a,bb}", "team-{a,bb}", "*.acme.cert-manager.io", "certificates.*", "c*s.cert-manager.io",
 }
 
 // randomPatterns strings together up to maxPieces random pieces, n times, from a fixed seed (the corpus is
