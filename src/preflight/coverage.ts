@@ -5,6 +5,7 @@
 import type { BackupSpec, LintContext, RestoreSpec } from './spec.js';
 import { CRD, NAMESPACES, isAllList, isEmpty, keepScope, listMatches, resolveResource } from './resources.js';
 import { versionAtLeast } from './version.js';
+import { withPolicy, type IncludeExcludePolicy } from './policy.js';
 
 export function usesOldFilters(spec: BackupSpec | RestoreSpec): boolean {
   return (
@@ -63,7 +64,11 @@ function serverMutatedBackup(spec: BackupSpec, ctx: LintContext): BackupSpec {
   };
 }
 
-export function backupCoverage(input: BackupSpec, ctx: LintContext): BackupCoverage {
+/**
+ * What the backup keeps. `policy` is the includeExcludePolicy of its resource-policy ConfigMap (policy.ts), which
+ * the scoped engine merges into its filters after the server's own additions.
+ */
+export function backupCoverage(input: BackupSpec, ctx: LintContext, policy?: IncludeExcludePolicy): BackupCoverage {
   const nsAll = namespacesAll(input, ctx);
   if (usesOldFilters(input)) {
     const icr = input.includeClusterResources;
@@ -82,7 +87,7 @@ export function backupCoverage(input: BackupSpec, ctx: LintContext): BackupCover
       crdAutoAdd: !clusterDirect(CRD) && !crdExcluded,
     };
   }
-  const spec = serverMutatedBackup(input, ctx);
+  const spec = withPolicy(serverMutatedBackup(input, ctx), policy);
   const cInc = keepScope(spec.includedClusterScopedResources, false) ?? [];
   const cExc = keepScope(spec.excludedClusterScopedResources, false) ?? [];
   const nInc = keepScope(spec.includedNamespaceScopedResources, true) ?? [];

@@ -3,6 +3,7 @@
  * handles drop to info and say so), suppressions (comment or annotation) and stable ordering.
  */
 import type { PreflightConfig } from './config.js';
+import { withPolicyConfigMaps } from './policy.js';
 import { RULES } from './rules/index.js';
 import type { Finding, Rule, Severity } from './rules/types.js';
 import { SEVERITY_RANK } from './rules/types.js';
@@ -67,7 +68,9 @@ export function lintSubject(subject: Subject, ctx: LintContext, config?: Preflig
 }
 
 export function lintSubjects(subjects: readonly Subject[], ctx: LintContext, config?: PreflightConfig): Finding[] {
-  return sortFindings(subjects.flatMap((s) => lintSubject(s, ctx, config)));
+  // Resource-policy ConfigMaps among the inputs: a Backup or Schedule naming one is checked against its policy.
+  const withPolicies = withPolicyConfigMaps(ctx, subjects);
+  return sortFindings(subjects.flatMap((s) => lintSubject(s, withPolicies, config)));
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

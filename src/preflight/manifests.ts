@@ -6,7 +6,7 @@
 import yaml from 'js-yaml';
 import type { SourceLocation } from './parse/pflag.js';
 import { isOurPluginConfig, isOurPluginImage } from './plugin.js';
-import type { BackupSpec, RestoreSpec, Subject, Suppression } from './spec.js';
+import type { BackupSpec, PolicyDocument, RestoreSpec, Subject, Suppression } from './spec.js';
 import { at, group } from './checked.js';
 
 const ANNOTATION_PREFIX = 'ignore-check.velero-cm-preflight.dev/';
@@ -257,10 +257,10 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
     const labels = isObj(metadata.labels)
       ? (Object.fromEntries(Object.entries(metadata.labels).map(([k, v]) => [k, text(v)])) as Record<string, string>)
       : {};
-    if (!isOurPluginConfig(labels)) return [];
     const data = isObj(obj.data)
       ? (Object.fromEntries(Object.entries(obj.data).map(([k, v]) => [k, text(v)])) as Record<string, string>)
       : {};
+    if (!isOurPluginConfig(labels)) return resourcePolicyConfigMap(data, doc, base, file);
     return [
       {
         ...base,
@@ -276,6 +276,67 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
 }
 
 type Base = Pick<Subject, 'origin' | 'location' | 'suppressions' | 'name' | 'namespace'>;
+
+/**
+ * A resource policy's text as Velero's YAML decoder sees it: the first document (js-yaml's core schema reads
+ * scalars as Go's YAML library does), none at all for blank or comment-only text, or the syntax error.
+ */
+export function decodePolicyDocument(text: string): PolicyDocument {
+  // Go's decoder finds no document in blank or comment-only text (io.EOF); js-yaml reads it as one null document.
+  if (text.split('\n').every((l) => /^\s*(#.*)?$/.test(l))) return { empty: true };
+  try {
+    const docs = yaml.loadAll(text, undefined, { schema: yaml.CORE_SCHEMA });
+    return docs.length === 0 ? { empty: true } : { value: docs[0] };
+  } catch (err) {
+    const mark = (err as { mark?: { line: number } }).mark;
+    return {
+      error: `YAML: ${(err as Error).message.split('\n')[0] ?? ''}`,
+      ...(mark ? { line: mark.line } : {}),
+    };
+  }
+}
+
+/** A top-level key of Velero's resource-policy document, as the first word of a line of a data value. */
+const POLICY_KEY = /^(version|volumePolicies|includeExcludePolicy)\s*:/m;
+
+/**
+ * A ConfigMap whose data looks like a Velero resource policy (some value has a `version:`, `volumePolicies:` or
+ * `includeExcludePolicy:` line) becomes a `resource-policy` subject, so a Backup or Schedule among the same
+ * inputs that names it is checked against its policy. Other ConfigMaps are not Velero's business.
+ */
+function resourcePolicyConfigMap(
+  data: Record<string, string>,
+  doc: YamlDocument,
+  base: Base,
+  file?: string,
+): Subject[] {
+  if (base.name === undefined || !Object.values(data).some((v) => POLICY_KEY.test(v))) return [];
+  const lines = doc.text.split('\n');
+  const dataLocations: Record<string, SourceLocation> = {};
+  for (const key of Object.keys(data)) {
+    const loc = locateKey(doc, ['data', key], file);
+    if (!loc) continue;
+    // A block scalar (`key: |`, `key: >-`) starts on the next line; a plain or quoted value on the key's own line.
+    const keyLine = lines[loc.line - doc.line] ?? '';
+    const block = /:\s*[|>][-+0-9]*\s*(#.*)?$/.test(keyLine);
+    dataLocations[key] = block ? { ...loc, line: loc.line + 1 } : loc;
+  }
+  return [
+    {
+      ...base,
+      name: base.name,
+      kind: 'resource-policy',
+      fieldLocations: {},
+      policyConfigMap: {
+        name: base.name,
+        ...(base.namespace !== undefined ? { namespace: base.namespace } : {}),
+        data,
+        documents: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, decodePolicyDocument(v)])),
+        dataLocations,
+      },
+    },
+  ];
+}
 
 function veleroDeployment(obj: Obj, doc: YamlDocument, base: Base, file?: string): Subject[] {
   const podSpec = (obj.spec as Obj | undefined)?.template as Obj | undefined;

@@ -44,7 +44,16 @@ export interface RestoreSpec {
 }
 
 export type SubjectKind =
-  'backup' | 'schedule' | 'restore' | 'install' | 'plugin-add' | 'plugin-remove' | 'server' | 'plugin-config' | 'other';
+  | 'backup'
+  | 'schedule'
+  | 'restore'
+  | 'install'
+  | 'plugin-add'
+  | 'plugin-remove'
+  | 'server'
+  | 'plugin-config'
+  | 'resource-policy'
+  | 'other';
 
 export interface Subject {
   kind: SubjectKind;
@@ -67,9 +76,25 @@ export interface Subject {
   install?: { plugins: string[]; features?: string; dryRun: boolean; output?: string };
   pluginImage?: string;
   pluginConfig?: { labels: Record<string, string>; namespace?: string; data: Record<string, string> };
+  /** A ConfigMap whose data looks like a Velero resource policy (kind `resource-policy`), read by `policy.ts`. */
+  policyConfigMap?: PolicyConfigMap;
   /** Rules suppressed for this subject, with the reason given (inline directive or annotation). */
   suppressions: Suppression[];
 }
+
+/** A ConfigMap that may hold a Velero resource policy (`--resource-policies-configmap`, `spec.resourcePolicy`). */
+export interface PolicyConfigMap {
+  name: string;
+  namespace?: string;
+  data: Record<string, string>;
+  /** Per data key: its value decoded as YAML when the manifest was read (manifests.ts owns the YAML parser). */
+  documents: Record<string, PolicyDocument>;
+  /** Per data key: where its value's first line is in the file (a block scalar starts on the line after the key). */
+  dataLocations: Record<string, SourceLocation>;
+}
+
+/** A data value read as a YAML document: its first document, none at all (Go's io.EOF), or the syntax error. */
+export type PolicyDocument = { value: unknown } | { empty: true } | { error: string; line?: number };
 
 export interface Suppression {
   rules: string[];
@@ -91,4 +116,9 @@ export interface LintContext {
   /** cert-manager's --cluster-resource-namespace (where ClusterIssuer Secrets live). */
   clusterResourceNamespace: string;
   cluster?: ClusterFacts;
+  /**
+   * The resource-policy ConfigMaps among the inputs (the engine fills this from the subjects it lints), so a
+   * Backup or Schedule that names one is checked against its policy; undefined when there are none.
+   */
+  resourcePolicyConfigMaps?: readonly PolicyConfigMap[];
 }

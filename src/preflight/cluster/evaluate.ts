@@ -13,6 +13,7 @@ import {
 import { makeFinding, objectName, type LiveFinding } from '../audit/findings.js';
 import { GR, Inventory, type InventoryItem } from '../audit/inventory.js';
 import { backupCoverage } from '../coverage.js';
+import { includeExcludePolicyOf } from '../policy.js';
 import { CRD, globToRegExp, isAllList, listMatches } from '../resources.js';
 import type { BackupSpec, LintContext, Subject } from '../spec.js';
 import { formatVersion, parseVersion } from '../version.js';
@@ -144,7 +145,7 @@ export function evaluateSubject(subject: Subject, facts: LiveFacts, ctx: LintCon
   if ((subject.kind !== 'backup' && subject.kind !== 'schedule') || !subject.backup) return [];
   const spec = subject.backup;
   if (spec.unknownFields?.length) return []; // a shell expansion: cannot decide
-  const cov = backupCoverage(spec, ctx);
+  const cov = backupCoverage(spec, ctx, includeExcludePolicyOf(subject, ctx));
   const nsReason = namespaceFilter(spec, ctx);
   const selector = spec.orLabelSelectors?.length ? undefined : parseSelector(spec.labelSelector);
   const inventory = new Inventory(facts.items);

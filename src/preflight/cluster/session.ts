@@ -10,6 +10,7 @@ import { RULES } from '../rules/index.js';
 import type { LintContext, Subject } from '../spec.js';
 import type { LintUnit } from '../sources.js';
 import { ClusterApi, type ApiOptions } from './api.js';
+import { withPolicyConfigMaps } from '../policy.js';
 import { contextFromFacts, evaluateSubject, installationFindings, type ExplicitContext } from './evaluate.js';
 import { gatherFacts, type LiveFacts } from './facts.js';
 import { startProgress } from './progress.js';
@@ -68,7 +69,7 @@ export async function openClusterSession(
     findings(subjects, config) {
       const live: LiveFinding[] = [
         ...installationFindings(facts, liveCtx),
-        ...subjects.flatMap((s) => evaluateSubject(s, facts, liveCtx)),
+        ...subjects.flatMap((s) => evaluateSubject(s, facts, withPolicyConfigMaps(liveCtx, subjects))),
       ];
       return settleFindings(live, RULES, config, liveCtx.pluginInstalled);
     },

@@ -1,3 +1,4 @@
+import { includeExcludePolicyOf } from '../policy.js';
 import { backupCoverage } from '../coverage.js';
 import { CLUSTER_ISSUERS, isAllList, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
@@ -25,7 +26,7 @@ export const rule: Rule = {
   check(subject, ctx) {
     const spec = backupSpecOf(subject, ...NAMESPACE_FIELDS, ...RESOURCE_FIELDS);
     if (!spec) return [];
-    if (!backupCoverage(spec, ctx).clusterDirect(CLUSTER_ISSUERS)) return [];
+    if (!backupCoverage(spec, ctx, includeExcludePolicyOf(subject, ctx)).clusterDirect(CLUSTER_ISSUERS)) return [];
     const crn = ctx.clusterResourceNamespace;
     const out: RuleReport[] = [];
     const inc = spec.includedNamespaces;

@@ -1,3 +1,4 @@
+import { includeExcludePolicyOf } from '../policy.js';
 import { backupCoverage, usesOldFilters } from '../coverage.js';
 import { EPHEMERAL } from '../resources.js';
 import { versionAtLeast } from '../version.js';
@@ -27,7 +28,7 @@ export const rule: Rule = {
   check(subject, ctx) {
     const spec = backupSpecOf(subject, ...RESOURCE_FIELDS);
     if (!spec) return [];
-    const cov = backupCoverage(spec, ctx);
+    const cov = backupCoverage(spec, ctx, includeExcludePolicyOf(subject, ctx));
     const kept = EPHEMERAL.filter((t) => cov.namespacedIncluded(t));
     if (kept.length === 0) return [];
     const [field, flag] =

@@ -28,6 +28,9 @@ import { rule as pluginImageNotPinned } from './plugin-image-not-pinned.js';
 import { rule as rbacRestoredAfterPods } from './rbac-restored-after-pods.js';
 import { rule as repeatedListFlag } from './repeated-list-flag.js';
 import { rule as resourcePolicyConfigmap } from './resource-policy-configmap.js';
+import { rule as resourcePolicyDropsCertManagerObjects } from './resource-policy-drops-cert-manager-objects.js';
+import { rule as resourcePolicyDropsClusterResources } from './resource-policy-drops-cluster-resources.js';
+import { rule as resourcePolicyInvalid } from './resource-policy-invalid.js';
 import { rule as resourceScopeMismatch } from './resource-scope-mismatch.js';
 import { rule as restoreAllowlistMissingCrdsOrSecrets } from './restore-allowlist-missing-crds-or-secrets.js';
 import { rule as restoreClusterResourcesFalse } from './restore-cluster-resources-false.js';
@@ -86,6 +89,9 @@ export const RULES: readonly Rule[] = [
   rbacRestoredAfterPods,
   repeatedListFlag,
   resourcePolicyConfigmap,
+  resourcePolicyDropsCertManagerObjects,
+  resourcePolicyDropsClusterResources,
+  resourcePolicyInvalid,
   resourceScopeMismatch,
   restoreAllowlistMissingCrdsOrSecrets,
   restoreClusterResourcesFalse,

@@ -1,3 +1,4 @@
+import { includeExcludePolicyOf } from '../policy.js';
 import { backupCoverage, namespacesAll, usesOldFilters, usesScopedFilters } from '../coverage.js';
 import { CLUSTER_ISSUERS, CRD, MUTATING_WEBHOOKS, VALIDATING_WEBHOOKS } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
@@ -59,7 +60,7 @@ export const rule: Rule = {
         ),
       ];
     }
-    const cov = backupCoverage(spec, ctx);
+    const cov = backupCoverage(spec, ctx, includeExcludePolicyOf(subject, ctx));
     const missing = [CRD, CLUSTER_ISSUERS].filter((t) => !cov.clusterDirect(t));
     if (missing.length === 0) return [];
     const wanted = mergeList(spec.includedClusterScopedResources, CLUSTER_TYPES_FOR_CERT_MANAGER).join(',');

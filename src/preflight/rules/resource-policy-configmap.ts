@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
 import { backupSpecOf, fieldLocation } from './helpers.js';
+import { policyFor } from '../policy.js';
 
 export const rule: Rule = {
   meta: {
@@ -9,19 +10,33 @@ export const rule: Rule = {
     catalogue: 'B11',
     versions: 'includeExcludePolicy: Velero 1.17.0 and later',
     appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests'],
-    summary: 'The backup uses a resource-policy ConfigMap, which the offline check cannot see.',
-    why: "A policy's includeExcludePolicy can exclude Secrets or CRDs and narrow the include lists, and it is FailedValidation together with old-style filters.",
-    fix: 'Lint the ConfigMap too: run the preflight over the file that defines it.',
+    summary:
+      'The backup uses a resource-policy ConfigMap that is not among the inputs (or is not a ConfigMap), so its policy was not checked.',
+    why: "A policy's includeExcludePolicy can exclude Secrets or CRDs and narrow the include lists, and it is FailedValidation together with old-style filters. When the ConfigMap's manifest is among the inputs (same name, Velero's namespace), the preflight reads the policy instead (CMV032-CMV034); a resourcePolicy whose kind is not `configmap` is ignored by Velero altogether.",
+    fix: 'Lint the ConfigMap too: run the preflight over the file that defines it together with the backup.',
     links: ['https://velero.io/docs/main/resource-filtering/#resource-policies'],
-    examples: [{ bad: 'velero backup create b --resource-policies-configmap policy' }],
+    examples: [
+      { bad: 'velero backup create b --resource-policies-configmap policy' },
+      { bad: 'velero-cm-preflight backup.yaml', good: 'velero-cm-preflight backup.yaml resource-policy.yaml' },
+    ],
   },
-  check(subject) {
-    const spec = backupSpecOf(subject);
-    if (!spec?.resourcePolicy?.name) return [];
+  check(subject, ctx) {
+    if (!backupSpecOf(subject)) return [];
+    const lookup = policyFor(subject, ctx);
+    const location = fieldLocation(subject, 'resourcePolicy');
+    if (lookup.state === 'other-kind')
+      return [
+        {
+          message: `resourcePolicy names "${lookup.name}" with kind "${lookup.kind}": Velero only reads kind configmap and ignores this policy without a warning`,
+          location,
+          fix: 'resourcePolicy: {kind: configmap, name: ...}',
+        },
+      ];
+    if (lookup.state !== 'not-seen') return [];
     return [
       {
-        message: `resource policy ConfigMap "${spec.resourcePolicy.name}" may narrow what is backed up (Secrets, CRDs); it was not checked`,
-        location: fieldLocation(subject, 'resourcePolicy'),
+        message: `resource policy ConfigMap ${lookup.namespace}/${lookup.name} may narrow what is backed up (Secrets, CRDs); it is not among the inputs, so its policy was not seen or checked`,
+        location,
       },
     ];
   },

@@ -31,6 +31,27 @@ const BS = `velero backup create b --include-cluster-scoped-resources='*' --excl
 const R = `velero restore create --from-backup b --exclude-resources ${EPH}`;
 const S = `velero schedule create s --schedule '0 1 * * *' --include-cluster-resources=true --exclude-resources ${EPH}`;
 
+/** A Backup manifest naming the resource-policy ConfigMap `pol`; its spec lines follow `resourcePolicy` (line 5). */
+function policyBackup(specLines: string): string {
+  return `apiVersion: velero.io/v1
+kind: Backup
+metadata: {name: b, namespace: velero}
+spec:
+  resourcePolicy: {kind: configmap, name: pol}
+  ${specLines}`;
+}
+
+/** The ConfigMap `pol` in velero, its policy document (lines indented by 4) as a block scalar. */
+function policyConfigMap(policy: string): string {
+  return `---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: pol, namespace: velero}
+data:
+  policy.yaml: |
+    ${policy}`;
+}
+
 export const CASES: Case[] = [
   // ---- clean baselines
   { name: 'clean old-style backup', line: B, expect: [] },
@@ -1080,6 +1101,133 @@ spec:
   resourcePolicy: {kind: configmap, name: pol}
 `,
     expect: ['CMV028@7', 'CMV030@9'],
+  },
+
+  // ---- resource policies read from a ConfigMap among the inputs (Velero v1.18.1 internal/resourcepolicies)
+  {
+    name: 'policy ConfigMap read: excludes Secrets and CRDs (scoped backup)',
+    yaml: `${policyBackup(`includedClusterScopedResources: [clusterissuers.cert-manager.io]`)}
+${policyConfigMap(`version: v1
+    includeExcludePolicy:
+      excludedNamespaceScopedResources:
+        - secret
+        - ${EPH.split(',').join('\n        - ')}
+      excludedClusterScopedResources: [crd]`)}`,
+    expect: ['CMV033@16', 'CMV034@20'],
+    messages: { CMV033: 'leaves secrets out of the backup b', CMV034: 'cert-manager CRDs' },
+  },
+  {
+    name: 'policy ConfigMap read: its excludes of the ephemeral kinds count (no CMV027)',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']`)}
+${policyConfigMap(`version: v1
+    includeExcludePolicy:
+      excludedNamespaceScopedResources: [${EPH}]`)}`,
+    expect: [],
+  },
+  {
+    name: 'policy ConfigMap read: the backup include list wins over a policy exclude',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  includedNamespaceScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    includeExcludePolicy:
+      excludedNamespaceScopedResources: [secrets]
+      excludedClusterScopedResources: [customresourcedefinitions]`)}`,
+    expect: [],
+  },
+  {
+    name: 'policy ConfigMap read: a policy include list narrows "everything"',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    includeExcludePolicy:
+      includedNamespaceScopedResources: [certificates.cert-manager.io, issuers.cert-manager.io]`)}`,
+    expect: ['CMV033', 'CMV034', 'CMV034', 'CMV034'],
+    messages: { CMV033: 'narrows', CMV034: 'narrows' },
+  },
+  {
+    name: 'policy ConfigMap read: includeExcludePolicy with old-style filters is FailedValidation',
+    yaml: `${policyBackup(`includeClusterResources: true
+  excludedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    includeExcludePolicy:
+      excludedClusterScopedResources: [storageclasses]`)}`,
+    expect: ['CMV032@6'],
+    messages: { CMV032: 'old filter parameters' },
+  },
+  {
+    name: 'policy ConfigMap read: volume policies only, with old-style filters, is fine',
+    yaml: `${policyBackup(`includeClusterResources: true
+  excludedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    volumePolicies:
+      - conditions: {capacity: '0,100Gi', storageClass: [gp2]}
+        action: {type: skip}`)}`,
+    expect: [],
+  },
+  {
+    name: 'policy ConfigMap read: wrong version',
+    yaml: `${policyBackup(`includeClusterResources: true
+  excludedResources: [${EPH}]`)}
+${policyConfigMap(`version: v2
+    volumePolicies: []`)}`,
+    expect: ['CMV032@14'],
+    messages: { CMV032: 'incompatible version number v2 with supported version v1' },
+  },
+  {
+    name: 'policy ConfigMap read: unknown key (strict decoding)',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']`)}
+${policyConfigMap(`version: v1
+    includeExcludePolicy:
+      excludeNamespaceScopedResources: [secrets]`)}`,
+    expect: ['CMV027', 'CMV032@15'],
+    messages: { CMV032: 'field excludeNamespaceScopedResources not found' },
+  },
+  {
+    name: "policy ConfigMap read: '*' and overlapping lists are refused",
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']`)}
+${policyConfigMap(`version: v1
+    includeExcludePolicy:
+      includedClusterScopedResources: [storageclasses, crd]
+      excludedClusterScopedResources: [crd]`)}`,
+    expect: ['CMV027', 'CMV032@16'],
+    messages: { CMV032: 'excludes list cannot contain an item in the includes list: crd' },
+  },
+  {
+    name: 'policy ConfigMap read: includeExcludePolicy is unknown before 1.17',
+    version: '1.16.2',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    includeExcludePolicy: {}`)}`,
+    expect: ['CMV032@15'],
+    messages: { CMV032: 'field includeExcludePolicy not found' },
+  },
+  {
+    name: 'policy ConfigMap read: two data keys',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1`)}
+  other: x`,
+    expect: ['CMV032'],
+    messages: { CMV032: 'illegal resource policies velero/pol configmap' },
+  },
+  {
+    name: 'policy ConfigMap in another namespace is not the one Velero reads',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    includeExcludePolicy:
+      excludedNamespaceScopedResources: [secrets]`).replace('namespace: velero', 'namespace: other')}`,
+    expect: ['CMV030@5'],
+    messages: { CMV030: 'not among the inputs' },
+  },
+  {
+    name: 'resourcePolicy of another kind is ignored by Velero',
+    yaml: policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`).replace('kind: configmap', 'kind: Secret'),
+    expect: ['CMV030@5'],
+    messages: { CMV030: 'only reads kind configmap' },
   },
 
   // ---- files

@@ -1,0 +1,107 @@
+/**
+ * What a backup's resource policy takes away: the cert-manager-relevant types the backup's own filters keep
+ * and the filters with the policy merged in (policy.ts) do not, each with the policy entry that causes it.
+ * Kept apart from policy.ts because it needs coverage.ts, which itself merges policies through policy.ts.
+ */
+import type { SourceLocation } from './parse/pflag.js';
+import { backupCoverage } from './coverage.js';
+import { policyFor, type IncludeExcludePolicy, type ScopedPolicyField } from './policy.js';
+import { listMatches, resolveResource } from './resources.js';
+import type { LintContext, Subject } from './spec.js';
+import { CRD } from './resources.js';
+
+export interface PolicyDrop {
+  /** Canonical resource name. */
+  type: string;
+  /** `excluded`: a policy exclude entry names it; `not-included`: a policy include list narrowed "everything". */
+  how: 'excluded' | 'not-included' | 'crds-only-with-instances';
+  field: ScopedPolicyField;
+  /** The policy entry responsible (for `excluded`). */
+  entry?: string;
+  location: SourceLocation;
+  /** `velero/pol`, for messages. */
+  policy: string;
+}
+
+/** The types `watched` that the backup keeps without its policy but loses with it (scoped engine only). */
+export function policyDrops(
+  subject: Subject,
+  ctx: LintContext,
+  watched: { namespaced: readonly string[]; cluster: readonly string[] },
+): PolicyDrop[] {
+  const lookup = policyFor(subject, ctx);
+  const spec = subject.backup;
+  if (lookup.state !== 'seen' || !lookup.reading.valid || !spec) return [];
+  const { includeExcludePolicy: policy, entryLocations, locations } = lookup.reading;
+  if (!policy) return [];
+  const before = backupCoverage(spec, ctx);
+  const after = backupCoverage(spec, ctx, policy);
+  // The old-style engine never merges the policy; that combination is resource-policy-invalid's finding.
+  if (after.engine !== 'scoped') return [];
+  const name = `${lookup.namespace}/${lookup.name}`;
+  const fallback = Object.values(locations)[0] ?? subject.location;
+  const drop = (type: string, namespaced: boolean, how: PolicyDrop['how']): PolicyDrop => {
+    const [incField, excField] = namespaced
+      ? (['includedNamespaceScopedResources', 'excludedNamespaceScopedResources'] as const)
+      : (['includedClusterScopedResources', 'excludedClusterScopedResources'] as const);
+    const entry = entryNaming(policy, excField, type);
+    if (how !== 'crds-only-with-instances' && entry)
+      return {
+        type,
+        how: 'excluded',
+        field: excField,
+        entry: entry.entry,
+        location: entryLocations[excField]?.[entry.index] ?? locations[excField] ?? fallback,
+        policy: name,
+      };
+    return { type, how, field: incField, location: locations[incField] ?? fallback, policy: name };
+  };
+  const drops: PolicyDrop[] = [];
+  for (const type of watched.namespaced)
+    if (before.namespacedIncluded(type) && !after.namespacedIncluded(type))
+      drops.push(
+        drop(type, true, entryNaming(policy, 'excludedNamespaceScopedResources', type) ? 'excluded' : 'not-included'),
+      );
+  for (const type of watched.cluster) {
+    if (type === CRD && !before.crdExcluded && after.crdExcluded) drops.push(drop(type, false, 'excluded'));
+    else if (before.clusterDirect(type) && !after.clusterDirect(type))
+      drops.push(
+        drop(
+          type,
+          false,
+          type === CRD && !after.crdExcluded
+            ? 'crds-only-with-instances'
+            : entryNaming(policy, 'excludedClusterScopedResources', type)
+              ? 'excluded'
+              : 'not-included',
+        ),
+      );
+  }
+  return drops;
+}
+
+/** The first entry of a policy list that names `type` (by alias or glob), with its index. */
+function entryNaming(
+  policy: IncludeExcludePolicy,
+  field: ScopedPolicyField,
+  type: string,
+): { entry: string; index: number } | undefined {
+  const list = policy[field] ?? [];
+  const index = list.findIndex((entry) => listMatches([resolveResource(entry)?.canonical ?? entry], type));
+  const entry = list[index];
+  return entry === undefined ? undefined : { entry, index };
+}
+
+/** One line per drop: `secrets (excludedNamespaceScopedResources: secret)`. */
+export function describeDrop(d: PolicyDrop): string {
+  if (d.how === 'excluded') return `${d.type} (its ${d.field} lists ${d.entry ?? d.type})`;
+  if (d.how === 'crds-only-with-instances')
+    return `${d.type} of types without backed-up instances (its ${d.field} no longer covers them)`;
+  return `${d.type} (its ${d.field} narrows the backup's "everything" to the policy's list)`;
+}
+
+/** The fix for one drop, said on the policy (the backup's own lists win over it, so that is a fix too). */
+export function fixForDrop(d: PolicyDrop): string {
+  if (d.how === 'excluded') return `remove ${d.entry ?? d.type} from ${d.field} in ${d.policy}`;
+  return `add ${d.type} to ${d.field} in ${d.policy}, or list it in the backup's own ${d.field} (the backup's lists win over the policy)`;
+}

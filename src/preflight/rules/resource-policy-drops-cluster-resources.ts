@@ -1,0 +1,49 @@
+import type { Rule } from './types.js';
+import { backupSpecOf } from './helpers.js';
+import { describeDrop, fixForDrop, policyDrops } from '../policy-effects.js';
+import { CLUSTER_ISSUERS, CRD, MUTATING_WEBHOOKS, VALIDATING_WEBHOOKS } from '../resources.js';
+
+/** cert-manager's cluster side, and the RBAC its components run with. */
+const WATCHED = {
+  namespaced: ['serviceaccounts', 'roles.rbac.authorization.k8s.io', 'rolebindings.rbac.authorization.k8s.io'],
+  cluster: [
+    CRD,
+    CLUSTER_ISSUERS,
+    VALIDATING_WEBHOOKS,
+    MUTATING_WEBHOOKS,
+    'clusterroles.rbac.authorization.k8s.io',
+    'clusterrolebindings.rbac.authorization.k8s.io',
+  ],
+};
+
+export const rule: Rule = {
+  meta: {
+    id: 'CMV034',
+    name: 'resource-policy-drops-cluster-resources',
+    severity: 'error',
+    catalogue: 'B3, B11',
+    versions: 'Velero 1.17.0 and later (includeExcludePolicy)',
+    appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests, with the policy ConfigMap'],
+    summary:
+      "The backup's resource policy leaves out CRDs, ClusterIssuers, webhook configurations or RBAC that the backup's own filters keep.",
+    why: "Velero merges the policy's includeExcludePolicy into the backup's scoped filters, the backup's own lists first. A policy exclude of `customresourcedefinitions` removes every CRD, even those Velero would add for backed-up objects, so cert-manager's objects cannot be restored into a fresh cluster; an exclude (or a narrowing include list) of ClusterIssuers, webhook configurations, ClusterRoles, Roles or ServiceAccounts leaves cert-manager without its issuers, its admission webhook or its permissions after a restore.",
+    fix: "Remove the entry from the policy's excludes, or add the type to the backup's own --include-cluster-scoped-resources (it wins over the policy).",
+    links: ['https://velero.io/docs/main/resource-filtering/#resource-policies'],
+    plugin:
+      'The plugin adds the cert-manager CRDs, referenced ClusterIssuers, RBAC and webhook configurations as must-include additional items, past the filters.',
+    examples: [
+      {
+        bad: 'velero-cm-preflight backup.sh pol.yaml   # velero backup create b --include-cluster-scoped-resources=clusterissuers.cert-manager.io --resource-policies-configmap pol; pol: includeExcludePolicy: {excludedClusterScopedResources: [crd]}',
+        good: "velero-cm-preflight backup.sh pol.yaml   # the same with --include-cluster-scoped-resources='*' (the backup's list wins)",
+      },
+    ],
+  },
+  check(subject, ctx) {
+    if (!backupSpecOf(subject)) return [];
+    return policyDrops(subject, ctx, WATCHED).map((d) => ({
+      message: `resource policy ${d.policy} leaves ${d.type === CRD ? 'cert-manager CRDs' : d.type} out of the ${subject.kind}${subject.name ? ` ${subject.name}` : ''}: ${describeDrop(d)}`,
+      location: d.location,
+      fix: fixForDrop(d),
+    }));
+  },
+};

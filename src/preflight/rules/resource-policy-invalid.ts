@@ -1,0 +1,55 @@
+import type { Rule, RuleReport } from './types.js';
+import { backupSpecOf, fieldLocation } from './helpers.js';
+import { usesOldFilters } from '../coverage.js';
+import { policyFor } from '../policy.js';
+
+export const rule: Rule = {
+  meta: {
+    id: 'CMV032',
+    name: 'resource-policy-invalid',
+    severity: 'error',
+    catalogue: 'B11',
+    versions: 'all; includeExcludePolicy is an unknown key before Velero 1.17.0',
+    appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests, with the policy ConfigMap'],
+    summary:
+      'The resource-policy ConfigMap the backup names (found among the inputs) is one Velero rejects, or its includeExcludePolicy meets old-style filters.',
+    why: 'Velero reads the policy when the backup starts: a ConfigMap without exactly one data key, YAML it cannot decode strictly (an unknown or misspelt key, includeExcludePolicy before 1.17), a version other than v1, an unknown volume action, `*` or an entry both included and excluded in includeExcludePolicy, or an includeExcludePolicy together with --include-resources / --exclude-resources / --include-cluster-resources all mark the backup FailedValidation: nothing is backed up, cert-manager included, and a Schedule fails the same way every time.',
+    fix: 'Correct the policy as the message says (or drop includeExcludePolicy and use the scoped filter flags), and lint the ConfigMap again.',
+    links: ['https://velero.io/docs/main/resource-filtering/#resource-policies'],
+    examples: [
+      {
+        bad: 'velero-cm-preflight backup.yaml pol.yaml   # the Backup sets includeClusterResources and names pol, whose policy has an includeExcludePolicy',
+        good: "velero-cm-preflight backup.yaml pol.yaml   # the Backup sets includedClusterScopedResources: ['*'] instead",
+      },
+    ],
+  },
+  check(subject, ctx) {
+    const spec = backupSpecOf(subject);
+    if (!spec) return [];
+    const lookup = policyFor(subject, ctx);
+    if (lookup.state !== 'seen') return [];
+    const where = `resource policy ConfigMap ${lookup.namespace}/${lookup.name}`;
+    const { reading } = lookup;
+    if (!reading.valid)
+      return [
+        {
+          message: `${where} is invalid: Velero marks ${subject.kind === 'schedule' ? 'every backup of the schedule' : 'the backup'} FailedValidation and backs up nothing: ${reading.message}`,
+          location: reading.location,
+          fix: 'correct the policy (Velero decodes it strictly: version v1, known keys only)',
+        },
+      ];
+    if (!reading.includeExcludePolicy || !usesOldFilters(spec)) return [];
+    const report: RuleReport = {
+      message: `${where} has an includeExcludePolicy, which Velero refuses together with the old filter parameters (include-resources, exclude-resources, include-cluster-resources): the backup ends FailedValidation and backs up nothing`,
+      location: fieldLocation(
+        subject,
+        'includeClusterResources',
+        'includedResources',
+        'excludedResources',
+        'resourcePolicy',
+      ),
+      fix: 'use the scoped filters (--include-cluster-scoped-resources, --exclude-namespace-scoped-resources ...) instead of the old ones, or drop includeExcludePolicy from the policy',
+    };
+    return [report];
+  },
+};
