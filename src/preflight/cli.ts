@@ -34,7 +34,7 @@ Usage:
   velero-cm-preflight --cluster [--context C] [options] -- velero ...   (or FILE...)
                                                           also check against the live cluster (read-only)
   velero-cm-preflight audit [options] BACKUP.tar.gz...    what a downloaded backup restores for cert-manager
-  velero-cm-preflight doctor [--context C] [--apply [--yes]]
+  velero-cm-preflight doctor [--context C] [--namespace NS]... [--apply [--yes]]
                                                           find restore damage in the live cluster; --apply runs
                                                           the printed kubectl commands after a confirmation
 
@@ -55,6 +55,8 @@ Options:
   --context NAME                   kubeconfig context for --cluster and doctor
   --request-timeout SECONDS        upper bound of each API request (default 15)
   --apply, --yes                   doctor: run the printed fix commands (--yes: without asking)
+  --namespace NS[,NS...]           doctor: only objects in these namespaces (repeatable); findings about
+                                   cluster-scoped objects (ClusterIssuers) are still shown
   --color, --no-color              force or disable colour (default: colour on a terminal)
   -h, --help                       this help
   --version                        print the version
@@ -89,6 +91,8 @@ interface Options {
   version: boolean;
   inputs: string[];
   argv?: string[];
+  /** doctor --namespace, in the order given, each once. */
+  namespaces?: string[];
 }
 
 /** Options whose value is stored as written, each with the field it fills. */
@@ -185,6 +189,18 @@ function parseOptions(args: string[]): Options {
       case '--plugin-installed':
         o.pluginInstalled = inline === undefined ? true : inline !== 'false';
         break;
+      case '--namespace': {
+        const names = value(name, inline)
+          .split(',')
+          .map((n) => n.trim());
+        const bad = names.find((n) => !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(n));
+        if (bad !== undefined)
+          throw new UsageError(
+            `--namespace: "${bad}" is not a namespace name (lower-case letters, digits and '-', at most 63)`,
+          );
+        o.namespaces = [...new Set([...(o.namespaces ?? []), ...names])];
+        break;
+      }
       case '--request-timeout': {
         const seconds = Number(value(name, inline));
         if (!(seconds > 0 && seconds <= 600))
@@ -202,6 +218,10 @@ function parseOptions(args: string[]): Options {
     throw new UsageError('run needs the velero command after --: velero-cm-preflight run -- velero backup create ...');
   if (o.write && !o.fix) throw new UsageError('--write only works with --fix');
   if ((o.apply || o.yes) && o.mode !== 'doctor') throw new UsageError('--apply and --yes only work with doctor');
+  if (o.namespaces && o.mode !== 'doctor')
+    throw new UsageError(
+      "--namespace only works with doctor (velero's own -n/--namespace goes after --, with the velero command)",
+    );
   if ((o.context !== undefined || o.requestTimeoutMs !== undefined) && !o.cluster && o.mode !== 'doctor')
     throw new UsageError('--context and --request-timeout need --cluster (or doctor)');
   if (o.cluster && (o.mode === 'audit' || o.mode === 'doctor'))
@@ -552,6 +572,7 @@ async function liveCommand(o: Options, ctx: LintContext, config: PreflightConfig
       {
         ...clusterOptions(o),
         clusterResourceNamespaceExplicit: !!(o.clusterResourceNamespace ?? config.clusterResourceNamespace),
+        ...(o.namespaces ? { namespaces: o.namespaces } : {}),
       },
       ctx,
       config,

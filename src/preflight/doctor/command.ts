@@ -23,7 +23,12 @@ export interface DoctorRun {
 }
 
 export async function runDoctor(
-  options: ApiOptions & { progress: boolean; clusterResourceNamespaceExplicit: boolean },
+  options: ApiOptions & {
+    progress: boolean;
+    clusterResourceNamespaceExplicit: boolean;
+    /** `--namespace`: report only on objects in these namespaces (and cluster-scoped ones). */
+    namespaces?: readonly string[];
+  },
   ctx: LintContext,
   config: PreflightConfig | undefined,
 ): Promise<DoctorRun> {
@@ -39,10 +44,14 @@ export async function runDoctor(
       clusterResourceNamespace: liveCtx.clusterResourceNamespace,
       file: `cluster:${facts.context}`,
       ...(options.context ? { context: options.context } : {}),
+      ...(options.namespaces ? { namespaces: options.namespaces } : {}),
     });
     for (const f of findings) if (f.commands && f.fix) f.fix.replacement = f.commands.map(shellJoin).join(' && ');
     // The doctor judges the cluster after a restore: plugin awareness does not apply.
-    return { findings: settleFindings(findings, RULES, config, false), ctx: liveCtx, checked: facts.items.length };
+    // What was checked is what the findings can be about: objects in the chosen namespaces, and cluster-scoped ones.
+    const inScope = options.namespaces ? new Set(options.namespaces) : undefined;
+    const checked = facts.items.filter((i) => !inScope || i.namespace === '' || inScope.has(i.namespace)).length;
+    return { findings: settleFindings(findings, RULES, config, false), ctx: liveCtx, checked };
   } finally {
     progress.stop();
   }

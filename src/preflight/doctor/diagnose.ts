@@ -16,6 +16,12 @@ export interface DiagnoseOptions {
   context?: string;
   /** Shown as the findings' file. */
   file: string;
+  /**
+   * Only findings about objects in these namespaces (`doctor --namespace`); findings about cluster-scoped objects
+   * (ClusterIssuers) are always kept. Every object is still read: a ClusterIssuer's or a Certificate's references
+   * are judged against the whole cluster, so limiting the view never invents a missing Secret.
+   */
+  namespaces?: readonly string[];
 }
 
 const CR_GR = groupResource(CERTIFICATE_REQUEST);
@@ -36,7 +42,14 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
     ...args,
   ];
   const file = options.file;
-  const out: LiveFinding[] = [];
+  const found: LiveFinding[] = [];
+  const wanted = options.namespaces ? new Set(options.namespaces) : undefined;
+  // `namespace` is the namespace of the object the finding is about; '' for a cluster-scoped one.
+  const out = {
+    push(namespace: string, finding: LiveFinding) {
+      if (!wanted || namespace === '' || wanted.has(namespace)) found.push(finding);
+    },
+  };
   const certs = new Map(inventory.of(GR.certificates).map((c) => [`${c.namespace}/${c.name}`, c]));
 
   for (const cr of inventory.of(CR_GR)) {
@@ -51,6 +64,7 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
     const next = cert ? `${cert.name}-${(revision ?? 0) + 1}` : undefined;
     const blocking = cert !== undefined && revision !== undefined && next === cr.name;
     out.push(
+      cr.namespace,
       makeFinding(R.doctorOrphanCertificateRequest, {
         file,
         severity: blocking ? 'error' : 'warning',
@@ -75,6 +89,7 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
       const name = objectName(cert.namespace, cert.name);
       const secretThere = inventory.has(GR.secrets, cert.namespace, tls.name);
       out.push(
+        cert.namespace,
         makeFinding(R.doctorShimCertificateNotOwned, {
           file,
           subject: { kind: 'Certificate', name },
@@ -94,6 +109,7 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
     const mismatch = secret ? secretMismatch(cert, secret) : 'does not exist';
     if (!mismatch) continue;
     out.push(
+      cert.namespace,
       makeFinding(R.doctorCertificateSecretMismatch, {
         file,
         subject: { kind: 'Certificate', name },
@@ -107,6 +123,7 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
     if (missing.owner.groupResource === GR.certificates) continue; // reported above with the issuance check
     const owner = missing.owner;
     out.push(
+      owner.namespace,
       makeFinding(R.doctorIssuerSecretMissing, {
         file,
         subject: { kind: owner.object.kind, name: objectName(owner.namespace, owner.name) },
@@ -128,6 +145,7 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
         kubectl('delete', gr, '-n', o.namespace, o.name),
       ];
       out.push(
+        o.namespace,
         makeFinding(R.doctorAcmeWithoutStatus, {
           file,
           subject: { kind: o.object.kind, name },
@@ -138,7 +156,7 @@ export function diagnose(items: readonly InventoryItem[], options: DiagnoseOptio
       );
     }
   }
-  return out.sort(
+  return found.sort(
     (a, b) => a.ruleId.localeCompare(b.ruleId) || (a.subject.name ?? '').localeCompare(b.subject.name ?? ''),
   );
 }

@@ -126,7 +126,15 @@ describe('velero-cm-preflight --cluster and doctor (real API server)', () => {
       ['CMV305', 'warning', `kubectl delete orders.acme.cert-manager.io -n ${ns} web-1-restored`],
     ]);
 
-    const applied = spawnSync(process.execPath, [CLI, 'doctor', '--apply', '--yes'], {
+    // --namespace: the same findings about this namespace, none about another one's objects (other tests share
+    // the API server), and those about cluster-scoped objects (no namespace in the name) still shown.
+    const scoped = cli(['doctor', '--namespace', ns]).findings;
+    expect(scoped.filter((f) => f.subject.name?.includes('/') && !f.subject.name.startsWith(`${ns}/`))).to.deep.equal(
+      [],
+    );
+    expect(inNs(scoped)).to.deep.equal(inNs(cli(['doctor']).findings));
+
+    const applied = spawnSync(process.execPath, [CLI, 'doctor', '--namespace', ns, '--apply', '--yes'], {
       encoding: 'utf8',
       timeout: 120_000,
       env: { ...process.env, KUBECONFIG: testEnv().kubeconfig },

@@ -211,6 +211,22 @@ describe('preflight cluster mode and doctor: CLI against a fake API server', () 
       '--context\nsecond\ndelete\ncertificaterequests.cert-manager.io\n-n\napp\nweb-1\n---\n',
     );
     expect(applied.stderr).to.contain('ran 1 command, 0 failed');
+
+    // --namespace limits the report (and what --apply would run) to the namespaces named.
+    const elsewhere = await run(['doctor', '--namespace', 'shop,web', '--namespace=other'], {
+      KUBECONFIG: api.kubeconfig,
+    });
+    expect(elsewhere.status, elsewhere.stderr).to.equal(0);
+    expect(elsewhere.stdout).to.not.contain('CMV301');
+    const here = await run(['doctor', '--namespace', 'app'], { KUBECONFIG: api.kubeconfig });
+    expect(here.status).to.equal(1);
+    expect(here.stdout).to.contain('CMV301(doctor-orphan-certificaterequest) CertificateRequest app/web-1');
+    const misuse = await run(['--namespace', 'app', '--', 'velero', 'backup', 'create', 'b'], {});
+    expect(misuse.status).to.equal(2);
+    expect(misuse.stderr).to.contain('--namespace only works with doctor');
+    const badName = await run(['doctor', '--namespace', 'App'], { KUBECONFIG: api.kubeconfig });
+    expect(badName.status).to.equal(2);
+    expect(badName.stderr).to.contain('"App" is not a namespace name');
   });
 
   it('an unreachable API server is a clear error', async () => {

@@ -152,6 +152,36 @@ describe('preflight doctor: diagnosis of a restored cluster', () => {
     ]);
   });
 
+  it('--namespace: only findings about objects in those namespaces, and always those about cluster-scoped ones', () => {
+    const items = [
+      ...healthy().filter((i) => !(i.groupResource === 'secrets' && i.name === 'letsencrypt-account')),
+      cr('app', 'web-1', false, 'web'),
+      cr('shop', 'old-3', false),
+      cr('cert-manager', 'stray-1', false),
+    ];
+    const about = (namespaces?: string[]) =>
+      diagnose(items, {
+        clusterResourceNamespace: 'cert-manager',
+        file: 'cluster:test',
+        ...(namespaces ? { namespaces } : {}),
+      }).map((f) => `${f.ruleId} ${f.subject.kind} ${f.subject.name ?? ''}`);
+    const clusterIssuer = 'CMV304 ClusterIssuer letsencrypt';
+    expect(about()).to.deep.equal([
+      'CMV301 CertificateRequest app/web-1',
+      'CMV301 CertificateRequest cert-manager/stray-1',
+      'CMV301 CertificateRequest shop/old-3',
+      clusterIssuer,
+    ]);
+    expect(about(['shop'])).to.deep.equal(['CMV301 CertificateRequest shop/old-3', clusterIssuer]);
+    expect(about(['app', 'shop'])).to.deep.equal([
+      'CMV301 CertificateRequest app/web-1',
+      'CMV301 CertificateRequest shop/old-3',
+      clusterIssuer,
+    ]);
+    // The ClusterIssuer's Secret is judged in the cluster resource namespace even when that namespace is not chosen.
+    expect(about(['nowhere'])).to.deep.equal([clusterIssuer]);
+  });
+
   it('Orders and Challenges without status or owner, the Challenge finalizer cleared first', () => {
     const order = item([
       'orders.acme.cert-manager.io',
