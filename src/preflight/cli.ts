@@ -435,13 +435,23 @@ async function main(args: string[]): Promise<number> {
     if (o.mode === 'lint') out.push(shellJoin(runArgv));
   } else if (o.fix && o.write) {
     const byFile = new Map<string, { start: number; end: number; text: string }[]>();
+    const { encodeReplacement } = await import('./sources.js');
     for (const u of units) {
       const file = u.subject.location.file;
-      if (!u.tokens || !u.span || !u.writable || !file || !texts.has(file)) continue;
+      if (!u.tokens || !u.span || !file || !texts.has(file)) continue;
       const fixed = fixTokens(u.tokens, ctx, config, u.subject.suppressions);
       if (fixed.applied.length === 0) continue;
+      const rendered = renderTokens(fixed.tokens);
+      const encoded = encodeReplacement(u, rendered);
+      if ('refused' in encoded) {
+        // Never a rewrite that changes what the file means: say where, why, and what to write by hand.
+        process.stderr.write(
+          `velero-cm-preflight: not rewritten: ${file}:${u.subject.location.line}: ${encoded.refused}; fix it by hand: ${rendered}\n`,
+        );
+        continue;
+      }
       const list = byFile.get(file) ?? [];
-      list.push({ ...u.span, text: renderTokens(fixed.tokens) });
+      list.push({ ...u.span, text: encoded.text });
       byFile.set(file, list);
     }
     for (const [file, edits] of byFile) {

@@ -15,9 +15,42 @@ export interface LintUnit {
   subject: Subject;
   /** For commands in files: the [start, end) offsets of the command in the file text. */
   span?: { start: number; end: number };
-  /** False where a rewrite could break the surrounding syntax (quoted YAML scalars, folded blocks). */
+  /** False where a rewrite could break the surrounding syntax; `notWritable` then says why. */
   writable: boolean;
+  /** Why --write leaves this command alone (shown to the user with the corrected command). */
+  notWritable?: string;
+  /** The YAML scalar the command sits in, when it is in YAML: how --write must encode the corrected command. */
+  yamlStyle?: YamlScalarStyle;
   tokens?: Token[];
+}
+
+export type YamlScalarStyle = 'plain' | 'single-quoted' | 'double-quoted' | 'literal' | 'folded';
+
+/**
+ * The corrected command as it must be written into the unit's place in the file, or why it cannot be written
+ * without changing what the YAML means. The corrected command is one line; inside a YAML scalar that is:
+ * - literal (`|`) and folded (`>`) blocks: the line as it is (the block's indentation is kept before it, and a
+ *   folded block reads a one-line command exactly as it read the command's lines joined by spaces);
+ * - single-quoted: every `'` doubled, YAML's only escape there;
+ * - double-quoted: as before, words left untouched keep their escapes and new words never hold `"` or `\`;
+ * - plain: unchanged, unless the text would end the scalar (`: `, ` #`) or start another YAML node.
+ */
+export function encodeReplacement(unit: LintUnit, rendered: string): { text: string } | { refused: string } {
+  if (!unit.writable) return { refused: unit.notWritable ?? 'this place cannot be rewritten safely' };
+  switch (unit.yamlStyle) {
+    case 'single-quoted':
+      return { text: rendered.replaceAll("'", "''") };
+    case 'double-quoted':
+      return /["\\]/.test(rendered.replace(/\\./g, ''))
+        ? { refused: 'the corrected command would need new escapes inside a double-quoted YAML string' }
+        : { text: rendered };
+    case 'plain':
+      return /:\s|\s#|:$/.test(rendered) || /^[-?:,[\]{}#&*!|>'"%@`]/.test(rendered)
+        ? { refused: 'the corrected command would end or change a plain YAML scalar (": ", " #")' }
+        : { text: rendered };
+    default:
+      return { text: rendered };
+  }
 }
 
 export type FileKind = 'shell' | 'makefile' | 'markdown' | 'yaml';
@@ -48,6 +81,7 @@ function commandUnits(
   options: ShellOptions,
   version: Version,
   writable: boolean,
+  yaml?: { style: YamlScalarStyle; notWritable?: string },
 ): LintUnit[] {
   return extractVeleroCommands(text, options).map((cmd) => {
     const parsed = parseVeleroArgv(cmd.tokens, { version });
@@ -58,7 +92,14 @@ function commandUnits(
       location: d.loc,
       via: 'comment',
     }));
-    return { subject, span: { start: offset + cmd.start, end: offset + cmd.end }, writable, tokens: cmd.tokens };
+    return {
+      subject,
+      span: { start: offset + cmd.start, end: offset + cmd.end },
+      writable: writable && yaml?.notWritable === undefined,
+      ...(yaml ? { yamlStyle: yaml.style } : {}),
+      ...(yaml?.notWritable !== undefined ? { notWritable: yaml.notWritable } : {}),
+      tokens: cmd.tokens,
+    };
   });
 }
 
@@ -128,10 +169,28 @@ function yamlCommandUnits(text: string, file: string | undefined, version: Versi
       const bodyEnd = j < lines.length ? element(starts, j) - 1 : text.length;
       if (bodyEnd > bodyStart) {
         let body = text.slice(bodyStart, bodyEnd);
+        const folded = block[4] === '>';
         // A folded scalar joins lines with spaces; keep offsets by replacing newlines one for one.
-        if (block[4] === '>') body = body.replace(/\n(?=\s*\S)/g, ' ');
+        if (folded) body = body.replace(/\n(?=\s*\S)/g, ' ');
+        // Folding keeps the newline before a more-indented line, which this one-for-one reading does not model:
+        // such a block is read, never rewritten.
+        const indents = new Set(
+          text
+            .slice(bodyStart, bodyEnd)
+            .split('\n')
+            .filter((l) => l.trim() !== '')
+            .map((l) => l.search(/\S/)),
+        );
+        const yaml = folded
+          ? {
+              style: 'folded' as const,
+              ...(indents.size > 1
+                ? { notWritable: 'a folded (>) YAML block with more-indented lines, whose newlines folding keeps' }
+                : {}),
+            }
+          : { style: 'literal' as const };
         units.push(
-          ...commandUnits(body, bodyStart, { lineBase: i + 2, ...(file ? { file } : {}) }, version, block[4] === '|'),
+          ...commandUnits(body, bodyStart, { lineBase: i + 2, ...(file ? { file } : {}) }, version, true, yaml),
         );
       }
       i = j - 1;
@@ -141,12 +200,18 @@ function yamlCommandUnits(text: string, file: string | undefined, version: Versi
     if (!inline || /^\s*#/.test(line)) continue;
     let value = group(inline, 2);
     let at = element(starts, i) + group(inline, 1).length;
-    let writable = true;
+    let style: YamlScalarStyle = 'plain';
+    let notWritable: string | undefined;
     const q = value[0];
     if ((q === '"' || q === "'") && value.trimEnd().endsWith(q) && value.trimEnd().length > 1) {
       value = value.trimEnd().slice(1, -1);
       at += 1;
-      writable = q === '"';
+      style = q === '"' ? 'double-quoted' : 'single-quoted';
+      // YAML writes a quote inside a single-quoted string as '', which the shell would read as an empty word.
+      if (q === "'" && value.includes("''")) notWritable = "a single-quoted YAML string holding an escaped quote ('')";
+    } else if (/\s#/.test(value)) {
+      // A plain scalar ends at " #": what follows is a YAML comment, not part of the command.
+      value = value.slice(0, value.search(/\s#/));
     }
     if (value.startsWith('[') || value.startsWith('{')) continue;
     units.push(
@@ -155,7 +220,8 @@ function yamlCommandUnits(text: string, file: string | undefined, version: Versi
         at,
         { lineBase: i + 1, columnBase: at - element(starts, i), ...(file ? { file } : {}) },
         version,
-        writable,
+        true,
+        { style, ...(notWritable !== undefined ? { notWritable } : {}) },
       ),
     );
   }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import yaml from 'js-yaml';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -185,6 +186,41 @@ describe('velero-cm-preflight CLI (built bin)', function () {
     );
     const after = cli([file]);
     expect(after.code, after.stdout).to.equal(0);
+  });
+
+  it('--fix --write rewrites commands in folded, single-quoted and plain YAML scalars, and refuses what it cannot keep exact', () => {
+    const testdata = join(
+      dirname(fileURLToPath(import.meta.url)),
+      '..',
+      '..',
+      '..',
+      '..',
+      'test',
+      'unit',
+      'preflight',
+      'testdata',
+      'write',
+    );
+    const file = join(dir, 'workflow.yaml');
+    writeFileSync(file, readFileSync(join(testdata, 'before.yaml')));
+    const r = cli(['--fix', '--write', file]);
+    expect(r.stderr).to.contain('rewrote 3 commands');
+    expect(r.stderr).to.contain(`not rewritten: ${file}:14: a single-quoted YAML string holding an escaped quote`);
+    expect(r.stderr).to.contain(`not rewritten: ${file}:17: a folded (>) YAML block with more-indented lines`);
+    const text = readFileSync(file, 'utf8');
+    expect(text).to.equal(readFileSync(join(testdata, 'after.yaml'), 'utf8'));
+    // What YAML reads from each rewritten scalar is exactly the corrected command, which lints clean.
+    const steps = (yaml.load(text) as { jobs: { backup: { steps: { run: string }[] } } }).jobs.backup.steps;
+    const fixed = (name: string, namespaces = '--include-namespaces=app,cert-manager') =>
+      `velero backup create ${name} ${namespaces}`;
+    expect(steps[0]?.run.startsWith(`${fixed('folded')} --ttl=720h --include-cluster-resources=true`)).to.equal(true);
+    expect(steps[0]?.run.endsWith('\n')).to.equal(true);
+    expect(steps[1]?.run.startsWith(`${fixed('single')} --include-cluster-resources=true`)).to.equal(true);
+    expect(steps[2]?.run.startsWith(`${fixed('plain')} --include-cluster-resources=true`)).to.equal(true);
+    for (const step of steps.slice(0, 3)) expect(cli(['--', ...step.run.trim().split(' ')]).code, step.run).to.equal(0);
+    // The refused ones are untouched.
+    expect(steps[3]?.run).to.equal("velero backup create quoted --include-namespaces app --labels note=it's");
+    expect(steps[4]?.run).to.equal('velero backup create indented\n  --include-namespaces app\n');
   });
 
   it('lints a directory: scripts, Makefiles, workflows, Markdown and manifests with file:line:col', () => {

@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { encodeReplacement, unitsFromText, type LintUnit } from '../../../src/preflight/sources.js';
+import { parseVersion } from '../../../src/preflight/version.js';
+
+const V = parseVersion('1.18.1')!;
+const unitsOf = (yaml: string): LintUnit[] => unitsFromText(yaml, 'yaml', 'ci.yaml', V).units.filter((u) => u.tokens);
+
+describe('preflight sources: how --write encodes a corrected command in its YAML scalar', () => {
+  it('reads the scalar style of each command', () => {
+    const styles = unitsOf(
+      [
+        'a: velero backup create a',
+        "b: 'velero backup create b'",
+        'c: "velero backup create c"',
+        'd: |',
+        '  velero backup create d',
+        'e: >',
+        '  velero backup create e',
+      ].join('\n'),
+    ).map((u) => u.yamlStyle);
+    expect(styles).to.deep.equal(['plain', 'single-quoted', 'double-quoted', 'literal', 'folded']);
+  });
+
+  it("doubles single quotes in a single-quoted string (YAML's only escape there)", () => {
+    const [unit] = unitsOf("run: 'velero backup create b'");
+    expect(encodeReplacement(unit!, "velero backup create b --x='*'")).to.deep.equal({
+      text: "velero backup create b --x=''*''",
+    });
+  });
+
+  it('refuses what would change the YAML: new escapes in a double-quoted string, ": " or " #" in a plain one', () => {
+    const [double] = unitsOf('run: "velero backup create b"');
+    expect(encodeReplacement(double!, "velero backup create b --x='a\"b'")).to.have.property('refused');
+    expect(encodeReplacement(double!, 'velero backup create b --x=y')).to.deep.equal({
+      text: 'velero backup create b --x=y',
+    });
+    const [plain] = unitsOf('run: velero backup create b');
+    expect(encodeReplacement(plain!, 'velero backup create b --labels a: b')).to.have.property('refused');
+    expect(encodeReplacement(plain!, 'velero backup create b #x')).to.have.property('refused');
+    expect(encodeReplacement(plain!, 'velero backup create b')).to.deep.equal({ text: 'velero backup create b' });
+  });
+
+  it("keeps a plain scalar's trailing YAML comment out of the command", () => {
+    const [unit] = unitsOf('run: velero backup create b # nightly');
+    expect(unit!.tokens!.map((t) => t.text)).to.deep.equal(['velero', 'backup', 'create', 'b']);
+  });
+});
