@@ -1,4 +1,6 @@
 import { resolveResource } from '../resources.js';
+import { policyFor } from '../policy.js';
+import type { LintContext, Subject } from '../spec.js';
 import type { Rule, RuleReport } from './types.js';
 import { RESOURCE_FIELDS, backupSpecOf, fieldLocation, nameOf } from './helpers.js';
 
@@ -36,7 +38,7 @@ export const rule: Rule = {
       },
     ],
   },
-  check(subject) {
+  check(subject, ctx) {
     const spec = backupSpecOf(subject, ...RESOURCE_FIELDS);
     if (!spec) return [];
     const out: RuleReport[] = [];
@@ -55,6 +57,27 @@ export const rule: Rule = {
         fix: `move ${wrong.join(', ')} to ${nameOf(subject, field.replace(namespaced ? 'Namespace' : 'Cluster', namespaced ? 'Cluster' : 'Namespace'), flag.replace(namespaced ? 'namespace' : 'cluster', namespaced ? 'cluster' : 'namespace'))}`,
       });
     }
+    out.push(...policyScopeMismatches(subject, ctx));
     return out;
   },
 };
+
+/** The same mistake in the includeExcludePolicy of the backup's resource policy, which Velero resolves alike. */
+function policyScopeMismatches(subject: Subject, ctx: LintContext): RuleReport[] {
+  const lookup = policyFor(subject, ctx);
+  if (lookup.state !== 'seen' || !lookup.reading.valid) return [];
+  const { includeExcludePolicy: policy, entryLocations } = lookup.reading;
+  const out: RuleReport[] = [];
+  for (const [field, , namespaced] of SCOPED) {
+    (policy?.[field] ?? []).forEach((entry, index) => {
+      const known = resolveResource(entry);
+      if (known === undefined || known.namespaced === namespaced) return;
+      out.push({
+        message: `resource policy ${lookup.namespace}/${lookup.name}, ${field}: ${entry} is ${namespaced ? 'cluster-scoped' : 'namespaced'} and silently dropped`,
+        location: entryLocations[field]?.[index] ?? subject.location,
+        fix: `move ${entry} to ${field.replace(namespaced ? 'Namespace' : 'Cluster', namespaced ? 'Cluster' : 'Namespace')} in the policy`,
+      });
+    });
+  }
+  return out;
+}

@@ -1117,6 +1117,20 @@ ${policyConfigMap(`version: v1
     messages: { CMV033: 'leaves secrets out of the backup b', CMV034: 'cert-manager CRDs' },
   },
   {
+    name: 'policy ConfigMap read: an entry of the wrong scope is dropped (B10 in the policy)',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    includeExcludePolicy:
+      excludedNamespaceScopedResources:
+        - events
+        - clusterissuers.cert-manager.io`)}`,
+    expect: ['CMV029@18'],
+    messages: {
+      CMV029: 'resource policy velero/pol, excludedNamespaceScopedResources: clusterissuers.cert-manager.io',
+    },
+  },
+  {
     name: 'policy ConfigMap read: its excludes of the ephemeral kinds count (no CMV027)',
     yaml: `${policyBackup(`includedClusterScopedResources: ['*']`)}
 ${policyConfigMap(`version: v1
