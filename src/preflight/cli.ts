@@ -13,6 +13,7 @@ import { fixTokens, renderTokens } from './fix.js';
 import { parseVeleroArgv, type SourceLocation, type Token } from './parse/pflag.js';
 import { shellJoin, shellQuote } from './parse/shell.js';
 import { isOurPluginImage } from './plugin.js';
+import { withPolicyConfigMaps } from './policy.js';
 import { subjectFromCommand } from './resolve.js';
 import { findRule, RULES } from './rules/index.js';
 import type { Finding, Severity } from './rules/types.js';
@@ -418,9 +419,16 @@ async function main(args: string[]): Promise<number> {
   )
     ctx.pluginInstalled = true;
 
+  // Cluster mode reads the live objects first, so a Backup naming a resource policy that exists only in the
+  // cluster is checked against it (a ConfigMap among the files still wins).
+  const live = cluster ? await cluster.liveUnits() : [];
+  const lintCtx = withPolicyConfigMaps(
+    ctx,
+    live.map((u) => u.subject),
+  );
   let findings = lintSubjects(
     units.map((u) => u.subject),
-    ctx,
+    lintCtx,
     config,
   );
   const out: string[] = [];
@@ -431,7 +439,7 @@ async function main(args: string[]): Promise<number> {
     runArgv = fixed.tokens.map((t) => t.text);
     const fixedUnit = argvUnit(runArgv, ctx);
     units = [fixedUnit];
-    findings = lintSubjects([fixedUnit.subject], ctx, config);
+    findings = lintSubjects([fixedUnit.subject], lintCtx, config);
     if (o.mode === 'lint') out.push(shellJoin(runArgv));
   } else if (o.fix && o.write) {
     const byFile = new Map<string, { start: number; end: number; text: string }[]>();
@@ -466,12 +474,11 @@ async function main(args: string[]): Promise<number> {
     ({ units, problems } = await collectUnits(o.inputs, ctx, config));
     findings = lintSubjects(
       units.map((u) => u.subject),
-      ctx,
+      lintCtx,
       config,
     );
   }
   if (cluster) {
-    const live = await cluster.liveUnits();
     units.push(...live);
     findings.push(
       ...lintSubjects(

@@ -297,5 +297,6 @@ export function includeExcludePolicyOf(subject: Subject, ctx: LintContext): Incl
 export function withPolicyConfigMaps(ctx: LintContext, subjects: readonly Subject[]): LintContext {
   const found = subjects.flatMap((s) => (s.policyConfigMap ? [s.policyConfigMap] : []));
   if (found.length === 0) return ctx;
-  return { ...ctx, resourcePolicyConfigMaps: [...(ctx.resourcePolicyConfigMaps ?? []), ...found] };
+  // The subjects' own come first: a ConfigMap among the files wins over the same one read from the cluster.
+  return { ...ctx, resourcePolicyConfigMaps: [...found, ...(ctx.resourcePolicyConfigMaps ?? [])] };
 }

@@ -39,6 +39,8 @@ export interface LiveFacts {
   velero?: VeleroServer;
   /** ConfigMaps in Velero's namespace labelled velero.io/plugin-config. */
   pluginConfigMaps: KubeObject[];
+  /** The other ConfigMaps in Velero's namespace: where the resource policies Backups name live. */
+  otherConfigMaps: KubeObject[];
   /** Installed cert-manager CRD names. */
   crds: string[];
   /** cert-manager objects, Secrets (metadata only), Ingresses and Gateways, indexed like a backup. */
@@ -115,16 +117,19 @@ export async function gatherFacts(
   const deployments = (await api.list('/apis/apps/v1/deployments', 'list deployments.apps in all namespaces')) ?? [];
   const installation = findCertManager(deployments);
   const velero = findVeleroServer(deployments);
-  let pluginConfigMaps: KubeObject[] = [];
+  let configMaps: KubeObject[] = [];
   if (velero) {
-    progress('plugin configuration');
-    pluginConfigMaps =
+    progress('plugin configuration and resource policies');
+    // All of them (the same `list` permission): the plugin's configuration, and the resource policies Backups name.
+    configMaps =
       (await api.list(
         `/api/v1/namespaces/${encodeURIComponent(velero.namespace)}/configmaps`,
         `list configmaps in ${velero.namespace}`,
-        { labelSelector: 'velero.io/plugin-config' },
       )) ?? [];
   }
+  const isPluginConfig = (cm: KubeObject) => Object.hasOwn(cm.metadata.labels ?? {}, 'velero.io/plugin-config');
+  const pluginConfigMaps = configMaps.filter(isPluginConfig);
+  const otherConfigMaps = configMaps.filter((cm) => !isPluginConfig(cm));
   progress('CustomResourceDefinitions');
   const crdList =
     (await api.list('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', 'list customresourcedefinitions', {
@@ -172,6 +177,7 @@ export async function gatherFacts(
       : {}),
     ...(velero ? { velero } : {}),
     pluginConfigMaps,
+    otherConfigMaps,
     crds,
     items,
     requests: api.requestCount,

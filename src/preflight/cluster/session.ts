@@ -18,7 +18,10 @@ import { startProgress } from './progress.js';
 export interface ClusterSession {
   facts: LiveFacts;
   ctx: LintContext;
-  /** Subjects read from the cluster (the Velero server Deployment, plugin ConfigMaps) to lint like manifests. */
+  /**
+   * Subjects read from the cluster to lint like manifests: the Velero server Deployment, plugin ConfigMaps, and
+   * the resource-policy ConfigMaps in Velero's namespace (which Backups and Schedules are then checked against).
+   */
   liveUnits(): Promise<LintUnit[]>;
   findings(subjects: readonly Subject[], config: PreflightConfig | undefined): Finding[];
 }
@@ -42,7 +45,12 @@ export async function openClusterSession(
     facts,
     ctx: liveCtx,
     async liveUnits() {
-      const objects = [...(facts.velero ? [facts.velero.deployment] : []), ...facts.pluginConfigMaps];
+      // Other ConfigMaps become subjects only when their data looks like a resource policy (manifests.ts).
+      const objects = [
+        ...(facts.velero ? [facts.velero.deployment] : []),
+        ...facts.pluginConfigMaps,
+        ...facts.otherConfigMaps,
+      ];
       if (objects.length === 0) return [];
       const [{ default: yaml }, sources] = await Promise.all([import('js-yaml'), import('../sources.js')]);
       const units: LintUnit[] = [];

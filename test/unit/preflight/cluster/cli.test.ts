@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as F from '../audit/fixtures.js';
 import { startFakeApiServer, type FakeApiServer, type FakeObject } from './fake-apiserver.js';
+import { EPH } from '../table.js';
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '../../../../src/preflight/cli.js');
 
@@ -227,6 +228,50 @@ describe('preflight cluster mode and doctor: CLI against a fake API server', () 
     const badName = await run(['doctor', '--namespace', 'App'], { KUBECONFIG: api.kubeconfig });
     expect(badName.status).to.equal(2);
     expect(badName.stderr).to.contain('"App" is not a namespace name');
+  });
+
+  it("--cluster reads the resource policy a command names from Velero's namespace; a policy file given wins", async () => {
+    const policy = (excluded: string): FakeObject => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'pol', namespace: 'velero' },
+      data: {
+        'policy.yaml': `version: v1\nincludeExcludePolicy:\n  excludedNamespaceScopedResources: [${excluded}]\n`,
+      },
+    });
+    const other: FakeObject = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'settings', namespace: 'velero' },
+      data: { key: 'value' },
+    };
+    api = await startFakeApiServer({ ...clusterObjects(), configmaps: [policy('secrets'), other] });
+    const command = [
+      'velero',
+      'backup',
+      'create',
+      'b',
+      '--include-cluster-scoped-resources=*',
+      `--exclude-namespace-scoped-resources=${EPH}`,
+      '--resource-policies-configmap',
+      'pol',
+    ];
+    const fromCluster = await run(['--cluster', '--format', 'json', '--', ...command], { KUBECONFIG: api.kubeconfig });
+    const ids = (r: { stdout: string }) =>
+      (JSON.parse(r.stdout) as { findings: { ruleId: string; message: string }[] }).findings.map((f) => f.ruleId);
+    expect(ids(fromCluster), fromCluster.stdout).to.include('CMV033');
+    expect(ids(fromCluster)).to.not.include('CMV030');
+
+    const dir = mkdtempSync(join(tmpdir(), 'vcm-policy-'));
+    const script = join(dir, 'backup.sh');
+    writeFileSync(script, `${command.map((w) => (w.includes('*') ? `'${w}'` : w)).join(' ')}\n`);
+    const file = join(dir, 'pol.yaml');
+    writeFileSync(
+      file,
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: pol, namespace: velero}\ndata:\n  policy.yaml: |\n    version: v1\n    includeExcludePolicy:\n      excludedNamespaceScopedResources: [events]\n`,
+    );
+    const fromFiles = await run(['--cluster', '--format', 'json', script, file], { KUBECONFIG: api.kubeconfig });
+    expect(ids(fromFiles), fromFiles.stdout).to.not.include('CMV033');
   });
 
   it('an unreachable API server is a clear error', async () => {

@@ -46,6 +46,7 @@ function facts(overrides: Partial<LiveFacts> = {}): LiveFacts {
     certManager: { namespace: 'cert-manager', clusterResourceNamespace: 'cert-manager', source: 'controller-flag' },
     velero: findVeleroServer([veleroDeployment('velero/velero:v1.17.2', ['velero/velero-plugin-for-aws:v1.13.0'])])!,
     pluginConfigMaps: [],
+    otherConfigMaps: [],
     crds: [...F.CRDS].sort(),
     items: objects.map(item),
     requests: 0,
