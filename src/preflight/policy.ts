@@ -44,6 +44,8 @@ export type PolicyLookup =
   | { state: 'none' }
   | { state: 'other-kind'; kind: string; name: string }
   | { state: 'not-seen'; name: string; namespace: string }
+  /** Cluster mode read every ConfigMap of that namespace and this one is not there. */
+  | { state: 'missing'; name: string; namespace: string }
   | { state: 'seen'; name: string; namespace: string; configMap: PolicyConfigMap; reading: PolicyReading };
 
 /** The policy ConfigMap a Backup or Schedule names, if it is among the inputs, read for this Velero version. */
@@ -57,7 +59,8 @@ export function policyFor(subject: Subject, ctx: LintContext): PolicyLookup {
   const configMap = ctx.resourcePolicyConfigMaps?.find(
     (cm) => cm.name === ref.name && (cm.namespace ?? ctx.veleroNamespace) === namespace,
   );
-  if (!configMap) return { state: 'not-seen', name: ref.name, namespace };
+  if (!configMap)
+    return { state: ctx.cluster?.configMapsReadIn === namespace ? 'missing' : 'not-seen', name: ref.name, namespace };
   return {
     state: 'seen',
     name: ref.name,

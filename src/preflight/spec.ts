@@ -107,6 +107,8 @@ export interface Suppression {
 export interface ClusterFacts {
   namespacesLabelledExcludeFromBackup?: string[];
   certManagerPreinstalled?: boolean;
+  /** The namespace whose ConfigMaps were all read (Velero's): a resource policy missing there does not exist. */
+  configMapsReadIn?: string;
 }
 
 export interface LintContext {

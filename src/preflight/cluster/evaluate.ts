@@ -44,6 +44,7 @@ export function contextFromFacts(facts: LiveFacts, ctx: LintContext, explicit: E
       .filter((n) => n.labels[EXCLUDE_FROM_BACKUP_LABEL] === 'true')
       .map((n) => n.name),
     certManagerPreinstalled: !!facts.certManager,
+    ...(facts.velero ? { configMapsReadIn: facts.velero.namespace } : {}),
   };
   return out;
 }

@@ -12,7 +12,7 @@ export const rule: Rule = {
     versions: 'all; includeExcludePolicy is an unknown key before Velero 1.17.0',
     appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests, with the policy ConfigMap'],
     summary:
-      'The resource-policy ConfigMap the backup names (found among the inputs) is one Velero rejects, or its includeExcludePolicy meets old-style filters.',
+      'The resource-policy ConfigMap the backup names (found among the inputs, or missing from the cluster with --cluster) is one Velero rejects, or its includeExcludePolicy meets old-style filters.',
     why: 'Velero reads the policy when the backup starts: a ConfigMap without exactly one data key, YAML it cannot decode strictly (an unknown or misspelt key, includeExcludePolicy before 1.17), a version other than v1, an unknown volume action, `*` or an entry both included and excluded in includeExcludePolicy, or an includeExcludePolicy together with --include-resources / --exclude-resources / --include-cluster-resources all mark the backup FailedValidation: nothing is backed up, cert-manager included, and a Schedule fails the same way every time.',
     fix: 'Correct the policy as the message says (or drop includeExcludePolicy and use the scoped filter flags), and lint the ConfigMap again.',
     links: ['https://velero.io/docs/main/resource-filtering/#resource-policies'],
@@ -27,6 +27,14 @@ export const rule: Rule = {
     const spec = backupSpecOf(subject);
     if (!spec) return [];
     const lookup = policyFor(subject, ctx);
+    if (lookup.state === 'missing')
+      return [
+        {
+          message: `resource policy ConfigMap ${lookup.namespace}/${lookup.name} does not exist in the cluster: Velero marks ${subject.kind === 'schedule' ? 'every backup of the schedule' : 'the backup'} FailedValidation ("fail to get ResourcePolicies") and backs up nothing`,
+          location: fieldLocation(subject, 'resourcePolicy'),
+          fix: `create ConfigMap ${lookup.name} in ${lookup.namespace} first, or correct the name`,
+        },
+      ];
     if (lookup.state !== 'seen') return [];
     const where = `resource policy ConfigMap ${lookup.namespace}/${lookup.name}`;
     const { reading } = lookup;

@@ -261,6 +261,15 @@ describe('preflight cluster mode and doctor: CLI against a fake API server', () 
       (JSON.parse(r.stdout) as { findings: { ruleId: string; message: string }[] }).findings.map((f) => f.ruleId);
     expect(ids(fromCluster), fromCluster.stdout).to.include('CMV033');
     expect(ids(fromCluster)).to.not.include('CMV030');
+    const missing = await run(['--cluster', '--format', 'json', '--', ...command.slice(0, -1), 'nope'], {
+      KUBECONFIG: api.kubeconfig,
+    });
+    const missingFindings = (JSON.parse(missing.stdout) as { findings: { ruleId: string; message: string }[] })
+      .findings;
+    expect(missingFindings.find((f) => f.ruleId === 'CMV032')?.message).to.contain(
+      'resource policy ConfigMap velero/nope does not exist in the cluster',
+    );
+    expect(missingFindings.map((f) => f.ruleId)).to.not.include('CMV030');
 
     const dir = mkdtempSync(join(tmpdir(), 'vcm-policy-'));
     const script = join(dir, 'backup.sh');
