@@ -1,7 +1,7 @@
 /**
  * Velero's resource policies, offline: the ConfigMap a Backup or Schedule names in `spec.resourcePolicy`
  * (`--resource-policies-configmap`), found among the preflight's inputs, read and validated the way Velero
- * reads it (internal/resourcepolicies at v1.18.1), and its `includeExcludePolicy` merged into the backup's
+ * reads it (internal/resourcepolicies at v1.18.1, with what v1.15.0-v1.18.0 accepted), and its `includeExcludePolicy` merged into the backup's
  * scoped filters the way the backup does it (ScopeIncludesExcludes.CombineWithPolicy). Pure.
  *
  * What Velero does, and this module mirrors:
@@ -97,8 +97,25 @@ class PolicyError extends Error {
 
 const VOLUME_POLICY_KEYS = ['conditions', 'action'];
 const ACTION_KEYS = ['type', 'parameters'];
-const ACTION_TYPES = ['skip', 'snapshot', 'fs-backup', 'custom'];
-const CONDITION_KEYS = ['capacity', 'storageClass', 'nfs', 'csi', 'volumeTypes', 'pvcLabels', 'pvcPhase'];
+/** Volume action types, each with the first Velero release that accepts it (read from the module sources). */
+const ACTION_TYPES: readonly [string, string][] = [
+  ['skip', '1.0.0'],
+  ['snapshot', '1.0.0'],
+  ['fs-backup', '1.0.0'],
+  ['custom', '1.18.1'],
+];
+/** Volume condition keys, likewise: pvcLabels from 1.16.0, pvcPhase from 1.18.0. */
+const CONDITION_KEYS: readonly [string, string][] = [
+  ['capacity', '1.0.0'],
+  ['storageClass', '1.0.0'],
+  ['nfs', '1.0.0'],
+  ['csi', '1.0.0'],
+  ['volumeTypes', '1.0.0'],
+  ['pvcLabels', '1.16.0'],
+  ['pvcPhase', '1.18.0'],
+];
+const acceptedBy = (table: readonly [string, string][], version: Version) =>
+  table.filter(([, since]) => versionAtLeast(version, since)).map(([name]) => name);
 
 function readUncached(configMap: PolicyConfigMap, version: Version, namespace: string): PolicyReading {
   const keys = Object.keys(configMap.data);
@@ -125,7 +142,7 @@ function readUncached(configMap: PolicyConfigMap, version: Version, namespace: s
     if (doc.volumePolicies !== undefined && doc.volumePolicies !== null) {
       if (!Array.isArray(doc.volumePolicies))
         throw new PolicyError('volumePolicies must be a list of volume policies', keyLine('volumePolicies'));
-      for (const vp of doc.volumePolicies as unknown[]) checkVolumePolicy(vp, keyLine);
+      for (const vp of doc.volumePolicies as unknown[]) checkVolumePolicy(vp, version, keyLine);
     }
     const iep = doc.includeExcludePolicy;
     let includeExcludePolicy: IncludeExcludePolicy | undefined;
@@ -147,7 +164,8 @@ function readUncached(configMap: PolicyConfigMap, version: Version, namespace: s
       );
     for (const vp of (doc.volumePolicies ?? []) as Obj[]) {
       const type = scalarText(isObj(vp.action) ? vp.action.type : undefined);
-      if (!ACTION_TYPES.includes(type)) throw new PolicyError(`invalid action type ${type}`, keyLine('type'));
+      if (!acceptedBy(ACTION_TYPES, version).includes(type))
+        throw new PolicyError(`invalid action type ${type}`, keyLine('type'));
     }
     if (includeExcludePolicy) validateIncludeExclude(includeExcludePolicy, keyLine);
     return {
@@ -186,7 +204,7 @@ function unknownKeys(
     if (!known.includes(key)) throw new PolicyError(`field ${key} not found in type ${type}`, keyLine(key));
 }
 
-function checkVolumePolicy(vp: unknown, keyLine: (key: string) => number | undefined): void {
+function checkVolumePolicy(vp: unknown, version: Version, keyLine: (key: string) => number | undefined): void {
   if (!isObj(vp)) throw new PolicyError('each volume policy must be a mapping', keyLine('volumePolicies'));
   unknownKeys(vp, VOLUME_POLICY_KEYS, 'VolumePolicy', keyLine);
   if (vp.action !== undefined && vp.action !== null) {
@@ -195,9 +213,9 @@ function checkVolumePolicy(vp: unknown, keyLine: (key: string) => number | undef
   }
   if (vp.conditions !== undefined && vp.conditions !== null) {
     if (!isObj(vp.conditions)) throw new PolicyError('conditions must be a mapping', keyLine('conditions'));
+    unknownKeys(vp.conditions, acceptedBy(CONDITION_KEYS, version), 'volumeConditions', keyLine);
     if ('pvcLabels' in vp.conditions && !isObj(vp.conditions.pvcLabels))
       throw new PolicyError('pvcLabels must be a map of string to string', keyLine('pvcLabels'));
-    unknownKeys(vp.conditions, CONDITION_KEYS, 'volumeConditions', keyLine);
   }
 }
 

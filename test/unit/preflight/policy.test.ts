@@ -2,8 +2,9 @@ import { expect } from 'chai';
 import { decodePolicyDocument, subjectsFromYaml } from '../../../src/preflight/manifests.js';
 import { policyFor, readPolicy, withPolicy } from '../../../src/preflight/policy.js';
 import type { LintContext, PolicyConfigMap } from '../../../src/preflight/spec.js';
-import { parseVersion } from '../../../src/preflight/version.js';
+import { parseVersion, type Version } from '../../../src/preflight/version.js';
 
+const version = (text: string): Version => parseVersion(text)!;
 const V118 = parseVersion('1.18.1')!;
 const V116 = parseVersion('1.16.2')!;
 
@@ -82,6 +83,17 @@ describe('preflight resource policies (Velero internal/resourcepolicies)', () =>
         if (want === undefined) expect(got).to.equal(undefined);
         else expect(got).to.contain(want);
       });
+
+    it('volume conditions and actions by version: pvcLabels from 1.16.0, pvcPhase from 1.18.0, custom from 1.18.1', () => {
+      const condition = (c: string) => `version: v1\nvolumePolicies:\n- conditions: {${c}}\n  action: {type: skip}`;
+      expect(messageOf(condition('pvcLabels: {a: b}'), version('1.15.1'))).to.contain('field pvcLabels not found');
+      expect(messageOf(condition('pvcLabels: {a: b}'), version('1.16.0'))).to.equal(undefined);
+      expect(messageOf(condition('pvcPhase: [Bound]'), version('1.17.2'))).to.contain('field pvcPhase not found');
+      expect(messageOf(condition('pvcPhase: [Bound]'), version('1.18.0'))).to.equal(undefined);
+      const custom = 'version: v1\nvolumePolicies:\n- action: {type: custom}';
+      expect(messageOf(custom, version('1.18.0'))).to.contain('invalid action type custom');
+      expect(messageOf(custom, V118)).to.equal(undefined);
+    });
 
     it('includeExcludePolicy is an unknown key before Velero 1.17', () => {
       const policy = 'version: v1\nincludeExcludePolicy: {}';
