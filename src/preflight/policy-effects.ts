@@ -92,16 +92,32 @@ function entryNaming(
   return entry === undefined ? undefined : { entry, index };
 }
 
-/** One line per drop: `secrets (excludedNamespaceScopedResources: secret)`. */
-export function describeDrop(d: PolicyDrop): string {
-  if (d.how === 'excluded') return `${d.type} (its ${d.field} lists ${d.entry ?? d.type})`;
-  if (d.how === 'crds-only-with-instances')
-    return `${d.type} of types without backed-up instances (its ${d.field} no longer covers them)`;
-  return `${d.type} (its ${d.field} narrows the backup's "everything" to the policy's list)`;
+/** Drops with one cause (the same policy entry, or the same narrowing list), their types together. */
+export interface PolicyDropGroup extends Omit<PolicyDrop, 'type'> {
+  types: string[];
 }
 
-/** The fix for one drop, said on the policy (the backup's own lists win over it, so that is a fix too). */
-export function fixForDrop(d: PolicyDrop): string {
-  if (d.how === 'excluded') return `remove ${d.entry ?? d.type} from ${d.field} in ${d.policy}`;
-  return `add ${d.type} to ${d.field} in ${d.policy}, or list it in the backup's own ${d.field} (the backup's lists win over the policy)`;
+export function groupDrops(drops: readonly PolicyDrop[]): PolicyDropGroup[] {
+  const groups = new Map<string, PolicyDropGroup>();
+  for (const { type, ...cause } of drops) {
+    const key = `${cause.how}\u0000${cause.field}\u0000${cause.entry ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.types.push(type);
+    else groups.set(key, { ...cause, types: [type] });
+  }
+  return [...groups.values()];
+}
+
+/** Why the policy drops them, for messages. */
+export function describeDrop(d: PolicyDropGroup): string {
+  if (d.how === 'excluded') return `its ${d.field} lists ${d.entry ?? d.types.join(', ')}`;
+  if (d.how === 'crds-only-with-instances')
+    return `its ${d.field} no longer covers CRDs, so only those of types with backed-up objects are kept`;
+  return `its ${d.field} narrows the backup's "everything" to the policy's list`;
+}
+
+/** The fix, said on the policy (the backup's own lists win over it, so that is a fix too). */
+export function fixForDrop(d: PolicyDropGroup): string {
+  if (d.how === 'excluded') return `remove ${d.entry ?? d.types.join(', ')} from ${d.field} in ${d.policy}`;
+  return `add ${d.types.join(', ')} to ${d.field} in ${d.policy}, or list ${d.types.length === 1 ? 'it' : 'them'} in the backup's own ${d.field} (the backup's lists win over the policy)`;
 }

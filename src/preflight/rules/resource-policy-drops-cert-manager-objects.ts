@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { backupSpecOf } from './helpers.js';
-import { describeDrop, fixForDrop, policyDrops } from '../policy-effects.js';
+import { describeDrop, fixForDrop, groupDrops, policyDrops } from '../policy-effects.js';
 import { SECRETS } from '../resources.js';
 
 /** What cert-manager cannot restore without: its Secrets, and the objects that say how to issue them. */
@@ -28,8 +28,8 @@ export const rule: Rule = {
   },
   check(subject, ctx) {
     if (!backupSpecOf(subject)) return [];
-    return policyDrops(subject, ctx, WATCHED).map((d) => ({
-      message: `resource policy ${d.policy} leaves ${d.type} out of the ${subject.kind}${subject.name ? ` ${subject.name}` : ''}: ${describeDrop(d)}${d.type === SECRETS ? '; cert-manager re-issues every certificate after a restore' : ''}`,
+    return groupDrops(policyDrops(subject, ctx, WATCHED)).map((d) => ({
+      message: `resource policy ${d.policy} leaves ${d.types.join(', ')} out of the ${subject.kind}${subject.name ? ` ${subject.name}` : ''}: ${describeDrop(d)}${d.types.includes(SECRETS) ? '; cert-manager re-issues every certificate after a restore' : ''}`,
       location: d.location,
       fix: fixForDrop(d),
     }));

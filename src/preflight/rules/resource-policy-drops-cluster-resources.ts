@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { backupSpecOf } from './helpers.js';
-import { describeDrop, fixForDrop, policyDrops } from '../policy-effects.js';
+import { describeDrop, fixForDrop, groupDrops, policyDrops } from '../policy-effects.js';
 import { CLUSTER_ISSUERS, CRD, MUTATING_WEBHOOKS, VALIDATING_WEBHOOKS } from '../resources.js';
 
 /** cert-manager's cluster side, and the RBAC its components run with. */
@@ -40,8 +40,8 @@ export const rule: Rule = {
   },
   check(subject, ctx) {
     if (!backupSpecOf(subject)) return [];
-    return policyDrops(subject, ctx, WATCHED).map((d) => ({
-      message: `resource policy ${d.policy} leaves ${d.type === CRD ? 'cert-manager CRDs' : d.type} out of the ${subject.kind}${subject.name ? ` ${subject.name}` : ''}: ${describeDrop(d)}`,
+    return groupDrops(policyDrops(subject, ctx, WATCHED)).map((d) => ({
+      message: `resource policy ${d.policy} leaves ${d.types.map((t) => (t === CRD ? 'cert-manager CRDs' : t)).join(', ')} out of the ${subject.kind}${subject.name ? ` ${subject.name}` : ''}: ${describeDrop(d)}`,
       location: d.location,
       fix: fixForDrop(d),
     }));
