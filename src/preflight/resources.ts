@@ -12,11 +12,21 @@ export const CRD = 'customresourcedefinitions.apiextensions.k8s.io';
 export const SECRETS = 'secrets';
 export const NAMESPACES = 'namespaces';
 export const CLUSTER_ISSUERS = groupResource(CLUSTER_ISSUER);
-export const VALIDATING_WEBHOOKS = 'validatingwebhookconfigurations.admissionregistration.k8s.io';
-export const MUTATING_WEBHOOKS = 'mutatingwebhookconfigurations.admissionregistration.k8s.io';
+const VALIDATING_WEBHOOKS = 'validatingwebhookconfigurations.admissionregistration.k8s.io';
+const MUTATING_WEBHOOKS = 'mutatingwebhookconfigurations.admissionregistration.k8s.io';
 const CLUSTER_ROLES = 'clusterroles.rbac.authorization.k8s.io';
 const CLUSTER_ROLE_BINDINGS = 'clusterrolebindings.rbac.authorization.k8s.io';
 export const INGRESSES = 'ingresses.networking.k8s.io';
+/** The cluster-scoped types cert-manager needs back after a restore: its CRDs, ClusterIssuers, webhook
+ * configurations and the ClusterRoles and bindings its components run with. */
+export const CERT_MANAGER_CLUSTER_TYPES: readonly string[] = [
+  CRD,
+  CLUSTER_ISSUERS,
+  VALIDATING_WEBHOOKS,
+  MUTATING_WEBHOOKS,
+  CLUSTER_ROLES,
+  CLUSTER_ROLE_BINDINGS,
+];
 const CERT_MANAGER_RESOURCES: readonly string[] = CRD_NAMES;
 export const EPHEMERAL = [
   'challenges.acme.cert-manager.io',

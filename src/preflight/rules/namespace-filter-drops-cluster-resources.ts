@@ -1,6 +1,6 @@
 import { includeExcludePolicyOf } from '../policy.js';
 import { backupCoverage, namespacesAll, usesOldFilters, usesScopedFilters } from '../coverage.js';
-import { CLUSTER_ISSUERS, CRD, MUTATING_WEBHOOKS, VALIDATING_WEBHOOKS } from '../resources.js';
+import { CERT_MANAGER_CLUSTER_TYPES, CLUSTER_ISSUERS, CRD } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
 import {
   NAMESPACE_FIELDS,
@@ -13,15 +13,6 @@ import {
   setLastUseEdit,
   includeClusterResourcesReport,
 } from './helpers.js';
-
-const CLUSTER_TYPES_FOR_CERT_MANAGER = [
-  CRD,
-  CLUSTER_ISSUERS,
-  VALIDATING_WEBHOOKS,
-  MUTATING_WEBHOOKS,
-  'clusterroles.rbac.authorization.k8s.io',
-  'clusterrolebindings.rbac.authorization.k8s.io',
-];
 
 export const rule: Rule = {
   meta: {
@@ -63,7 +54,7 @@ export const rule: Rule = {
     const cov = backupCoverage(spec, ctx, includeExcludePolicyOf(subject, ctx));
     const missing = [CRD, CLUSTER_ISSUERS].filter((t) => !cov.clusterDirect(t));
     if (missing.length === 0) return [];
-    const wanted = mergeList(spec.includedClusterScopedResources, CLUSTER_TYPES_FOR_CERT_MANAGER).join(',');
+    const wanted = mergeList(spec.includedClusterScopedResources, CERT_MANAGER_CLUSTER_TYPES).join(',');
     const report: RuleReport = {
       message: `the backup ${where} and its cluster-scoped includes do not cover ${missing.join(', ')}: they are not backed up (CRDs only for types with backed-up instances)`,
       location: fieldLocation(subject, 'includedClusterScopedResources', 'includedNamespaces', 'excludedNamespaces'),

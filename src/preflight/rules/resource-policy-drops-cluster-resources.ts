@@ -1,19 +1,12 @@
 import type { Rule } from './types.js';
 import { backupSpecOf } from './helpers.js';
 import { describeDrop, fixForDrop, groupDrops, policyDrops } from '../policy-effects.js';
-import { CLUSTER_ISSUERS, CRD, MUTATING_WEBHOOKS, VALIDATING_WEBHOOKS } from '../resources.js';
+import { CERT_MANAGER_CLUSTER_TYPES, CRD } from '../resources.js';
 
 /** cert-manager's cluster side, and the RBAC its components run with. */
 const WATCHED = {
   namespaced: ['serviceaccounts', 'roles.rbac.authorization.k8s.io', 'rolebindings.rbac.authorization.k8s.io'],
-  cluster: [
-    CRD,
-    CLUSTER_ISSUERS,
-    VALIDATING_WEBHOOKS,
-    MUTATING_WEBHOOKS,
-    'clusterroles.rbac.authorization.k8s.io',
-    'clusterrolebindings.rbac.authorization.k8s.io',
-  ],
+  cluster: CERT_MANAGER_CLUSTER_TYPES,
 };
 
 export const rule: Rule = {
