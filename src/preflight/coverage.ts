@@ -1,9 +1,19 @@
 /**
  * Which cert-manager-relevant types a Backup or Restore spec would carry, per velero-cli.md §9 and the
- * reference pseudo-code at the end of §16. Pure functions of the spec and the Velero version.
+ * reference pseudo-code at the end of §16. Pure functions of the spec and the Velero version. Every include/exclude
+ * decision is Velero's own (src/velero/filters.ts); this module only says which lists apply and how discovery would
+ * resolve their entries.
  */
 import type { BackupSpec, LintContext, RestoreSpec } from './spec.js';
-import { CRD, NAMESPACES, isAllList, isEmpty, keepScope, listMatches, resolveResource } from './resources.js';
+import { CRD, NAMESPACES, isAllList, isEmpty, listMatches, resolveResource } from './resources.js';
+import {
+  exclusionOf,
+  includesEverything,
+  matchesAnyEntry,
+  resourceFilter,
+  shouldInclude,
+  type IncludesExcludes,
+} from '../velero/filters.js';
 import { versionAtLeast } from './version.js';
 import { withPolicy, type IncludeExcludePolicy } from './policy.js';
 
@@ -31,9 +41,61 @@ export function namespacesAll(
   return isAllList(spec.includedNamespaces) && isEmpty(spec.excludedNamespaces) && labelled.length === 0;
 }
 
+/** Discovery as the preflight models it: a known alias becomes its canonical name, anything else stays verbatim. */
+function resolveKnown(entry: string): string {
+  return resolveResource(entry)?.canonical ?? entry;
+}
+
+/** The scoped lists hold one scope each: an entry known to be of the other scope is dropped (''). */
+function resolveInScope(namespaced: boolean) {
+  return (entry: string): string => {
+    const known = resolveResource(entry);
+    if (!known) return entry;
+    return known.namespaced === namespaced ? known.canonical : '';
+  };
+}
+
+/** includedResources/excludedResources as Velero builds them (a `*` among the excludes is ignored). */
+function oldResourceFilter(spec: BackupSpec | RestoreSpec): IncludesExcludes {
+  return resourceFilter(spec.includedResources ?? [], spec.excludedResources ?? [], resolveKnown, 'old');
+}
+
+/** One pair of scoped lists as Velero builds them. */
+function scopedResourceFilter(
+  includes: readonly string[] | undefined,
+  excludes: readonly string[] | undefined,
+  namespaced: boolean,
+): IncludesExcludes {
+  return resourceFilter(includes ?? [], excludes ?? [], resolveInScope(namespaced), 'scoped');
+}
+
+/** The scoped engine's exclude test: a `*` excludes everything whatever else the list holds. */
+function scopedExcludes(filter: IncludesExcludes, canonical: string): boolean {
+  return filter.excludes.includes('*') || exclusionOf(filter, canonical) === 'excluded';
+}
+
+/**
+ * A `*` among excludedResources: Velero's filter would ignore it, but its validation rejects the whole Backup or
+ * Restore before any filter runs (FailedValidation, CMV013), so nothing at all is kept.
+ */
+function oldListsRejected(spec: BackupSpec | RestoreSpec): boolean {
+  return (spec.excludedResources ?? []).includes('*');
+}
+
 function oldAllowed(spec: BackupSpec | RestoreSpec, canonical: string): boolean {
-  if (listMatches(spec.excludedResources, canonical)) return false;
-  return isAllList(spec.includedResources) || listMatches(spec.includedResources, canonical);
+  return !oldListsRejected(spec) && shouldInclude(oldResourceFilter(spec), canonical);
+}
+
+/**
+ * Whether the spec's own exclude lists (excludedResources, excludedClusterScopedResources) leave the type out by
+ * name, whichever engine is in use; server additions and resource policies aside.
+ */
+export function excludedByName(spec: BackupSpec, canonical: string): boolean {
+  return (
+    oldListsRejected(spec) ||
+    exclusionOf(oldResourceFilter(spec), canonical) === 'excluded' ||
+    scopedExcludes(scopedResourceFilter([], spec.excludedClusterScopedResources, false), canonical)
+  );
 }
 
 export interface BackupCoverage {
@@ -78,7 +140,10 @@ export function backupCoverage(input: BackupSpec, ctx: LintContext, policy?: Inc
       return t === NAMESPACES || icr === true || nsAll;
     };
     const crdExcluded =
-      listMatches(input.excludedResources, CRD) || icr === false || (icr === undefined && !oldAllowed(input, CRD));
+      oldListsRejected(input) ||
+      exclusionOf(oldResourceFilter(input), CRD) === 'excluded' ||
+      icr === false ||
+      (icr === undefined && !oldAllowed(input, CRD));
     return {
       engine: 'old',
       clusterDirect,
@@ -88,23 +153,33 @@ export function backupCoverage(input: BackupSpec, ctx: LintContext, policy?: Inc
     };
   }
   const spec = withPolicy(serverMutatedBackup(input, ctx), policy);
-  const cInc = keepScope(spec.includedClusterScopedResources, false) ?? [];
-  const cExc = keepScope(spec.excludedClusterScopedResources, false) ?? [];
-  const nInc = keepScope(spec.includedNamespaceScopedResources, true) ?? [];
-  const nExc = keepScope(spec.excludedNamespaceScopedResources, true) ?? [];
-  const nsScopedAll = isAllList(nInc) && nExc.length === 0;
+  const clusterFilter = scopedResourceFilter(
+    spec.includedClusterScopedResources,
+    spec.excludedClusterScopedResources,
+    false,
+  );
+  const namespacedFilter = scopedResourceFilter(
+    spec.includedNamespaceScopedResources,
+    spec.excludedNamespaceScopedResources,
+    true,
+  );
+  // Neither cluster list given, and everything namespaced is kept: a full backup, cluster types included.
+  const fullBackup =
+    clusterFilter.includes.length === 0 &&
+    clusterFilter.excludes.length === 0 &&
+    nsAll &&
+    includesEverything(namespacedFilter);
   const clusterDirect = (t: string) => {
-    if (cExc.includes('*') || listMatches(cExc, t)) return false;
-    if (t === NAMESPACES) return true;
-    return (
-      (cInc.length === 0 && cExc.length === 0 && nsAll && nsScopedAll) || cInc.includes('*') || listMatches(cInc, t)
-    );
+    if (scopedExcludes(clusterFilter, t)) return false;
+    if (t === NAMESPACES || fullBackup) return true;
+    // Unlike the namespaced list, an empty cluster include list includes nothing.
+    return clusterFilter.includes.includes('*') || matchesAnyEntry(clusterFilter.includes, t);
   };
-  const crdExcluded = cExc.includes('*') || listMatches(cExc, CRD);
+  const crdExcluded = scopedExcludes(clusterFilter, CRD);
   return {
     engine: 'scoped',
     clusterDirect,
-    namespacedIncluded: (t) => !listMatches(nExc, t) && (isAllList(nInc) || listMatches(nInc, t)),
+    namespacedIncluded: (t) => !scopedExcludes(namespacedFilter, t) && shouldInclude(namespacedFilter, t),
     crdExcluded,
     crdAutoAdd: !clusterDirect(CRD) && !crdExcluded,
   };

@@ -5,7 +5,6 @@
  * include/exclude evaluation are Velero's own, in src/velero.
  */
 import { ALL_TYPES, CLUSTER_ISSUER, CRD_NAMES, groupResource } from '../certmanager/kinds.js';
-import { cachedGlob } from '../velero/glob.js';
 import { includesEverything, matchesAnyEntry } from '../velero/filters.js';
 
 export const CRD = 'customresourcedefinitions.apiextensions.k8s.io';
@@ -87,14 +86,6 @@ export function canonicalFor(entry: string): string | undefined {
 
 export function isCertManagerResource(canonical: string): boolean {
   return CERT_MANAGER_RESOURCES.includes(canonical);
-}
-
-/**
- * One Velero glob as a regular expression (src/velero/glob.ts); a pattern Velero cannot compile never matches.
- * For single patterns (cluster mode's namespace checks); lists go through `listMatches`.
- */
-export function globToRegExp(pattern: string): RegExp {
-  return cachedGlob(pattern) ?? /^(?!)$/;
 }
 
 /**

@@ -12,9 +12,10 @@ import {
 } from '../../certmanager/references.js';
 import { makeFinding, objectName, type LiveFinding } from '../audit/findings.js';
 import { GR, Inventory, type InventoryItem } from '../audit/inventory.js';
-import { backupCoverage } from '../coverage.js';
+import { backupCoverage, excludedByName } from '../coverage.js';
 import { includeExcludePolicyOf } from '../policy.js';
-import { CRD, globToRegExp, isAllList, listMatches } from '../resources.js';
+import { CRD } from '../resources.js';
+import { shouldInclude } from '../../velero/filters.js';
 import type { BackupSpec, LintContext, Subject } from '../spec.js';
 import { formatVersion, parseVersion } from '../version.js';
 import type { LiveFacts } from './facts.js';
@@ -129,13 +130,13 @@ export function parseSelector(selector: unknown): Selector {
 }
 
 function namespaceFilter(spec: BackupSpec, ctx: LintContext) {
-  const inc = spec.includedNamespaces;
-  const exc = spec.excludedNamespaces ?? [];
+  // Velero keeps a namespace that passes both lists; each is judged alone so the message names the one that drops it.
+  const includes = { includes: spec.includedNamespaces ?? [], excludes: [] };
+  const excludes = { includes: [], excludes: spec.excludedNamespaces ?? [] };
   const labelled = ctx.cluster?.namespacesLabelledExcludeFromBackup ?? [];
   return (ns: string): string | undefined => {
-    if (inc !== undefined && !isAllList(inc) && !inc.some((p) => globToRegExp(p).test(ns)))
-      return `--include-namespaces does not include ${ns}`;
-    if (exc.some((p) => globToRegExp(p).test(ns))) return `--exclude-namespaces excludes ${ns}`;
+    if (!shouldInclude(includes, ns)) return `--include-namespaces does not include ${ns}`;
+    if (!shouldInclude(excludes, ns)) return `--exclude-namespaces excludes ${ns}`;
     if (labelled.includes(ns)) return `namespace ${ns} is labelled ${EXCLUDE_FROM_BACKUP_LABEL}=true`;
     return undefined;
   };
@@ -201,10 +202,7 @@ export function evaluateSubject(subject: Subject, facts: LiveFacts, ctx: LintCon
     for (const ref of issuerSecretReferences(issuer.object))
       secretCheck(issuer, ctx.clusterResourceNamespace, ref.name, ref.field);
 
-  const explicitlyExcluded = (gr: string) =>
-    spec.includeClusterResources === false ||
-    listMatches(spec.excludedResources, gr) ||
-    listMatches(spec.excludedClusterScopedResources, gr);
+  const explicitlyExcluded = (gr: string) => spec.includeClusterResources === false || excludedByName(spec, gr);
   const reportedIssuers = new Set<string>();
   for (const cert of certificates) {
     const ref = certificateIssuerReference(cert.object);

@@ -134,6 +134,25 @@ describe('preflight cluster mode: a command line against the cluster', () => {
     ]);
   });
 
+  it('judges namespaces as Velero does: globs match, [""] includes none, and the include list is named first', () => {
+    // CMV204 names the namespaces holding Certificates or Issuers: in these facts, app only.
+    const namespaceFindings = (argv: string) =>
+      evaluate(argv)
+        .filter((f) => f.ruleId === 'CMV204')
+        .map((f) => f.message.replace(/^.* would be left out: /, ''));
+    const all = ' --include-cluster-resources=true';
+    expect(namespaceFindings(`velero backup create b --include-namespaces cert-*,ap?${all}`)).to.deep.equal([]);
+    expect(namespaceFindings(`velero backup create b --include-namespaces=${all}`)).to.deep.equal([
+      '--include-namespaces does not include app',
+    ]);
+    expect(namespaceFindings(`velero backup create b --exclude-namespaces a?p,other${all}`)).to.deep.equal([
+      '--exclude-namespaces excludes app',
+    ]);
+    expect(
+      namespaceFindings('velero backup create b --include-namespaces cert-* --exclude-namespaces app'),
+    ).to.deep.equal(['--include-namespaces does not include app']);
+  });
+
   it('excluded Secrets and a label selector are reasons too', () => {
     const excluded = evaluate('velero backup create b --exclude-resources secrets --include-cluster-resources=true');
     expect(excluded.filter((f) => f.ruleId === 'CMV201').map((f) => f.subject.name)).to.deep.equal([
