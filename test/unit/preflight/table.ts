@@ -205,9 +205,14 @@ export const CASES: Case[] = [
     name: 'A4 empty include-resources',
     line: `${B} --include-resources=`,
     expect: ['CMV008'],
-    messages: { CMV008: 'includes nothing' },
+    messages: { CMV008: 'behaves as if unset' },
   },
-  { name: 'A4 empty include-namespaces', line: `${B} --include-namespaces ""`, expect: ['CMV008', 'CMV026'] },
+  {
+    name: 'A4 empty include-namespaces',
+    line: `${B} --include-namespaces ""`,
+    expect: ['CMV008', 'CMV026'],
+    messages: { CMV008: 'includes no namespace' },
+  },
   {
     name: 'A4 restore empty exclude',
     line: `velero restore create --from-backup b --exclude-resources=`,
