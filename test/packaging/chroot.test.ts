@@ -7,29 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packaging, pins, repoRoot, type SmokeResult } from './helpers.js';
+import { checkTree, packaging, pins, repoRoot, type SmokeResult } from './helpers.js';
 
 const tree = process.env.VCM_PLUGIN_TREE ?? join(repoRoot, 'out', 'plugins');
 const isRoot = process.getuid?.() === 0;
-
-function checkTree(dir: string): { ok: boolean; output: string } {
-  const r = spawnSync(
-    'node',
-    [
-      join(repoRoot, 'hack/packaging/check-tree.mjs'),
-      dir,
-      '--name',
-      pins.PLUGIN_NAME,
-      '--libs',
-      pins.PLUGIN_LIBS_DIR,
-      '--max-glibc',
-      pins.MAX_GLIBC,
-      '--no-smoke',
-    ],
-    { encoding: 'utf8' },
-  );
-  return { ok: r.status === 0, output: r.stderr };
-}
 
 /** A copy of the tree whose large binary is hard-linked (cheap), for tests that only add files. */
 function linkedCopy(scratch: string, name: string): string {

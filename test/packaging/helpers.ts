@@ -1,5 +1,6 @@
 // Shared by the packaging tests: the repo root, the pins hack/build-plugin uses, and typed access to the
 // smoke client in hack/packaging/smoke.mjs (plain JS so the Docker build can run it before any tsc).
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +29,26 @@ export const pins: Record<string, string> & { PLUGIN_NAME: string; PLUGIN_LIBS_D
       if (!values[k]) throw new Error(`pins.env lacks ${k}`);
     return values as Record<string, string> & { PLUGIN_NAME: string; PLUGIN_LIBS_DIR: string; MAX_GLIBC: string };
   })();
+
+/** hack/packaging/check-tree.mjs's static gates (no smoke handshake) on a tree: ok, and what it printed. */
+export function checkTree(dir: string): { ok: boolean; output: string } {
+  const r = spawnSync(
+    'node',
+    [
+      join(repoRoot, 'hack/packaging/check-tree.mjs'),
+      dir,
+      '--name',
+      pins.PLUGIN_NAME,
+      '--libs',
+      pins.PLUGIN_LIBS_DIR,
+      '--max-glibc',
+      pins.MAX_GLIBC,
+      '--no-smoke',
+    ],
+    { encoding: 'utf8' },
+  );
+  return { ok: r.status === 0, output: r.stderr };
+}
 
 const cacheDir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'velero-plugin-for-cert-manager');
 
