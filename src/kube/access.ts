@@ -43,6 +43,13 @@ export interface ClusterAccessOptions extends LoadOptions {
 const LIST_PAGE_SIZE = 500;
 const MAX_PAGES = 200;
 
+/** One page of a Kubernetes list call: the items and the continue token of the next page. */
+type ListPage<T> = (
+  apis: KubeApis,
+  cont: string | undefined,
+  limit: number,
+) => Promise<{ items: T[]; metadata?: { _continue?: string } }>;
+
 interface CacheEntry {
   promise: Promise<unknown>;
   createdAt: number;
@@ -115,14 +122,7 @@ export class ClusterAccess {
   }
 
   /** Every item of a list, page by page. */
-  async listAll<T>(
-    what: string,
-    page: (
-      apis: KubeApis,
-      cont: string | undefined,
-      limit: number,
-    ) => Promise<{ items: T[]; metadata?: { _continue?: string } }>,
-  ): Promise<T[]> {
+  async listAll<T>(what: string, page: ListPage<T>): Promise<T[]> {
     const items: T[] = [];
     let cont: string | undefined;
     for (let i = 0; i < MAX_PAGES; i++) {
@@ -290,15 +290,7 @@ class OperationLookups implements ClusterLookups {
     return undefined;
   }
 
-  private list<T>(
-    key: string,
-    what: string,
-    page: (
-      apis: KubeApis,
-      cont: string | undefined,
-      limit: number,
-    ) => Promise<{ items: unknown[]; metadata?: { _continue?: string } }>,
-  ): Promise<T[]> {
+  private list<T>(key: string, what: string, page: ListPage<unknown>): Promise<T[]> {
     return this.memo(`list:${key}`, () => this.access.listAll(what, page) as Promise<T[]>);
   }
 
