@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * velero-cm-preflight: the entry point. It only parses the command line and dispatches to the command's module
- * in commands/ (lint, run, audit, doctor), each of which carries its own help and checks.
+ * in commands/ (lint, run, audit, doctor, export, import), each of which carries its own help and checks.
  * Offline by default: nothing reachable from here at start imports a Kubernetes client or gRPC; YAML,
  * formatters, docs and the cluster-reading commands load lazily so linting one command line starts fast.
  */
@@ -12,6 +12,9 @@ import { parseOptions, splitCommand, UsageError } from './commands/options.js';
 import { explainRule, listRules } from './commands/rule-info.js';
 import { NEWEST_KNOWN_VELERO } from './version.js';
 import { VERSION } from '../version.js';
+
+/** Clear refusals raised by the cluster-reading commands (access, a configuration file, a copy refused whole). */
+const LAZY_ERRORS = new Set(['ClusterAccessError', 'ConfigurationFileError', 'ConfigurationCopyError']);
 
 async function main(args: string[]): Promise<number> {
   const { command: name, rest } = splitCommand(args);
@@ -42,11 +45,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    // ClusterAccessError (cluster mode, doctor) is matched by name: this module does not import the Kubernetes layer.
+    // Errors of the lazily loaded commands are matched by name: this module does not import the Kubernetes layer.
     if (
       err instanceof UsageError ||
       err instanceof ConfigError ||
-      (err as Error | undefined)?.name === 'ClusterAccessError'
+      LAZY_ERRORS.has((err as Error | undefined)?.name ?? '')
     ) {
       process.stderr.write(`velero-cm-preflight: ${(err as Error).message}\n`);
       if (err instanceof UsageError) process.stderr.write('Run velero-cm-preflight --help for usage.\n');

@@ -1,7 +1,7 @@
 /**
- * The preflight's read-only view of a live cluster: GET requests only, each with a timeout, lists paged,
- * Secrets listed as metadata only (PartialObjectMetadataList: names, labels and annotations cross the wire,
- * never data). Configuration is the kubeconfig kubectl would use ($KUBECONFIG or ~/.kube/config, or the
+ * The preflight's view of a live cluster: GET requests (and, for `import` alone, server-side apply), each with a
+ * timeout, lists paged, Secrets listed as metadata only (PartialObjectMetadataList: names, labels and
+ * annotations cross the wire, never data; only `export` reads the Secrets the configuration references whole). Configuration is the kubeconfig kubectl would use ($KUBECONFIG or ~/.kube/config, or the
  * in-cluster ServiceAccount), with `--context` like kubectl's. @kubernetes/client-node is imported lazily: only
  * for its kubeconfig loading and authentication (client certificates, tokens, exec plugins).
  */
@@ -96,6 +96,38 @@ export class ClusterApi {
 
   /** GET a path; undefined on 404 (a resource type that is not served). */
   async get(path: string, what: string, accept = 'application/json'): Promise<unknown> {
+    const { status, body } = await this.send('GET', path, what, { accept });
+    if (status === 404) return undefined;
+    if (status >= 200 && status < 300) return parseJson(body, what);
+    throw statusError(status, body, what);
+  }
+
+  /**
+   * Server-side apply of one object (PATCH application/apply-patch+yaml) under `fieldManager`; the one write
+   * the preflight makes, used by `import` alone. A conflict with another field manager and a rejection
+   * (validation, admission) are answers about this object; authentication, RBAC and transport failures throw.
+   */
+  async apply(path: string, object: unknown, options: { fieldManager: string; dryRun: boolean }): Promise<ApplyAnswer> {
+    const query = new URLSearchParams({ fieldManager: options.fieldManager });
+    if (options.dryRun) query.set('dryRun', 'All');
+    const what = `apply ${path}`;
+    const { status, body } = await this.send('PATCH', `${path}?${query.toString()}`, what, {
+      accept: 'application/json',
+      contentType: 'application/apply-patch+yaml',
+      // JSON is YAML: the apply body needs no YAML library.
+      body: JSON.stringify(object),
+    });
+    if (status === 200 || status === 201) return { status, object: parseJson(body, what) as KubeObject };
+    if (status === 401 || status === 403) throw statusError(status, body, what, 'import');
+    return { status, message: statusMessage(body) };
+  }
+
+  private async send(
+    method: 'GET' | 'PATCH',
+    path: string,
+    what: string,
+    options: { accept: string; contentType?: string; body?: string },
+  ): Promise<{ status: number; body: string }> {
     this.requestCount++;
     const http = this.base.protocol === 'https:' ? await import('node:https') : await import('node:http');
     const prefix = (this.base.path as string | undefined) ?? '';
@@ -103,56 +135,20 @@ export class ClusterApi {
       const req = http.request(
         {
           ...this.base,
-          method: 'GET',
+          method,
           path: prefix + path,
           // Built as a header object at construction; the request type also admits a raw header array.
-          headers: { ...(this.base.headers as OutgoingHttpHeaders | undefined), accept },
+          headers: {
+            ...(this.base.headers as OutgoingHttpHeaders | undefined),
+            accept: options.accept,
+            ...(options.contentType ? { 'content-type': options.contentType } : {}),
+          },
           timeout: this.timeoutMs,
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const body = Buffer.concat(chunks).toString('utf8');
-            const status = res.statusCode ?? 0;
-            if (status === 404) {
-              resolve(undefined);
-              return;
-            }
-            if (status >= 200 && status < 300) {
-              try {
-                resolve(JSON.parse(body));
-                return;
-              } catch {
-                reject(new ClusterAccessError(`cannot ${what}: the API server answered with invalid JSON`, 'other'));
-                return;
-              }
-            }
-            let detail = body.slice(0, 300);
-            try {
-              detail = (JSON.parse(body) as { message?: string }).message ?? detail;
-            } catch {
-              // not a Status object: keep the raw text
-            }
-            if (status === 401) {
-              reject(new ClusterAccessError(`cannot ${what}: not authenticated (HTTP 401: ${detail})`, 'forbidden'));
-              return;
-            }
-            if (status === 403) {
-              reject(
-                new ClusterAccessError(
-                  `cannot ${what}: forbidden by RBAC (HTTP 403: ${detail}); see docs/preflight-cluster-role.yaml for the read-only role`,
-                  'forbidden',
-                ),
-              );
-              return;
-            }
-            if (status === 408 || status === 504) {
-              reject(new ClusterAccessError(`cannot ${what}: the API server timed out (HTTP ${status})`, 'timeout'));
-              return;
-            }
-            reject(new ClusterAccessError(`cannot ${what}: HTTP ${status}: ${detail}`, 'other'));
-          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
           res.on('error', (err) =>
             reject(new ClusterAccessError(`cannot ${what}: ${err.message}`, 'unreachable', { cause: err })),
           );
@@ -180,7 +176,7 @@ export class ClusterApi {
           ),
         );
       });
-      req.end();
+      req.end(options.body);
     });
   }
 
@@ -214,4 +210,46 @@ export class ClusterApi {
     }
     throw new ClusterAccessError(`cannot ${what}: more than ${MAX_PAGES * PAGE} objects`, 'other');
   }
+}
+
+/** What the API server answered to one apply: the object as stored (200 changed or unchanged, 201 created), or why not. */
+export type ApplyAnswer = { status: 200 | 201; object: KubeObject } | { status: number; message: string };
+
+function parseJson(body: string, what: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new ClusterAccessError(`cannot ${what}: the API server answered with invalid JSON`, 'other');
+  }
+}
+
+/** The message of a Status body, else the start of the raw text. */
+function statusMessage(body: string): string {
+  try {
+    return (JSON.parse(body) as { message?: string }).message ?? body.slice(0, 300);
+  } catch {
+    return body.slice(0, 300);
+  }
+}
+
+/** The error for a failed request, naming what was attempted; a 403 points at the role the command needs. */
+function statusError(
+  status: number,
+  body: string,
+  what: string,
+  command: 'read' | 'import' = 'read',
+): ClusterAccessError {
+  const detail = statusMessage(body);
+  if (status === 401)
+    return new ClusterAccessError(`cannot ${what}: not authenticated (HTTP 401: ${detail})`, 'forbidden');
+  if (status === 403)
+    return new ClusterAccessError(
+      `cannot ${what}: forbidden by RBAC (HTTP 403: ${detail}); see docs/preflight-cluster-role.yaml for the ${
+        command === 'import' ? 'import role' : 'read-only role'
+      }`,
+      'forbidden',
+    );
+  if (status === 408 || status === 504)
+    return new ClusterAccessError(`cannot ${what}: the API server timed out (HTTP ${status})`, 'timeout');
+  return new ClusterAccessError(`cannot ${what}: HTTP ${status}: ${detail}`, 'other');
 }

@@ -1,6 +1,8 @@
 import { auditCommand } from './audit.js';
 import type { Command } from './command.js';
 import { doctorCommand } from './doctor.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
 import { lintCommand } from './lint.js';
 import type { CommandName } from './options.js';
 import { runCommand } from './run.js';
@@ -11,4 +13,6 @@ export const COMMANDS: Readonly<Record<CommandName, Command>> = {
   run: runCommand,
   audit: auditCommand,
   doctor: doctorCommand,
+  export: exportCommand,
+  import: importCommand,
 };

@@ -11,7 +11,7 @@ import { CONFIG_FILE } from '../config.js';
 export class UsageError extends Error {}
 
 /** The commands of the CLI; `lint` is the default, named by no word on the command line. */
-export const COMMAND_NAMES = ['lint', 'run', 'audit', 'doctor'] as const;
+export const COMMAND_NAMES = ['lint', 'run', 'audit', 'doctor', 'export', 'import'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'junit';
@@ -43,6 +43,10 @@ export interface Options {
   argv?: string[];
   /** --namespace, in the order given, each once. */
   namespaces?: string[];
+  /** export: also each Certificate's own Secret. */
+  withCertificateSecrets: boolean;
+  /** import: validate everything on the server, change nothing. */
+  dryRun: boolean;
 }
 
 interface OptionSpec {
@@ -63,7 +67,7 @@ interface OptionSpec {
 /** lint, run, audit and doctor print the same report (formats, --fail-on, configuration). */
 const REPORTING: readonly CommandName[] = ['lint', 'run', 'audit', 'doctor'];
 const LINTING: readonly CommandName[] = ['lint', 'run'];
-const CLUSTER_READING: readonly CommandName[] = ['lint', 'run', 'doctor'];
+const CLUSTER_READING: readonly CommandName[] = ['lint', 'run', 'doctor', 'export', 'import'];
 
 const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
@@ -87,8 +91,8 @@ const OPTIONS: readonly OptionSpec[] = [
   {
     names: ['--output', '-o'],
     value: 'FILE',
-    help: 'write the report to FILE instead of stdout',
-    commands: REPORTING,
+    help: 'write the report (export: the YAML, mode 0600) to FILE instead of stdout',
+    commands: [...REPORTING, 'export'],
     set: (o, v) => (o.output = v),
   },
   {
@@ -135,8 +139,10 @@ const OPTIONS: readonly OptionSpec[] = [
   {
     names: ['--cluster-resource-namespace'],
     value: 'NS',
-    help: "cert-manager's cluster resource namespace (default cert-manager)",
-    commands: REPORTING,
+    help:
+      "cert-manager's cluster resource namespace (default cert-manager; doctor, export:\n" +
+      "read from cert-manager's controller)",
+    commands: [...REPORTING, 'export', 'import'],
     set: (o, v) => (o.clusterResourceNamespace = v),
   },
   {
@@ -157,7 +163,7 @@ const OPTIONS: readonly OptionSpec[] = [
   {
     names: ['--context'],
     value: 'NAME',
-    help: 'kubeconfig context for --cluster and doctor',
+    help: 'kubeconfig context for --cluster, doctor, export and import',
     commands: CLUSTER_READING,
     set: (o, v) => (o.context = v),
   },
@@ -189,9 +195,9 @@ const OPTIONS: readonly OptionSpec[] = [
     names: ['--namespace'],
     value: 'NS[,NS...]',
     help:
-      'doctor: only objects in these namespaces (repeatable); findings about\n' +
-      'cluster-scoped objects (ClusterIssuers) are still shown',
-    commands: ['doctor'],
+      'doctor, export: only objects in these namespaces (repeatable); doctor still shows\n' +
+      'findings about ClusterIssuers, export takes the ClusterIssuers their Certificates use',
+    commands: ['doctor', 'export'],
     misuseHint: "(velero's own -n/--namespace goes after --, with the velero command)",
     set: (o, v = '') => {
       const names = v.split(',').map((n) => n.trim());
@@ -202,6 +208,18 @@ const OPTIONS: readonly OptionSpec[] = [
         );
       o.namespaces = [...new Set([...(o.namespaces ?? []), ...names])];
     },
+  },
+  {
+    names: ['--with-certificate-secrets'],
+    help: "export: also each Certificate's Secret (its key pair), so import reissues nothing",
+    commands: ['export'],
+    set: (o) => (o.withCertificateSecrets = true),
+  },
+  {
+    names: ['--dry-run'],
+    help: 'import: have the API server validate every object (admission included), change nothing',
+    commands: ['import'],
+    set: (o) => (o.dryRun = true),
   },
   {
     names: ['--color'],
@@ -273,6 +291,8 @@ export function parseOptions(command: CommandName, args: readonly string[]): Opt
     help: false,
     version: false,
     inputs: [],
+    withCertificateSecrets: false,
+    dryRun: false,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';

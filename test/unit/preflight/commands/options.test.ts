@@ -35,7 +35,7 @@ describe('preflight commands: the option parser', () => {
     expect(() => parseOptions('audit', ['--cluster'])).to.throw(UsageError, '--cluster only works with lint and run');
     expect(() => parseOptions('lint', ['--namespace', 'app'])).to.throw(
       UsageError,
-      "--namespace only works with doctor (velero's own -n/--namespace goes after --",
+      "--namespace only works with doctor and export (velero's own -n/--namespace goes after --",
     );
   });
 
