@@ -76,7 +76,14 @@ export interface Dependency {
   referencedBy: string[];
   /** Only a Certificate's own Secret (its issued key pair): optional, copying it avoids a reissue. */
   certificateSecret: boolean;
+  /**
+   * Only an ACME account key: cert-manager creates it when it registers the account, so its absence costs a new
+   * account registration, not a broken issuer.
+   */
+  acmeAccountKey: boolean;
 }
+
+const ACME_ACCOUNT_KEY_FIELD = 'spec.acme.privateKeySecretRef';
 
 function describe(object: KubeObject): string {
   const ns = object.metadata.namespace;
@@ -97,11 +104,13 @@ export function configurationDependencies(
   const add = (kind: Dependency['kind'], namespace: string, name: string, by: string, certificateSecret: boolean) => {
     const key = `${kind}\u0000${namespace}\u0000${name}`;
     const known = found.get(key);
+    const acmeAccountKey = by.endsWith(` ${ACME_ACCOUNT_KEY_FIELD}`);
     if (known) {
       known.referencedBy.push(by);
-      // Needed for any other reason makes it more than a Certificate's optional key pair.
+      // Needed for any other reason makes it more than a Certificate's optional key pair or an account key.
       known.certificateSecret &&= certificateSecret;
-    } else found.set(key, { kind, namespace, name, referencedBy: [by], certificateSecret });
+      known.acmeAccountKey &&= acmeAccountKey;
+    } else found.set(key, { kind, namespace, name, referencedBy: [by], certificateSecret, acmeAccountKey });
   };
   for (const object of objects) {
     const kind = copiedKindOf(object);

@@ -24,6 +24,8 @@ export interface ApiOptions {
   kubeconfigPath?: string;
   /** Upper bound of one request. Default 15 s. */
   requestTimeoutMs?: number;
+  /** The role of docs/preflight-cluster-role.yaml a 403 points at (default the read-only role). */
+  role?: string;
 }
 
 const PAGE = 500;
@@ -37,6 +39,7 @@ export class ClusterApi {
     readonly contextName: string,
     private readonly base: RequestOptions & { protocol: string },
     private readonly timeoutMs: number,
+    private readonly role: string,
   ) {}
 
   static async connect(options: ApiOptions = {}): Promise<ClusterApi> {
@@ -90,16 +93,17 @@ export class ClusterApi {
       kc.getCurrentContext(),
       { ...base, path: pathPrefix },
       options.requestTimeoutMs ?? 15_000,
+      options.role ?? READ_ROLE,
     );
     return api;
   }
 
   /** GET a path; undefined on 404 (a resource type that is not served). */
-  async get(path: string, what: string, accept = 'application/json'): Promise<unknown> {
+  async get(path: string, what: string, accept = 'application/json', role = this.role): Promise<unknown> {
     const { status, body } = await this.send('GET', path, what, { accept });
     if (status === 404) return undefined;
     if (status >= 200 && status < 300) return parseJson(body, what);
-    throw statusError(status, body, what);
+    throw statusError(status, body, what, role);
   }
 
   /**
@@ -107,9 +111,14 @@ export class ClusterApi {
    * the preflight makes, used by `import` alone. A conflict with another field manager and a rejection
    * (validation, admission) are answers about this object; authentication, RBAC and transport failures throw.
    */
-  async apply(path: string, object: unknown, options: { fieldManager: string; dryRun: boolean }): Promise<ApplyAnswer> {
+  async apply(
+    path: string,
+    object: unknown,
+    options: { fieldManager: string; dryRun: boolean; force?: boolean },
+  ): Promise<ApplyAnswer> {
     const query = new URLSearchParams({ fieldManager: options.fieldManager });
     if (options.dryRun) query.set('dryRun', 'All');
+    if (options.force) query.set('force', 'true');
     const what = `apply ${path}`;
     const { status, body } = await this.send('PATCH', `${path}?${query.toString()}`, what, {
       accept: 'application/json',
@@ -118,7 +127,7 @@ export class ClusterApi {
       body: JSON.stringify(object),
     });
     if (status === 200 || status === 201) return { status, object: parseJson(body, what) as KubeObject };
-    if (status === 401 || status === 403) throw statusError(status, body, what, 'import');
+    if (status === 401 || status === 403) throw statusError(status, body, what, this.role);
     return { status, message: statusMessage(body) };
   }
 
@@ -232,21 +241,19 @@ function statusMessage(body: string): string {
   }
 }
 
+/** The roles of docs/preflight-cluster-role.yaml a 403 points at. */
+const READ_ROLE = 'the read-only role';
+export const EXPORT_ROLE = 'the export role (velero-cm-preflight-export)';
+export const IMPORT_ROLE = 'the import role (velero-cm-preflight-import)';
+
 /** The error for a failed request, naming what was attempted; a 403 points at the role the command needs. */
-function statusError(
-  status: number,
-  body: string,
-  what: string,
-  command: 'read' | 'import' = 'read',
-): ClusterAccessError {
+function statusError(status: number, body: string, what: string, role: string): ClusterAccessError {
   const detail = statusMessage(body);
   if (status === 401)
     return new ClusterAccessError(`cannot ${what}: not authenticated (HTTP 401: ${detail})`, 'forbidden');
   if (status === 403)
     return new ClusterAccessError(
-      `cannot ${what}: forbidden by RBAC (HTTP 403: ${detail}); see docs/preflight-cluster-role.yaml for the ${
-        command === 'import' ? 'import role' : 'read-only role'
-      }`,
+      `cannot ${what}: forbidden by RBAC (HTTP 403: ${detail}); see docs/preflight-cluster-role.yaml for ${role}`,
       'forbidden',
     );
   if (status === 408 || status === 504)

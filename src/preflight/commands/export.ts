@@ -39,9 +39,10 @@ export const exportCommand: Command = {
       throw new UsageError('export takes no files or command line (write the YAML with --output FILE)');
   },
   async run(o) {
-    const [{ exportConfiguration }, { renderConfigurationFile }] = await Promise.all([
+    const [{ exportConfiguration }, { renderConfigurationFile }, { ACCOUNT_KEY_NOTE }] = await Promise.all([
       import('../transfer/export.js'),
       import('../transfer/file.js'),
+      import('../transfer/paths.js'),
     ]);
     const note = (line: string) => process.stderr.write(`velero-cm-preflight: ${line}\n`);
     const result = await exportConfiguration({
@@ -57,7 +58,12 @@ export const exportCommand: Command = {
     for (const shim of result.shimCertificates)
       note(`left out ${shim}: its Ingress or Gateway recreates it after import`);
     for (const dep of result.missing)
-      note(`not found, not exported: ${dep.kind} ${dep.namespace}/${dep.name} (${dep.referencedBy.join('; ')})`);
+      note(
+        `not found, not exported: ${dep.kind} ${dep.namespace}/${dep.name} (${dep.referencedBy.join('; ')})` +
+          (dep.acmeAccountKey ? ACCOUNT_KEY_NOTE : ''),
+      );
+    for (const solver of result.opaqueSolvers)
+      note(`${solver}: an external DNS01 solver; the Secrets its config names are its own, copy them yourself`);
     const text = renderConfigurationFile(result.objects, result.source);
     const count = (kind: string) => result.objects.filter((x) => x.kind === kind).length;
     const secrets = count('Secret');

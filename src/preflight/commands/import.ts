@@ -10,7 +10,7 @@ import { UsageError } from './options.js';
 export const importCommand: Command = {
   name: 'import',
   synopsis: [
-    'velero-cm-preflight import [--context C] [--dry-run] FILE|-\n' +
+    'velero-cm-preflight import [--context C] [--dry-run] [--force-conflicts] FILE|-\n' +
       '                                                          apply an export: Secrets first, server-side apply,\n' +
       '                                                          created / updated / unchanged / conflict per object',
   ],
@@ -38,6 +38,7 @@ export const importCommand: Command = {
       ...(o.requestTimeoutMs !== undefined ? { requestTimeoutMs: o.requestTimeoutMs } : {}),
       clusterResourceNamespace: o.clusterResourceNamespace ?? 'cert-manager',
       dryRun: o.dryRun,
+      forceConflicts: o.forceConflicts,
       onPlan(plan) {
         note(`importing ${objects.length} objects into ${plan.source}${dry}, field manager ${FIELD_MANAGER}`);
         for (const shim of plan.shimCertificates) note(`left out ${shim}: its Ingress or Gateway recreates it`);

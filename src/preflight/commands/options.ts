@@ -47,6 +47,8 @@ export interface Options {
   withCertificateSecrets: boolean;
   /** import: validate everything on the server, change nothing. */
   dryRun: boolean;
+  /** import: take over fields other field managers own. */
+  forceConflicts: boolean;
 }
 
 interface OptionSpec {
@@ -222,6 +224,12 @@ const OPTIONS: readonly OptionSpec[] = [
     set: (o) => (o.dryRun = true),
   },
   {
+    names: ['--force-conflicts'],
+    help: 'import: take over fields another field manager set (default: report a conflict)',
+    commands: ['import'],
+    set: (o) => (o.forceConflicts = true),
+  },
+  {
     names: ['--color'],
     help: 'force colour (default: colour on a terminal)',
     commands: REPORTING,
@@ -293,6 +301,7 @@ export function parseOptions(command: CommandName, args: readonly string[]): Opt
     inputs: [],
     withCertificateSecrets: false,
     dryRun: false,
+    forceConflicts: false,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';

@@ -11,9 +11,10 @@ import {
   type Dependency,
 } from '../../certmanager/configuration-copy.js';
 import { CERTIFICATE, CLUSTER_ISSUER, ISSUER, groupResource, type CertManagerType } from '../../certmanager/kinds.js';
+import { opaqueDns01Solvers } from '../../certmanager/references.js';
 import { describeOwner, shimOwnerOf } from '../../certmanager/shim.js';
 import type { KubeObject } from '../audit/findings.js';
-import { ClusterApi, type ApiOptions } from '../cluster/api.js';
+import { ClusterApi, EXPORT_ROLE, type ApiOptions } from '../cluster/api.js';
 import { findCertManager } from '../cluster/installation.js';
 import { ConfigurationCopyError, missingCrds, namespacedPath } from './paths.js';
 
@@ -36,6 +37,8 @@ export interface ExportResult {
   shimCertificates: string[];
   /** Referenced Secrets and ServiceAccounts that do not exist, with what references them. */
   missing: Dependency[];
+  /** External DNS01 webhook solvers: their configuration is the solver's own, so its Secrets are unknown. */
+  opaqueSolvers: string[];
 }
 
 function listPath(type: CertManagerType, namespace?: string): string {
@@ -109,12 +112,23 @@ export async function exportConfiguration(options: ExportOptions): Promise<Expor
     const object = (await api.get(
       namespacedPath('', 'v1', resource, dep.namespace, dep.name),
       `get ${resource} ${dep.namespace}/${dep.name} (referenced by ${dep.referencedBy[0] ?? ''})`,
+      undefined,
+      EXPORT_ROLE,
     )) as KubeObject | undefined;
     if (object) objects.push(withoutServerFields({ ...object, apiVersion: 'v1', kind: dep.kind }));
     else missing.push(dep);
   }
+  const opaqueSolvers = configuration
+    .filter((o) => o.kind !== CERTIFICATE.kind)
+    .flatMap((o) =>
+      opaqueDns01Solvers(o).map(
+        (field) =>
+          `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata.name ?? ''} ${field}`,
+      ),
+    );
   return {
     objects,
+    opaqueSolvers,
     source,
     clusterResourceNamespace,
     clusterResourceNamespaceSource,

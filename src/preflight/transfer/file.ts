@@ -27,7 +27,10 @@ export class ConfigurationFileError extends Error {
 /** The export file: header (where from, how to apply), the objects in apply order, the end marker. */
 export function renderConfigurationFile(objects: readonly KubeObject[], source: string): string {
   const sorted = [...objects].sort(compareForApply);
-  const documents = sorted.map((o) => yaml.dump(o, { noRefs: true, lineWidth: -1, sortKeys: false }));
+  // apiVersion and kind first, as kubectl prints objects, whatever order the API server answered in.
+  const documents = sorted.map(({ apiVersion, kind, metadata, ...rest }) =>
+    yaml.dump({ apiVersion, kind, metadata, ...rest }, { noRefs: true, lineWidth: -1, sortKeys: false }),
+  );
   const count = `${sorted.length} object${sorted.length === 1 ? '' : 's'}`;
   return (
     `${HEADER}\n# from ${source}; ${count}: Secrets and ServiceAccounts, then issuers, then Certificates.\n` +

@@ -16,9 +16,16 @@ import {
 import { describeOwner, shimOwnerOf } from '../../certmanager/shim.js';
 import { isObject, stringAt } from '../../certmanager/object-access.js';
 import type { KubeObject } from '../audit/findings.js';
-import { ClusterApi, type ApiOptions } from '../cluster/api.js';
+import { ClusterApi, IMPORT_ROLE, type ApiOptions } from '../cluster/api.js';
 import { present } from '../checked.js';
-import { ConfigurationCopyError, describeObject, missingCrds, namespacedPath, objectPath } from './paths.js';
+import {
+  ACCOUNT_KEY_NOTE,
+  ConfigurationCopyError,
+  describeObject,
+  missingCrds,
+  namespacedPath,
+  objectPath,
+} from './paths.js';
 
 /** The field manager of every apply: `kubectl get --show-managed-fields` shows what this tool set. */
 export const FIELD_MANAGER = 'velero-cm-preflight';
@@ -44,6 +51,8 @@ export interface ImportPlan {
 
 export interface ImportOptions extends ApiOptions {
   dryRun: boolean;
+  /** Take over fields another field manager set to other values (kubectl's --force-conflicts). */
+  forceConflicts: boolean;
   /** Where ClusterIssuer Secrets live in the target cluster (default cert-manager). */
   clusterResourceNamespace: string;
   /** Called once the plan is known, before the first write. */
@@ -93,7 +102,7 @@ export async function importConfiguration(
   // Server-set fields (owner references among them) go only now, after the shim check has read them.
   const applied = wanted.map(forApply);
 
-  const api = await ClusterApi.connect(options);
+  const api = await ClusterApi.connect({ ...options, role: IMPORT_ROLE });
   const source = `context ${api.contextName} (${api.server})`;
   const crds = (
     (await api.list('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', 'list customresourcedefinitions', {
@@ -145,7 +154,9 @@ export async function importConfiguration(
   const unresolved: string[] = [];
   for (const dep of configurationDependencies(applied, options.clusterResourceNamespace, false))
     if (!(await exists(dep.kind, dep.namespace, dep.name)))
-      unresolved.push(`${dep.kind} ${dep.namespace}/${dep.name} (${dep.referencedBy.join('; ')})`);
+      unresolved.push(
+        `${dep.kind} ${dep.namespace}/${dep.name} (${dep.referencedBy.join('; ')})${dep.acmeAccountKey ? ACCOUNT_KEY_NOTE : ''}`,
+      );
   for (const o of applied) {
     const issuer = o.kind === 'Certificate' ? certificateIssuer(o) : undefined;
     if (!issuer) continue;
@@ -174,7 +185,11 @@ export async function importConfiguration(
       if (stopped) result = { object: describeObject(o), outcome: 'not applied', message: stopped };
       else {
         const kind = present(copiedKindOf(o), 'a kind');
-        const answer = await api.apply(objectPath(o, kind), o, { fieldManager: FIELD_MANAGER, dryRun: options.dryRun });
+        const answer = await api.apply(objectPath(o, kind), o, {
+          fieldManager: FIELD_MANAGER,
+          dryRun: options.dryRun,
+          force: options.forceConflicts,
+        });
         const before = live.get(o);
         if ('object' in answer) {
           const outcome: ImportOutcome = !before

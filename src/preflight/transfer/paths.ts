@@ -57,3 +57,6 @@ export function describeObject(object: KubeObject): string {
   const ns = object.metadata.namespace;
   return `${object.kind} ${ns && object.kind !== CLUSTER_ISSUER.kind ? `${ns}/` : ''}${object.metadata.name ?? ''}`;
 }
+
+/** Said of a missing ACME account key, which is not a broken issuer. */
+export const ACCOUNT_KEY_NOTE = ': cert-manager registers a new ACME account and creates it';
