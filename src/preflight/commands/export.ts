@@ -60,7 +60,8 @@ export const exportCommand: Command = {
     for (const dep of result.missing)
       note(
         `not found, not exported: ${dep.kind} ${dep.namespace}/${dep.name} (${dep.referencedBy.join('; ')})` +
-          (dep.acmeAccountKey ? ACCOUNT_KEY_NOTE : ''),
+          (dep.acmeAccountKey ? ACCOUNT_KEY_NOTE : '') +
+          (dep.certificateSecret ? ': not issued yet, cert-manager issues it after import' : ''),
       );
     for (const solver of result.opaqueSolvers)
       note(`${solver}: an external DNS01 solver; the Secrets its config names are its own, copy them yourself`);

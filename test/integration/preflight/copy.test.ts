@@ -305,6 +305,33 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
     expect(kinds.stdout).to.equal('');
   });
 
+  it("imports the guide's kubectl get output as is: server fields stripped, shim Certificates left out", async () => {
+    const ns = testNamespace();
+    await loadCertManagerFixtures(testEnv().kubeconfig, { namespace: ns });
+    const custom = kubeConfigFromFile(testEnv().kubeconfig).makeApiClient(CustomObjectsApi);
+    const items: unknown[] = [];
+    for (const plural of ['issuers', 'certificates']) {
+      const list = (await custom.listNamespacedCustomObject({
+        group: 'cert-manager.io',
+        version: 'v1',
+        namespace: ns,
+        plural,
+      })) as { items: { metadata: { uid?: string; managedFields?: unknown } }[] };
+      // As `kubectl get -o yaml` prints them: uid, resourceVersion, managedFields, status and owners included.
+      expect(list.items[0]?.metadata.uid).to.be.a('string');
+      items.push(...list.items);
+    }
+    const file = join(work, `${ns}-guide.yaml`);
+    writeFileSync(file, yaml.dump({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } }));
+    const r = cli(testEnv().kubeconfig, ['import', '--dry-run', file]);
+    expect(r.status, r.stderr).to.equal(0);
+    expect(r.stderr).to.contain(`left out Certificate ${ns}/shop-tls (owned by Ingress ${ns}/shop)`);
+    expect(r.stderr).to.contain(`left out Certificate ${ns}/gateway-tls (owned by Gateway ${ns}/gateway)`);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).to.equal(items.length - 2);
+    expect(lines.every((l) => l.startsWith('unchanged '))).to.equal(true);
+  });
+
   it('export with the documented read-only role alone names the missing Secret permission; with the export role it works', async () => {
     const ns = testNamespace();
     await loadCertManagerFixtures(testEnv().kubeconfig, { namespace: ns });
