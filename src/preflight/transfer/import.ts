@@ -61,6 +61,23 @@ export interface ImportOptions extends ApiOptions {
   onResult(result: ObjectResult): void;
 }
 
+/** How many requests import keeps in flight: enough to hide latency, few enough not to load the API server. */
+const CONCURRENCY = 8;
+
+/** `work` over `items` with at most CONCURRENCY at a time; answers in the order of `items`. */
+async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const answers: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      answers[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+  return answers;
+}
+
 /** The object as applied: no server-set fields, and no namespace on a cluster-scoped ClusterIssuer. */
 function forApply(object: KubeObject): KubeObject {
   const stripped = withoutServerFields(object);
@@ -131,10 +148,11 @@ export async function importConfiguration(
 
   // What the cluster holds now, object by object: decides created / updated / unchanged, and the forecast.
   const live = new Map<KubeObject, KubeObject | undefined>();
-  for (const o of applied) {
+  const before = await inParallel(applied, async (o) => {
     const kind = present(copiedKindOf(o), 'the kind of a parsed object');
-    live.set(o, (await api.get(objectPath(o, kind), `get ${describeObject(o)}`)) as KubeObject | undefined);
-  }
+    return (await api.get(objectPath(o, kind), `get ${describeObject(o)}`)) as KubeObject | undefined;
+  });
+  applied.forEach((o, i) => live.set(o, before[i]));
   const inFile = new Set(applied.map((o) => `${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`));
   const exists = async (kind: 'Secret' | 'ServiceAccount', namespace: string, name: string) =>
     inFile.has(`${kind} ${namespace}/${name}`) ||
@@ -179,34 +197,30 @@ export async function importConfiguration(
   let stopped: string | undefined;
   for (const stage of APPLY_STAGES) {
     const members = applied.filter((o) => stage.includes(present(copiedKindOf(o), 'a kind')));
-    let stageFailed = false;
-    for (const o of members) {
-      let result: ObjectResult;
-      if (stopped) result = { object: describeObject(o), outcome: 'not applied', message: stopped };
-      else {
-        const kind = present(copiedKindOf(o), 'a kind');
-        const answer = await api.apply(objectPath(o, kind), o, {
-          fieldManager: FIELD_MANAGER,
-          dryRun: options.dryRun,
-          force: options.forceConflicts,
-        });
-        const before = live.get(o);
-        if ('object' in answer) {
-          const outcome: ImportOutcome = !before
-            ? 'created'
-            : comparable(before) === comparable(answer.object)
-              ? 'unchanged'
-              : 'updated';
-          result = { object: describeObject(o), outcome };
-        } else {
-          stageFailed = true;
-          result = {
-            object: describeObject(o),
-            outcome: answer.status === 409 ? 'conflict' : 'failed',
-            message: answer.message,
-          };
-        }
-      }
+    // Objects of one stage do not depend on each other: applied concurrently, reported in file order.
+    const answers = await inParallel(members, async (o): Promise<ObjectResult> => {
+      if (stopped) return { object: describeObject(o), outcome: 'not applied', message: stopped };
+      const answer = await api.apply(objectPath(o, present(copiedKindOf(o), 'a kind')), o, {
+        fieldManager: FIELD_MANAGER,
+        dryRun: options.dryRun,
+        force: options.forceConflicts,
+      });
+      const previous = live.get(o);
+      if (!('object' in answer))
+        return {
+          object: describeObject(o),
+          outcome: answer.status === 409 ? 'conflict' : 'failed',
+          message: answer.message,
+        };
+      const outcome: ImportOutcome = !previous
+        ? 'created'
+        : comparable(previous) === comparable(answer.object)
+          ? 'unchanged'
+          : 'updated';
+      return { object: describeObject(o), outcome };
+    });
+    const stageFailed = answers.some((r) => r.outcome === 'conflict' || r.outcome === 'failed');
+    for (const result of answers) {
       results.push(result);
       options.onResult(result);
     }

@@ -39,6 +39,29 @@ describe('preflight commands: the option parser', () => {
     );
   });
 
+  it('keeps the copy options to their command: --with-certificate-secrets to export, --dry-run to import', () => {
+    const exported = parseOptions('export', ['--namespace', 'a', '--with-certificate-secrets', '-o', 'cm.yaml']);
+    expect([exported.namespaces, exported.withCertificateSecrets, exported.output]).to.deep.equal([
+      ['a'],
+      true,
+      'cm.yaml',
+    ]);
+    const imported = parseOptions('import', ['--dry-run', '--force-conflicts', '--context', 'c', 'cm.yaml']);
+    expect([imported.dryRun, imported.forceConflicts, imported.context, imported.inputs]).to.deep.equal([
+      true,
+      true,
+      'c',
+      ['cm.yaml'],
+    ]);
+    expect(() => parseOptions('import', ['--with-certificate-secrets'])).to.throw(
+      UsageError,
+      '--with-certificate-secrets only works with export',
+    );
+    expect(() => parseOptions('export', ['--dry-run'])).to.throw(UsageError, '--dry-run only works with import');
+    expect(() => parseOptions('import', ['--format', 'json'])).to.throw(UsageError, '--format only works with');
+    expect(splitCommand(['import', 'f']).command).to.equal('import');
+  });
+
   it('rejects unknown options, missing values and bad values with the option named', () => {
     expect(() => parseOptions('lint', ['--bogus'])).to.throw(UsageError, 'unknown option --bogus');
     expect(() => parseOptions('lint', ['--output'])).to.throw(UsageError, '--output needs a value');
