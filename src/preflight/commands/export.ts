@@ -11,7 +11,12 @@ import { UsageError } from './options.js';
 /** Writes `text` to `path` as a new 0600 file renamed into place: never readable by others, never half-written. */
 function writePrivateFile(path: string, text: string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const fd = openSync(temporary, 'wx', 0o600);
+  let fd: number;
+  try {
+    fd = openSync(temporary, 'wx', 0o600);
+  } catch (err) {
+    throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
   try {
     writeSync(fd, text);
   } catch (err) {
