@@ -398,7 +398,7 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
   }
 
   // cobra validates positional args only after flag parsing succeeded, so Velero reports the flag error alone.
-  if (command && result.errors.length === 0) {
+  if (command && result.errors.length === 0 && !command.extraArgsIgnored) {
     const n = result.positionals.length;
     const at = result.positionals[command.maxArgs] ?? tokens.length - 1;
     if (command.minArgs === command.maxArgs && n !== command.minArgs) {
