@@ -26,6 +26,14 @@ export const CERT_MANAGER_CLUSTER_TYPES: readonly string[] = [
   CLUSTER_ROLES,
   CLUSTER_ROLE_BINDINGS,
 ];
+/** cert-manager's own cluster-scoped configuration, without the RBAC (Velero brings ClusterRoles along with the
+ * ServiceAccounts that use them): what an explicit cluster-scoped allowlist must name. */
+export const CERT_MANAGER_CLUSTER_CONFIG: readonly string[] = [
+  CRD,
+  CLUSTER_ISSUERS,
+  VALIDATING_WEBHOOKS,
+  MUTATING_WEBHOOKS,
+];
 const CERT_MANAGER_RESOURCES: readonly string[] = CRD_NAMES;
 export const EPHEMERAL = [
   'challenges.acme.cert-manager.io',

@@ -1,3 +1,5 @@
+import { includeExcludePolicyOf } from '../policy.js';
+import { backupKeepsCertManager } from '../coverage.js';
 import type { Rule } from './types.js';
 import { backupSpecOf, fieldLocation } from './helpers.js';
 
@@ -14,9 +16,11 @@ export const rule: Rule = {
     links: ['https://cert-manager.io/docs/usage/certificate/#creating-certificate-resources'],
     examples: [{ bad: 'velero backup create b -l app=shop' }],
   },
-  check(subject) {
+  check(subject, ctx) {
     const spec = backupSpecOf(subject, 'labelSelector', 'orLabelSelectors');
     if (!spec || (spec.labelSelector === undefined && spec.orLabelSelectors === undefined)) return [];
+    // Nothing of cert-manager in the backup: nothing of cert-manager to lose.
+    if (!backupKeepsCertManager(spec, ctx, includeExcludePolicyOf(subject, ctx))) return [];
     return [
       {
         message:

@@ -1,3 +1,4 @@
+import { restoreKeepsCertManager } from '../coverage.js';
 import type { Rule } from './types.js';
 import { fieldLocation, restoreSpecOf } from './helpers.js';
 
@@ -17,6 +18,8 @@ export const rule: Rule = {
   check(subject) {
     const spec = restoreSpecOf(subject, 'labelSelector', 'orLabelSelectors');
     if (!spec || (spec.labelSelector === undefined && spec.orLabelSelectors === undefined)) return [];
+    // Nothing of cert-manager in the restore: nothing of cert-manager to lose.
+    if (!restoreKeepsCertManager(spec)) return [];
     return [
       {
         message:

@@ -1,3 +1,5 @@
+import { includeExcludePolicyOf } from '../policy.js';
+import { backupKeepsCertManager } from '../coverage.js';
 import { namespacesAll, usesOldFilters, usesScopedFilters } from '../coverage.js';
 import { versionAtLeast } from '../version.js';
 import type { Rule } from './types.js';
@@ -32,6 +34,8 @@ export const rule: Rule = {
       !namespacesAll(spec, ctx)
     )
       return [];
+    // Nothing of cert-manager in the backup: nothing of cert-manager to lose.
+    if (!backupKeepsCertManager(spec, ctx, includeExcludePolicyOf(subject, ctx))) return [];
     const message = `on Velero ${ctx.veleroVersion.major}.${ctx.veleroVersion.minor} a backup without resource filters uses the scoped engine, whose server-added CSI excludes stop the automatic collection of cluster-scoped types: ClusterIssuers, webhook configurations and CRDs without instances may be missing`;
     return [includeClusterResourcesReport(subject, message, subject.location)];
   },
