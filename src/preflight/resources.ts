@@ -183,7 +183,8 @@ function distance(a: string, b: string): number {
  * entry is plausibly a custom type the preflight does not know.
  */
 export function likelyTypo(entry: string): string | undefined {
-  if (resolveResource(entry) || /[*?[\]]/.test(entry) || entry.trim() === '') return undefined;
+  // Entries with spaces around them are CMV008's (Velero does not trim); globs are matched, not resolved.
+  if (resolveResource(entry) || /[*?[\]\s]/.test(entry) || entry === '') return undefined;
   const lower = entry.toLowerCase();
   const dot = lower.indexOf('.');
   const resource = dot < 0 ? lower : lower.slice(0, dot);

@@ -1,12 +1,12 @@
 import { includeExcludePolicyOf } from '../policy.js';
 import {
-  backupCoverage,
+  excludedByName,
   backupKeepsCertManager,
   namespacesAll,
   usesOldFilters,
   usesScopedFilters,
 } from '../coverage.js';
-import { CERT_MANAGER_CLUSTER_CONFIG, CRD, isEmpty } from '../resources.js';
+import { CERT_MANAGER_CLUSTER_CONFIG, CRD, isEmpty, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
 import {
   NAMESPACE_FIELDS,
@@ -46,12 +46,17 @@ export const rule: Rule = {
     // Nothing of cert-manager in the backup: nothing of cert-manager to lose.
     if (!backupKeepsCertManager(spec, ctx, includeExcludePolicyOf(subject, ctx))) return [];
     if ((spec.excludedClusterScopedResources ?? []).includes('*')) return [];
-    if (!isEmpty(spec.includedClusterScopedResources)) {
+    const clusterIncludes = spec.includedClusterScopedResources ?? [];
+    if (clusterIncludes.includes('*')) return [];
+    if (!isEmpty(clusterIncludes)) {
       // An explicit cluster allowlist keeps only what it names: say which of cert-manager's cluster types it leaves out,
-      // and fix by adding them to the list (the user's other entries stay).
+      // and fix by adding them to the list (the user's other entries stay). Types an exclude list or the resource
+      // policy leaves out on purpose are reported by CMV022 and CMV034.
       const policy = includeExcludePolicyOf(subject, ctx);
-      const cov = backupCoverage(spec, ctx, policy);
-      const missing = CERT_MANAGER_CLUSTER_CONFIG.filter((t) => !cov.clusterDirect(t));
+      const policyExcludes = policy?.excludedClusterScopedResources ?? [];
+      const missing = CERT_MANAGER_CLUSTER_CONFIG.filter(
+        (t) => !listMatches(clusterIncludes, t) && !excludedByName(spec, t) && !listMatches(policyExcludes, t),
+      );
       if (missing.length === 0) return [];
       const crdNote = missing.includes(CRD) ? ' (CRDs only for types with backed-up objects)' : '';
       return [

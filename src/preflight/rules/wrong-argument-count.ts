@@ -21,8 +21,8 @@ export const rule: Rule = {
         good: 'velero backup create app --include-namespaces app',
       },
       {
-        bad: 'velero install --provider aws --use-volume-snapshots false',
-        good: 'velero install --provider aws --use-volume-snapshots=false',
+        bad: 'velero install --provider aws --bucket velero-backups us-east-1',
+        good: 'velero install --provider aws --bucket velero-backups --backup-location-config region=us-east-1',
       },
     ],
   },
