@@ -21,6 +21,7 @@ import type { LintContext, Subject } from './spec.js';
 import type { LintUnit } from './sources.js';
 import type { Report } from './format/report.js';
 import { NEWEST_KNOWN_VELERO, formatVersion, parseVersion } from './version.js';
+import { veleroNamespaceContext } from './velero-namespace.js';
 import { at, present } from './checked.js';
 import { VERSION } from '../version.js';
 import type * as DoctorCommand from './doctor/command.js';
@@ -385,7 +386,7 @@ async function main(args: string[]): Promise<number> {
   const ctx: LintContext = {
     veleroVersion: version,
     pluginInstalled: o.pluginInstalled ?? config.pluginInstalled ?? false,
-    veleroNamespace: o.veleroNamespace ?? config.veleroNamespace ?? 'velero',
+    ...veleroNamespaceContext(o.veleroNamespace ?? config.veleroNamespace),
     clusterResourceNamespace: o.clusterResourceNamespace ?? config.clusterResourceNamespace ?? 'cert-manager',
   };
   if (o.mode === 'audit' || o.mode === 'doctor') return liveCommand(o, ctx, config);

@@ -19,6 +19,8 @@ export interface Case {
   messages?: Record<string, string>;
   version?: string;
   plugin?: boolean;
+  /** The preflight was told where Velero runs (--velero-namespace); otherwise the namespace is the unknown default. */
+  veleroNamespace?: string;
   /** Expected severities when they differ from the defaults. */
   severities?: Record<string, string>;
 }
@@ -257,15 +259,36 @@ export const CASES: Case[] = [
     expect: ['CMV010'],
   },
 
-  // ---- A6 -n is not a filter
+  // ---- A6 -n is Velero's namespace flag: judged only when Velero's namespace is known (issue 18 class 4)
   {
-    name: 'A6 -n cert-manager on backup',
+    name: 'A6 -n cert-manager on backup, Velero known to run in velero',
     line: `${B} -n cert-manager`,
+    veleroNamespace: 'velero',
     expect: ['CMV011'],
-    messages: { CMV011: 'no Velero server watches' },
+    messages: { CMV011: 'but Velero runs in "velero"' },
   },
-  { name: 'A6 --namespace=app on restore', line: `${R} --namespace=app`, expect: ['CMV011', 'CMV048'] },
-  { name: 'A6 -n velero-system while Velero runs in velero', line: `${B} -n velero-system`, expect: ['CMV011'] },
+  {
+    name: 'A6 --namespace=app on restore, Velero known to run in velero',
+    line: `${R} --namespace=app`,
+    veleroNamespace: 'velero',
+    expect: ['CMV011', 'CMV048'],
+  },
+  {
+    name: 'A6 -n velero-system while Velero is known to run in velero',
+    line: `${B} -n velero-system`,
+    veleroNamespace: 'velero',
+    expect: ['CMV011'],
+  },
+  // Distributions run Velero in kube-system (for example Rancher's and k3s guides); unknown: -n says where it runs.
+  { name: 'A6 -n kube-system with Velero namespace unknown', line: `${B} -n kube-system`, expect: [] },
+  // OADP's documentation writes every velero command with -n openshift-adp.
+  { name: 'A6 OADP -n openshift-adp, Velero namespace unknown', line: `${B} -n openshift-adp`, expect: [] },
+  {
+    name: 'A6 OADP -n openshift-adp, Velero known to run there',
+    line: `${B} -n openshift-adp`,
+    veleroNamespace: 'openshift-adp',
+    expect: [],
+  },
   {
     name: 'A6 not for install',
     line: 'velero install -n backup --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions',
@@ -857,6 +880,7 @@ spec:
   includeClusterResources: true
   excludedResources: [${EPH}]
 `,
+    veleroNamespace: 'velero',
     expect: ['CMV011@5'],
   },
   {
