@@ -1390,4 +1390,124 @@ jobs:
     },
     expect: ['CMV009@3', 'CMV040@4', 'CMV048@4'],
   },
+
+  // ---- issue 18: model-error classes, each case from public documentation (source on the line above it)
+  // Class 1. Velero docs, resource-filtering.md (v1.12-main): built-in names resolve through discovery everywhere.
+  {
+    name: 'i18 c1 docs --include-resources deployments',
+    line: 'velero backup create b --include-resources deployments',
+    expect: [],
+  },
+  // Velero docs, restore-reference / resource-filtering: a restore of built-in types only.
+  {
+    name: 'i18 c1 restore deployments,configmaps',
+    line: 'velero restore create --from-backup b --include-resources deployments,configmaps',
+    expect: [],
+  },
+  // Velero issue 2169 (backing up only PVs and PVCs): short names of built-in types.
+  { name: 'i18 c1 pvc,pv short names', line: 'velero backup create b --include-resources pvc,pv', expect: [] },
+  // A misspelt type matches nothing anywhere (Velero docs: an unresolvable name is used verbatim as a glob).
+  {
+    name: 'i18 c1 misspelt deploymnets',
+    line: 'velero backup create b --include-resources deploymnets',
+    expect: ['CMV010'],
+    messages: { CMV010: 'did you mean deployments.apps' },
+  },
+  // Short names are case-sensitive in discovery's shortcut expander (pkg/discovery/helper.go).
+  { name: 'i18 c1 PVC upper case', line: 'velero backup create b --include-resources PVC', expect: ['CMV010'] },
+  // cert-manager docs (devops-tips/backup): short names of cert-manager types on a restore into a fresh cluster.
+  {
+    name: 'i18 c1 restore with cert short name',
+    line: `velero restore create --from-backup b --exclude-resources ${EPH} --include-resources cert,secrets`,
+    expect: ['CMV010', 'CMV042'],
+  },
+  // Class 2. Velero docs resource-filtering.md: allowlists that hold no cert-manager object.
+  {
+    name: 'i18 c2 pods,deployments,pvc,service allowlist',
+    line: 'velero backup create b --include-resources pods,deployments,pvc,service --include-namespaces app',
+    expect: [],
+  },
+  {
+    name: 'i18 c2 docs scoped namespaced allowlist',
+    line: 'velero backup create b --include-namespace-scoped-resources=deployments.apps,configmaps',
+    expect: [],
+  },
+  {
+    name: 'i18 c2 allowlist with include-cluster-resources=false',
+    line: 'velero backup create b --include-resources deployments,services --include-cluster-resources=false',
+    expect: [],
+  },
+  // Velero docs: restore only some namespaces' built-in objects.
+  {
+    name: 'i18 c2 restore built-in allowlist of a namespace',
+    line: 'velero restore create --from-backup b --include-namespaces app --include-resources deployments,services',
+    expect: [],
+  },
+  // Class 3. Velero docs resource-filtering.md: a lone '*' scoped exclude is valid.
+  {
+    name: 'i18 c3 exclude-namespace-scoped *',
+    line: "velero backup create b --exclude-namespace-scoped-resources='*'",
+    expect: [],
+  },
+  {
+    name: 'i18 c3 scoped * exclude with includes',
+    line: "velero backup create b --include-namespace-scoped-resources=configmaps --exclude-namespace-scoped-resources='*'",
+    expect: ['CMV013'],
+    messages: { CMV013: "when exclude is '*', include cannot have value" },
+  },
+  // Velero docs backup-reference.md (v1.15+): CRON_TZ prefixes.
+  {
+    name: 'i18 c3 CRON_TZ schedule',
+    line: `velero schedule create s --schedule="CRON_TZ=America/New_York 0 3 * * *" --include-cluster-resources=true --exclude-resources ${EPH}`,
+    expect: [],
+  },
+  { name: 'i18 c3 TZ schedule', line: `${S.replace("'0 1 * * *'", "'TZ=Asia/Shanghai 0 1 * * *'")}`, expect: [] },
+  // Velero issues and forum posts: day units do not exist in Go durations.
+  { name: 'i18 c3 @every 1d', line: `${S.replace("'0 1 * * *'", "'@every 1d'")}`, expect: ['CMV018'] },
+  { name: 'i18 c3 @every 24h', line: `${S.replace("'0 1 * * *'", "'@every 24h'")}`, expect: [] },
+  { name: 'i18 c3 weekday 7', line: `${S.replace("'0 1 * * *'", "'0 1 * * 7'")}`, expect: ['CMV018'] },
+  // velero backup create --help: NAME is required unless --from-schedule.
+  { name: 'i18 c3 backup without name', line: `${B.replace('create b', 'create')}`, expect: ['CMV004'] },
+  { name: 'i18 c3 backup from schedule without name', line: 'velero backup create --from-schedule daily', expect: [] },
+  // velero install takes no Args check: a stray word is ignored, not an error.
+  {
+    name: 'i18 c3 install stray word',
+    line: 'velero install --provider aws --bucket velero --secret-file ./credentials-velero us-east-1 --plugins velero/velero-plugin-for-aws:v1.10.0 --features=EnableAPIGroupVersions',
+    expect: ['CMV004'],
+    severities: { CMV004: 'warning' },
+    messages: { CMV004: 'silently ignores' },
+  },
+  // Class 5. Velero docs resource-filtering.md: an explicit cluster-scoped allowlist.
+  {
+    name: 'i18 c5 docs storageclasses,clusterroles',
+    line: `velero backup create b --include-cluster-scoped-resources=storageclasses,clusterroles --exclude-namespace-scoped-resources=${EPH}`,
+    expect: ['CMV023'],
+    messages: { CMV023: 'clusterissuers.cert-manager.io' },
+  },
+  // Class 6. Velero docs resource-filtering.md ("includeExcludePolicy vs. filters"): `-apiservices` is a value.
+  {
+    name: 'i18 c6 docs -apiservices is a value, not a flag',
+    line: 'velero backup create b --resource-policies-configmap my-policy --include-cluster-scoped-resources -apiservices',
+    expect: ['CMV010', 'CMV023', 'CMV027', 'CMV030'],
+  },
+  // Class 7. Velero issue 9869: v1.18.1 expands the namespace '*'.
+  {
+    name: 'i18 c7 old-style backup on 1.18.1',
+    line: `velero backup create b --exclude-resources ${EPH}`,
+    version: '1.18.1',
+    expect: ['CMV035'],
+  },
+  {
+    name: 'i18 c7 old-style backup on 1.18.2',
+    line: `velero backup create b --exclude-resources ${EPH}`,
+    version: '1.18.2',
+    expect: [],
+  },
+  {
+    name: 'i18 c7 old-style backup on 1.18.0',
+    line: `velero backup create b --exclude-resources ${EPH}`,
+    version: '1.18.0',
+    expect: [],
+  },
+  { name: 'i18 c7 guide backup on 1.18.1', line: B, version: '1.18.1', expect: [] },
 ];
