@@ -1461,13 +1461,13 @@ jobs:
     line: `velero schedule create s --schedule="CRON_TZ=America/New_York 0 3 * * *" --include-cluster-resources=true --exclude-resources ${EPH}`,
     expect: [],
   },
-  { name: 'i18 c3 TZ schedule', line: `${S.replace("'0 1 * * *'", "'TZ=Asia/Shanghai 0 1 * * *'")}`, expect: [] },
+  { name: 'i18 c3 TZ schedule', line: S.replace("'0 1 * * *'", "'TZ=Asia/Shanghai 0 1 * * *'"), expect: [] },
   // Velero issues and forum posts: day units do not exist in Go durations.
-  { name: 'i18 c3 @every 1d', line: `${S.replace("'0 1 * * *'", "'@every 1d'")}`, expect: ['CMV018'] },
-  { name: 'i18 c3 @every 24h', line: `${S.replace("'0 1 * * *'", "'@every 24h'")}`, expect: [] },
-  { name: 'i18 c3 weekday 7', line: `${S.replace("'0 1 * * *'", "'0 1 * * 7'")}`, expect: ['CMV018'] },
+  { name: 'i18 c3 @every 1d', line: S.replace("'0 1 * * *'", "'@every 1d'"), expect: ['CMV018'] },
+  { name: 'i18 c3 @every 24h', line: S.replace("'0 1 * * *'", "'@every 24h'"), expect: [] },
+  { name: 'i18 c3 weekday 7', line: S.replace("'0 1 * * *'", "'0 1 * * 7'"), expect: ['CMV018'] },
   // velero backup create --help: NAME is required unless --from-schedule.
-  { name: 'i18 c3 backup without name', line: `${B.replace('create b', 'create')}`, expect: ['CMV004'] },
+  { name: 'i18 c3 backup without name', line: B.replace('create b', 'create'), expect: ['CMV004'] },
   { name: 'i18 c3 backup from schedule without name', line: 'velero backup create --from-schedule daily', expect: [] },
   // velero install takes no Args check: a stray word is ignored, not an error.
   {
