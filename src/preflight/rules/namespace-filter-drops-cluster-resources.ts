@@ -34,7 +34,10 @@ export const rule: Rule = {
         bad: 'velero backup create b --include-namespaces cert-manager,app',
         good: 'velero backup create b --include-namespaces cert-manager,app --include-cluster-resources=true',
       },
-      { bad: 'velero backup create b --exclude-namespaces kube-system' },
+      {
+        bad: 'velero backup create b --exclude-namespaces kube-system',
+        good: 'velero backup create b --exclude-namespaces kube-system --include-cluster-resources=true',
+      },
     ],
   },
   check(subject, ctx) {

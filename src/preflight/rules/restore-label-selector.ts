@@ -13,7 +13,12 @@ export const rule: Rule = {
     why: 'Unlabelled cert-manager CRDs, Secrets and issuers are not restored; Certificates come back without their Secrets or issuers.',
     fix: 'Drop the selector, or restore cert-manager in a separate restore without it.',
     links: ['https://velero.io/docs/main/resource-filtering/'],
-    examples: [{ bad: 'velero restore create --from-backup b -l app=shop' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-backup b -l app=shop',
+        good: 'velero restore create --from-backup b --include-namespaces shop --include-cluster-resources=true',
+      },
+    ],
   },
   check(subject) {
     const spec = restoreSpecOf(subject, 'labelSelector', 'orLabelSelectors');
