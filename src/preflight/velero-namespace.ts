@@ -44,7 +44,7 @@ export function resolveVeleroNamespace(
 }
 
 /** The client config file velero reads, when it can be read. */
-export function readVeleroClientConfig(env: Readonly<Record<string, string | undefined>>): string | undefined {
+function readVeleroClientConfig(env: Readonly<Record<string, string | undefined>>): string | undefined {
   try {
     return readFileSync(join(env.HOME ?? '', '.config', 'velero', 'config.json'), 'utf8');
   } catch {
