@@ -5,7 +5,8 @@
  * resolve their entries.
  */
 import type { BackupSpec, LintContext, RestoreSpec } from './spec.js';
-import { CRD, NAMESPACES, isAllList, isEmpty, listMatches, resolveResource } from './resources.js';
+import { CLUSTER_ISSUERS, CRD, NAMESPACES, isAllList, isEmpty, listMatches, resolveResource } from './resources.js';
+import { ALL_TYPES, CRD_NAMES, groupResource } from '../certmanager/kinds.js';
 import {
   exclusionOf,
   includesEverything,
@@ -197,4 +198,21 @@ export function namesCertManager(list: readonly string[] | undefined): boolean {
     if (known) return known.canonical.endsWith('cert-manager.io');
     return e !== '*' && (e.includes('cert-manager') || listMatches([e], 'certificates.cert-manager.io'));
   });
+}
+
+const CERT_MANAGER_NAMESPACED: readonly string[] = ALL_TYPES.filter((t) => t.namespaced).map(groupResource);
+
+/**
+ * Whether a backup can hold any cert-manager object at all: a namespaced cert-manager type passes its resource filters,
+ * or ClusterIssuers are collected. An allowlist such as `deployments,configmaps` holds none, so no cert-manager hazard
+ * follows from what it leaves out (and widening it would change what the user asked for).
+ */
+export function backupKeepsCertManager(spec: BackupSpec, ctx: LintContext, policy?: IncludeExcludePolicy): boolean {
+  const cov = backupCoverage(spec, ctx, policy);
+  return cov.clusterDirect(CLUSTER_ISSUERS) || CERT_MANAGER_NAMESPACED.some((t) => cov.namespacedIncluded(t));
+}
+
+/** Whether a restore's resource filters let any cert-manager type through. */
+export function restoreKeepsCertManager(spec: RestoreSpec): boolean {
+  return CRD_NAMES.some((t) => restoreIncludes(spec, t));
 }

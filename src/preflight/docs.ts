@@ -35,7 +35,8 @@ export function renderRuleDoc(rule: Rule): string {
   if (m.examples.length) {
     lines.push('## Examples', '');
     for (const ex of m.examples) {
-      lines.push('Flagged:', '', '```sh', ex.bad, '```', '');
+      const checked = ex.veleroNamespace ? ` (checked with \`--velero-namespace ${ex.veleroNamespace}\`)` : '';
+      lines.push(`Flagged${checked}:`, '', '```sh', ex.bad, '```', '');
       if (ex.good) lines.push('Clean:', '', '```sh', ex.good, '```', '');
     }
   }

@@ -69,7 +69,9 @@ function fieldLocations(parsed: ParsedCommand, fields: Record<string, string>, f
     const use: FlagUse | undefined = lastUse(parsed, flag);
     if (!use) continue;
     locs[field] = locationOfToken(parsed, use.tokenIndex, fallback);
-    if (use.unknownValue) unknown.push(field);
+    // A value that is really a swallowed flag is no list the user meant (CMV007 reports it): rules stay silent about
+    // the field and fixes never copy the flag into a resource list.
+    if (use.unknownValue || use.swallowedFlag) unknown.push(field);
   }
   return { locs, unknown };
 }

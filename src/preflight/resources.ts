@@ -26,6 +26,14 @@ export const CERT_MANAGER_CLUSTER_TYPES: readonly string[] = [
   CLUSTER_ROLES,
   CLUSTER_ROLE_BINDINGS,
 ];
+/** cert-manager's own cluster-scoped configuration, without the RBAC (Velero brings ClusterRoles along with the
+ * ServiceAccounts that use them): what an explicit cluster-scoped allowlist must name. */
+export const CERT_MANAGER_CLUSTER_CONFIG: readonly string[] = [
+  CRD,
+  CLUSTER_ISSUERS,
+  VALIDATING_WEBHOOKS,
+  MUTATING_WEBHOOKS,
+];
 const CERT_MANAGER_RESOURCES: readonly string[] = CRD_NAMES;
 export const EPHEMERAL = [
   'challenges.acme.cert-manager.io',
@@ -36,52 +44,162 @@ export const EPHEMERAL = [
 interface Known {
   canonical: string;
   namespaced: boolean;
+  /** Served by every Kubernetes API server (so discovery resolves it on any source or target cluster). */
+  builtIn: boolean;
 }
 
-const KNOWN = new Map<string, Known>();
-function add(canonical: string, namespaced: boolean, aliases: string[]) {
-  const known = { canonical, namespaced };
-  KNOWN.set(canonical, known);
-  for (const a of aliases) KNOWN.set(a, known);
+/** One API type as discovery publishes it: plural, singular, short names (case-sensitive), group and scope. */
+interface ApiType extends Known {
+  plural: string;
+  singular: string;
+  group: string;
+  shortNames: readonly string[];
+}
+
+const TYPES: ApiType[] = [];
+function add(
+  group: string,
+  plural: string,
+  singular: string,
+  namespaced: boolean,
+  shortNames: readonly string[] = [],
+  builtIn = true,
+) {
+  const canonical = group === '' ? plural : `${plural}.${group}`;
+  TYPES.push({ canonical, namespaced, builtIn, plural, singular, group, shortNames });
 }
 for (const t of ALL_TYPES) {
-  const singular = t.kind.toLowerCase();
-  const aliases = [t.resource, singular, t.kind, `${singular}.${t.group}`];
-  if (t.kind === 'Certificate') aliases.push('cert', 'certs');
-  if (t.kind === 'CertificateRequest') aliases.push('cr', 'crs');
-  add(groupResource(t), t.namespaced, aliases);
+  const shortNames =
+    t.kind === 'Certificate' ? ['cert', 'certs'] : t.kind === 'CertificateRequest' ? ['cr', 'crs'] : [];
+  add(t.group, t.resource, t.kind.toLowerCase(), t.namespaced, shortNames, false);
 }
-add(CRD, false, ['customresourcedefinitions', 'customresourcedefinition', 'crd', 'crds', 'CustomResourceDefinition']);
-add(SECRETS, true, ['secret', 'Secret', 'Secrets']);
-add(NAMESPACES, false, ['namespace', 'ns', 'Namespace']);
-add('configmaps', true, ['configmap', 'cm', 'ConfigMap']);
-add('serviceaccounts', true, ['serviceaccount', 'sa', 'ServiceAccount']);
-add('persistentvolumes', false, ['persistentvolume', 'pv', 'PersistentVolume']);
-add('persistentvolumeclaims', true, ['persistentvolumeclaim', 'pvc', 'PersistentVolumeClaim']);
-add('pods', true, ['pod', 'po', 'Pod']);
-add('services', true, ['service', 'svc', 'Service']);
-add('events', true, ['event', 'ev']);
-add('storageclasses.storage.k8s.io', false, ['storageclasses', 'storageclass', 'sc']);
-add(VALIDATING_WEBHOOKS, false, ['validatingwebhookconfigurations', 'validatingwebhookconfiguration']);
-add(MUTATING_WEBHOOKS, false, ['mutatingwebhookconfigurations', 'mutatingwebhookconfiguration']);
-add(CLUSTER_ROLES, false, ['clusterroles', 'clusterrole', 'ClusterRole']);
-add(CLUSTER_ROLE_BINDINGS, false, ['clusterrolebindings', 'clusterrolebinding', 'ClusterRoleBinding']);
-add('roles.rbac.authorization.k8s.io', true, ['roles', 'role', 'Role']);
-add('rolebindings.rbac.authorization.k8s.io', true, ['rolebindings', 'rolebinding', 'RoleBinding']);
-add('deployments.apps', true, ['deployments', 'deployment', 'deploy', 'Deployment']);
-add(INGRESSES, true, ['ingresses', 'ingress', 'ing', 'Ingress']);
-add('volumesnapshots.snapshot.storage.k8s.io', true, []);
-add('volumesnapshotcontents.snapshot.storage.k8s.io', false, []);
+// The built-in types of a Kubernetes API server (core group first: discovery settles an unqualified name found in
+// several groups in favour of the core group). Singulars are the lower-cased Kind, as the REST mapper derives them.
+for (const [plural, singular, namespaced, shortNames] of [
+  ['pods', 'pod', true, ['po']],
+  ['services', 'service', true, ['svc']],
+  ['configmaps', 'configmap', true, ['cm']],
+  ['secrets', 'secret', true, []],
+  ['serviceaccounts', 'serviceaccount', true, ['sa']],
+  ['persistentvolumeclaims', 'persistentvolumeclaim', true, ['pvc']],
+  ['persistentvolumes', 'persistentvolume', false, ['pv']],
+  ['namespaces', 'namespace', false, ['ns']],
+  ['nodes', 'node', false, ['no']],
+  ['events', 'event', true, ['ev']],
+  ['endpoints', 'endpoints', true, ['ep']],
+  ['limitranges', 'limitrange', true, ['limits']],
+  ['resourcequotas', 'resourcequota', true, ['quota']],
+  ['replicationcontrollers', 'replicationcontroller', true, ['rc']],
+  ['podtemplates', 'podtemplate', true, []],
+] as const)
+  add('', plural, singular, namespaced, shortNames);
+for (const [group, plural, singular, namespaced, shortNames] of [
+  ['apps', 'deployments', 'deployment', true, ['deploy']],
+  ['apps', 'replicasets', 'replicaset', true, ['rs']],
+  ['apps', 'statefulsets', 'statefulset', true, ['sts']],
+  ['apps', 'daemonsets', 'daemonset', true, ['ds']],
+  ['apps', 'controllerrevisions', 'controllerrevision', true, []],
+  ['batch', 'jobs', 'job', true, []],
+  ['batch', 'cronjobs', 'cronjob', true, ['cj']],
+  ['autoscaling', 'horizontalpodautoscalers', 'horizontalpodautoscaler', true, ['hpa']],
+  ['policy', 'poddisruptionbudgets', 'poddisruptionbudget', true, ['pdb']],
+  ['networking.k8s.io', 'ingresses', 'ingress', true, ['ing']],
+  ['networking.k8s.io', 'networkpolicies', 'networkpolicy', true, ['netpol']],
+  ['networking.k8s.io', 'ingressclasses', 'ingressclass', false, []],
+  ['rbac.authorization.k8s.io', 'roles', 'role', true, []],
+  ['rbac.authorization.k8s.io', 'rolebindings', 'rolebinding', true, []],
+  ['rbac.authorization.k8s.io', 'clusterroles', 'clusterrole', false, []],
+  ['rbac.authorization.k8s.io', 'clusterrolebindings', 'clusterrolebinding', false, []],
+  ['storage.k8s.io', 'storageclasses', 'storageclass', false, ['sc']],
+  ['storage.k8s.io', 'csidrivers', 'csidriver', false, []],
+  ['storage.k8s.io', 'csinodes', 'csinode', false, []],
+  ['storage.k8s.io', 'volumeattachments', 'volumeattachment', false, []],
+  ['storage.k8s.io', 'csistoragecapacities', 'csistoragecapacity', true, []],
+  ['apiextensions.k8s.io', 'customresourcedefinitions', 'customresourcedefinition', false, ['crd', 'crds']],
+  ['admissionregistration.k8s.io', 'validatingwebhookconfigurations', 'validatingwebhookconfiguration', false, []],
+  ['admissionregistration.k8s.io', 'mutatingwebhookconfigurations', 'mutatingwebhookconfiguration', false, []],
+  ['admissionregistration.k8s.io', 'validatingadmissionpolicies', 'validatingadmissionpolicy', false, []],
+  ['admissionregistration.k8s.io', 'validatingadmissionpolicybindings', 'validatingadmissionpolicybinding', false, []],
+  ['apiregistration.k8s.io', 'apiservices', 'apiservice', false, []],
+  ['scheduling.k8s.io', 'priorityclasses', 'priorityclass', false, ['pc']],
+  ['coordination.k8s.io', 'leases', 'lease', true, []],
+  ['discovery.k8s.io', 'endpointslices', 'endpointslice', true, []],
+  ['node.k8s.io', 'runtimeclasses', 'runtimeclass', false, []],
+  ['certificates.k8s.io', 'certificatesigningrequests', 'certificatesigningrequest', false, ['csr']],
+  ['flowcontrol.apiserver.k8s.io', 'flowschemas', 'flowschema', false, []],
+  ['flowcontrol.apiserver.k8s.io', 'prioritylevelconfigurations', 'prioritylevelconfiguration', false, []],
+] as const)
+  add(group, plural, singular, namespaced, shortNames);
+// The CSI snapshot types are CRDs (external-snapshotter), present only where a CSI snapshot controller is installed.
+add('snapshot.storage.k8s.io', 'volumesnapshots', 'volumesnapshot', true, ['vs'], false);
+add('snapshot.storage.k8s.io', 'volumesnapshotcontents', 'volumesnapshotcontent', false, ['vsc', 'vscs'], false);
+add('snapshot.storage.k8s.io', 'volumesnapshotclasses', 'volumesnapshotclass', false, ['vsclass', 'vsclasses'], false);
 
-/** What discovery would resolve a list entry to, when the preflight knows it; undefined for unknown names and globs. */
+/** Whether a group written in an entry selects the type's group: exactly, or as a prefix (`cert-manager` for `cert-manager.io`). */
+function groupMatches(written: string, group: string): boolean {
+  return written === '' || group === written || group.startsWith(written);
+}
+
+/**
+ * What discovery would resolve a list entry to, when the preflight knows the type (velero-cli.md §8): the entry is
+ * split at its first dot into resource and group; a short name matches case-sensitively, then the lower-cased resource
+ * matches a plural or singular; the group is not lower-cased. Undefined for unknown names and globs.
+ */
 export function resolveResource(entry: string): Known | undefined {
-  return KNOWN.get(entry);
+  const dot = entry.indexOf('.');
+  const resource = dot < 0 ? entry : entry.slice(0, dot);
+  const group = dot < 0 ? '' : entry.slice(dot + 1);
+  const byShortName = TYPES.find((t) => t.shortNames.includes(resource) && groupMatches(group, t.group));
+  if (byShortName) return byShortName;
+  const lower = resource.toLowerCase();
+  return TYPES.find((t) => (t.plural === lower || t.singular === lower) && groupMatches(group, t.group));
 }
 
-/** The canonical spelling the linter recommends for an entry, if the entry is a known non-canonical alias. */
+/** The canonical spelling of an entry that resolves to a known type under another spelling. */
 export function canonicalFor(entry: string): string | undefined {
-  const known = KNOWN.get(entry);
+  const known = resolveResource(entry);
   return known && known.canonical !== entry ? known.canonical : undefined;
+}
+
+/** Levenshtein distance, for "did you mean" on entries that resolve to nothing. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * For an entry discovery would not resolve (and that is no glob): the canonical name it was most likely meant to be,
+ * when it is one edit or two away from a known spelling (`deploymnets`, `PVC`, `Secrets.v1`...). Undefined when the
+ * entry is plausibly a custom type the preflight does not know.
+ */
+export function likelyTypo(entry: string): string | undefined {
+  // Entries with spaces around them are CMV008's (Velero does not trim); globs are matched, not resolved.
+  if (resolveResource(entry) || /[*?[\]\s]/.test(entry) || entry === '') return undefined;
+  const lower = entry.toLowerCase();
+  const dot = lower.indexOf('.');
+  const resource = dot < 0 ? lower : lower.slice(0, dot);
+  const group = dot < 0 ? '' : lower.slice(dot + 1);
+  let best: { canonical: string; d: number } | undefined;
+  for (const t of TYPES) {
+    if (group !== '' && !groupMatches(group, t.group.toLowerCase()) && distance(group, t.group) > 2) continue;
+    for (const spelling of [t.plural, t.singular, ...t.shortNames]) {
+      // Short spellings are too close to everything: only a case slip counts for them.
+      const limit = spelling.length <= 4 ? 0 : spelling.length <= 8 ? 1 : 2;
+      const d = distance(resource, spelling);
+      if (d <= limit && (!best || d < best.d)) best = { canonical: t.canonical, d };
+    }
+  }
+  return best?.canonical;
 }
 
 export function isCertManagerResource(canonical: string): boolean {

@@ -115,6 +115,12 @@ export interface LintContext {
   veleroVersion: Version;
   pluginInstalled: boolean;
   veleroNamespace: string;
+  /**
+   * Whether veleroNamespace is known (the preflight's option or config file, the velero client config,
+   * VELERO_NAMESPACE, or the live cluster) rather than the default `velero`: only then is a `-n` or
+   * metadata.namespace that differs from it a mistake rather than the user telling where Velero runs.
+   */
+  veleroNamespaceKnown?: boolean;
   /** cert-manager's --cluster-resource-namespace (where ClusterIssuer Secrets live). */
   clusterResourceNamespace: string;
   cluster?: ClusterFacts;

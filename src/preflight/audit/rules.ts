@@ -20,7 +20,12 @@ export const backupCrdsMissing: Rule = {
     why: 'On a fresh cluster Velero restores CRDs first; a cert-manager object whose CRD is neither in the backup nor installed fails to restore ("the server could not find the requested resource"). A missing ClusterIssuer, Order or CertificateRequest CRD is the classic result of a namespace-filtered backup, where Velero adds only the CRDs of types with backed-up items.',
     fix: 'Back up with `--include-cluster-resources=true` (or `--include-cluster-scoped-resources=customresourcedefinitions.apiextensions.k8s.io,...`), or install cert-manager with its CRDs before restoring.',
     links: [DOWNLOAD, CM_BACKUP],
-    examples: [{ bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --include-namespaces app' }],
+    examples: [
+      {
+        bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --include-namespaces app',
+        good: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --include-namespaces app --include-cluster-resources=true',
+      },
+    ],
     plugin:
       'its backup action adds every cert-manager CRD to each backup that holds cert-manager objects (unless CRDs are explicitly excluded)',
   },
@@ -37,7 +42,12 @@ export const backupCertificateSecretMissing: Rule = {
     why: 'Restored without its Secret, the Certificate is issued again: a new private key, a new ACME order (rate limits), and for CA issuers a certificate nobody has trusted yet. A keystore password Secret that is missing leaves the keystores unbuildable.',
     fix: "Back up Secrets with the Certificates (do not exclude `secrets`, do not filter them out with a label selector), or install the plugin, which adds each Certificate's Secrets to the backup.",
     links: [CM_BACKUP],
-    examples: [{ bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --exclude-resources secrets' }],
+    examples: [
+      {
+        bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --exclude-resources secrets',
+        good: 'velero-cm-preflight audit nightly.tar.gz   # backup made without excluding secrets',
+      },
+    ],
     plugin: "its backup action adds each Certificate's Secrets to the backup",
   },
   check: noSubjectCheck,
@@ -55,7 +65,10 @@ export const backupIssuerSecretMissing: Rule = {
     fix: "Include the issuer's namespace (for ClusterIssuers the cluster resource namespace, default `cert-manager`) and `secrets` in the backup, or install the plugin, which adds issuer Secrets.",
     links: ['https://cert-manager.io/docs/configuration/#cluster-resource-namespace', CM_BACKUP],
     examples: [
-      { bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --exclude-namespaces cert-manager' },
+      {
+        bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --exclude-namespaces cert-manager',
+        good: 'velero-cm-preflight audit nightly.tar.gz   # backup that keeps the cert-manager namespace (its issuer Secrets)',
+      },
     ],
     plugin: 'its backup action adds the Secrets every Issuer and ClusterIssuer references',
   },
@@ -72,7 +85,12 @@ export const backupCertificateIssuerMissing: Rule = {
     why: 'On a fresh cluster the restored Certificate waits forever for its issuer (or is issued again by an issuer created later, with a different key or CA).',
     fix: "Back up ClusterIssuers (`--include-cluster-resources=true`) and the Issuers of every backed-up namespace, or install the plugin, which adds each Certificate's issuer.",
     links: [CM_BACKUP],
-    examples: [{ bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --include-namespaces app' }],
+    examples: [
+      {
+        bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --include-namespaces app',
+        good: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --include-namespaces app --include-cluster-resources=true',
+      },
+    ],
     plugin: "its backup action adds each Certificate's Issuer or ClusterIssuer",
   },
   check: noSubjectCheck,
@@ -91,6 +109,7 @@ export const backupEphemeralKinds: Rule = {
     examples: [
       {
         bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made without excluding orders, challenges, certificaterequests',
+        good: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --exclude-resources challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io',
       },
     ],
     plugin: 'its restore action skips CertificateRequests, Orders and Challenges',
@@ -112,6 +131,7 @@ export const backupShimCertificates: Rule = {
     examples: [
       {
         bad: 'velero-cm-preflight audit nightly.tar.gz   # an Ingress with cert-manager.io/cluster-issuer and its Certificate',
+        good: 'velero-cm-preflight audit nightly.tar.gz   # restored in two steps, or with the plugin installed (it skips shim Certificates)',
       },
     ],
     plugin:
@@ -130,7 +150,12 @@ export const backupWebhookConfigurations: Rule = {
     why: 'Present: restoring them before the webhook Deployment is Ready blocks every cert-manager write (failurePolicy Fail) until it is. Absent: the restore relies on cert-manager being installed (Helm) on the target cluster.',
     fix: "Either restore cert-manager's installation with the backup (webhook configurations, RBAC, Deployments) or reinstall it with Helm first and restore only its custom resources and Secrets.",
     links: [CM_BACKUP],
-    examples: [],
+    examples: [
+      {
+        bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --include-namespaces app (no cluster-scoped types)',
+        good: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --include-cluster-resources=true, or cert-manager reinstalled with Helm before the restore',
+      },
+    ],
   },
   check: noSubjectCheck,
 };
@@ -145,7 +170,12 @@ export const backupCertManagerRbac: Rule = {
     why: 'Without its RBAC a restored cert-manager Deployment cannot work (the webhook never becomes Ready); a backup made with a namespace filter drops them.',
     fix: 'Back up with `--include-cluster-resources=true`, or reinstall cert-manager with Helm before the restore.',
     links: [CM_BACKUP],
-    examples: [],
+    examples: [
+      {
+        bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --include-namespaces app (no ClusterRoles)',
+        good: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --include-cluster-resources=true',
+      },
+    ],
   },
   check: noSubjectCheck,
 };
@@ -160,7 +190,12 @@ export const backupNoCertManager: Rule = {
     why: 'If cert-manager runs in the backed-up cluster, its Certificates, issuers and Secrets were all filtered out.',
     fix: "Check the backup's filters with `velero-cm-preflight -- velero backup create ...`.",
     links: [CM_BACKUP],
-    examples: [],
+    examples: [
+      {
+        bad: 'velero-cm-preflight audit nightly.tar.gz   # backup made with --include-resources deployments',
+        good: 'velero-cm-preflight audit nightly.tar.gz   # backup whose filters keep Certificates, Issuers and their Secrets',
+      },
+    ],
   },
   check: noSubjectCheck,
 };

@@ -38,6 +38,7 @@ export function contextFromFacts(facts: LiveFacts, ctx: LintContext, explicit: E
   if (version && !explicit.veleroVersion) out.veleroVersion = version;
   if (facts.velero && !explicit.pluginInstalled) out.pluginInstalled = facts.velero.ourPluginInstalled;
   if (facts.velero && !explicit.veleroNamespace) out.veleroNamespace = facts.velero.namespace;
+  if (facts.velero) out.veleroNamespaceKnown = true;
   if (facts.certManager && !explicit.clusterResourceNamespace)
     out.clusterResourceNamespace = facts.certManager.clusterResourceNamespace;
   out.cluster = {

@@ -22,6 +22,7 @@ export const clusterSecretLeftOut: Rule = {
     examples: [
       {
         bad: 'velero-cm-preflight --cluster -- velero backup create b --include-namespaces app --include-cluster-resources=true',
+        good: 'velero-cm-preflight --cluster -- velero backup create b --include-namespaces app,cert-manager --include-cluster-resources=true',
       },
     ],
     plugin: 'with forceSecrets: "true" in its configuration it forces every referenced Secret into the backup',
@@ -39,7 +40,12 @@ export const clusterIssuerLeftOut: Rule = {
     why: 'Restored onto a fresh cluster the Certificate waits for an issuer that never comes back, or is re-issued by a different one created later.',
     fix: "Back up cluster resources (`--include-cluster-resources=true` or `--include-cluster-scoped-resources=clusterissuers.cert-manager.io,...`), or install the plugin, which adds each Certificate's issuer.",
     links: [CM_BACKUP],
-    examples: [{ bad: 'velero-cm-preflight --cluster -- velero backup create b --include-namespaces app' }],
+    examples: [
+      {
+        bad: 'velero-cm-preflight --cluster -- velero backup create b --include-namespaces app',
+        good: 'velero-cm-preflight --cluster -- velero backup create b --include-namespaces app,cert-manager --include-cluster-resources=true',
+      },
+    ],
     plugin: "its backup action adds each Certificate's issuer as an additional item",
   },
   check: noSubjectCheck,
@@ -56,7 +62,12 @@ export const clusterCrdLeftOut: Rule = {
     why: 'Restored onto a fresh cluster, cert-manager objects of a type whose CRD is missing cannot be created, and cert-manager itself cannot start its controllers for the missing types.',
     fix: 'Back up all CRDs (`--include-cluster-resources=true`), or install cert-manager with its CRDs before restoring, or install the plugin, which forces every cert-manager CRD into the backup.',
     links: [CM_BACKUP],
-    examples: [{ bad: 'velero-cm-preflight --cluster -- velero backup create b --include-namespaces app' }],
+    examples: [
+      {
+        bad: 'velero-cm-preflight --cluster -- velero backup create b --include-namespaces app',
+        good: 'velero-cm-preflight --cluster -- velero backup create b --include-namespaces app --include-cluster-resources=true',
+      },
+    ],
     plugin: 'its backup action forces every cert-manager CRD into the backup',
   },
   check: noSubjectCheck,
@@ -74,7 +85,12 @@ export const clusterNamespaceLeftOut: Rule = {
     why: 'Its Certificates, Issuers and Secrets are not backed up. A namespace labelled `velero.io/exclude-from-backup=true` also makes a "full" backup namespace-filtered, which drops cluster-scoped resources (ClusterIssuers, CRDs without instances, webhook configurations).',
     fix: 'Include the namespace, or remove the label; add `--include-cluster-resources=true` to keep cluster-scoped resources.',
     links: ['https://velero.io/docs/main/resource-filtering/#veleroioexclude-from-backuptrue'],
-    examples: [{ bad: 'velero-cm-preflight --cluster -- velero backup create full' }],
+    examples: [
+      {
+        bad: 'velero-cm-preflight --cluster -- velero backup create full',
+        good: 'velero-cm-preflight --cluster -- velero backup create full --include-cluster-resources=true   # and no namespace labelled velero.io/exclude-from-backup holds cert-manager objects',
+      },
+    ],
   },
   check: noSubjectCheck,
 };
@@ -90,7 +106,12 @@ export const clusterVeleroInstallation: Rule = {
     why: 'Version and plugin awareness of every other rule come from here: they decide restore priorities, namespace globs and which findings the plugin handles.',
     fix: 'Install Velero, or pass --velero-version and --plugin-installed when checking against another cluster.',
     links: ['https://velero.io/docs/main/basic-install/'],
-    examples: [],
+    examples: [
+      {
+        bad: 'velero-cm-preflight --cluster -- velero backup create b   # kubeconfig points at a cluster without Velero',
+        good: 'velero-cm-preflight --cluster --context prod -- velero backup create b --include-cluster-resources=true',
+      },
+    ],
   },
   check: noSubjectCheck,
 };
@@ -106,7 +127,12 @@ export const clusterCertManagerInstallation: Rule = {
     why: 'ClusterIssuer Secrets live in the cluster resource namespace; the offline rules use it to check the namespace filters.',
     fix: 'Nothing to fix when the values are right; pass --cluster-resource-namespace to override.',
     links: ['https://cert-manager.io/docs/configuration/#cluster-resource-namespace'],
-    examples: [],
+    examples: [
+      {
+        bad: 'velero-cm-preflight --cluster -- velero backup create b   # cert-manager not found in the cluster',
+        good: 'velero-cm-preflight --cluster --cluster-resource-namespace security -- velero backup create b --include-cluster-resources=true',
+      },
+    ],
   },
   check: noSubjectCheck,
 };

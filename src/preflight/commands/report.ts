@@ -10,6 +10,7 @@ import { findRule } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
 import type { LintContext } from '../spec.js';
 import { formatVersion, NEWEST_KNOWN_VELERO, parseVersion } from '../version.js';
+import { veleroNamespaceContext } from '../velero-namespace.js';
 import { VERSION } from '../../version.js';
 import { UsageError, type Options } from './options.js';
 import { isTerminal } from './terminal.js';
@@ -44,7 +45,7 @@ export function lintContext(o: Options, config: PreflightConfig): LintContext {
   return {
     veleroVersion: version,
     pluginInstalled: o.pluginInstalled ?? config.pluginInstalled ?? false,
-    veleroNamespace: o.veleroNamespace ?? config.veleroNamespace ?? 'velero',
+    ...veleroNamespaceContext(o.veleroNamespace ?? config.veleroNamespace),
     clusterResourceNamespace: o.clusterResourceNamespace ?? config.clusterResourceNamespace ?? 'cert-manager',
   };
 }

@@ -205,6 +205,11 @@ export interface CommandSpec {
   flags: readonly FlagSpec[];
   minArgs: number;
   maxArgs: number;
+  /**
+   * cobra's default for a command without an `Args` check and without subcommands (legacyArgs): extra positional
+   * arguments are accepted and the command never reads them. `velero install` is such a command.
+   */
+  extraArgsIgnored?: boolean;
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -250,7 +255,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     minArgs: 0,
     maxArgs: 1,
   },
-  { name: 'install', paths: [['install']], flags: [...INSTALL_FLAGS, ...OUTPUT_FLAGS], minArgs: 0, maxArgs: 0 },
+  {
+    name: 'install',
+    paths: [['install']],
+    flags: [...INSTALL_FLAGS, ...OUTPUT_FLAGS],
+    minArgs: 0,
+    maxArgs: 0,
+    extraArgsIgnored: true,
+  },
   {
     name: 'plugin add',
     paths: [['plugin', 'add']],

@@ -122,6 +122,20 @@ function lookupShort(
   return { flag: candidate, global: !local };
 }
 
+/**
+ * Whether a word another flag took as its value is itself one of this command's flags (`--wait`, `-w`,
+ * `--snapshot-volumes=false`): only then was a flag swallowed. A value that merely starts with a dash (`-apiservices`)
+ * is a value, right or wrong, and removing it from the list would not give back any flag.
+ */
+function namesAFlag(word: string, command: CommandSpec | undefined, version: Version): boolean {
+  if (word.startsWith('--')) {
+    const name = word.slice(2).split('=')[0] ?? '';
+    const found = lookupLong(name, command, version);
+    return name !== '' && (found.flag !== undefined || found.tooNew !== undefined);
+  }
+  return /^-[A-Za-z]/.test(word) && lookupShort(word.charAt(1), command, version).flag !== undefined;
+}
+
 /** cobra's stripFlags + Find: which command the words select, and which tokens name it. */
 const COMMAND_WORDS = new Set(['backup', 'schedule', 'restore', 'create', 'plugin', 'install']);
 
@@ -287,7 +301,7 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
       valueTokenIndex: valueIndex,
       value,
       form: 'separate',
-      swallowedFlag: value.startsWith('-') && value.length > 1,
+      swallowedFlag: namesAFlag(value, found.command, options.version),
       global,
     });
     return true;
@@ -398,7 +412,7 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
   }
 
   // cobra validates positional args only after flag parsing succeeded, so Velero reports the flag error alone.
-  if (command && result.errors.length === 0) {
+  if (command && result.errors.length === 0 && !command.extraArgsIgnored) {
     const n = result.positionals.length;
     const at = result.positionals[command.maxArgs] ?? tokens.length - 1;
     if (command.minArgs === command.maxArgs && n !== command.minArgs) {

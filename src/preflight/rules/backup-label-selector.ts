@@ -1,3 +1,5 @@
+import { includeExcludePolicyOf } from '../policy.js';
+import { backupKeepsCertManager } from '../coverage.js';
 import type { Rule } from './types.js';
 import { backupSpecOf, fieldLocation } from './helpers.js';
 
@@ -12,11 +14,18 @@ export const rule: Rule = {
     why: 'Secrets cert-manager creates carry only the labels of Certificate.spec.secretTemplate, so they are usually not selected; with no namespace filter CRD auto-add is off and only labelled CRDs are kept. The restore then re-issues everything or cannot create the CRs.',
     fix: 'Drop the selector, back up cert-manager with a separate unfiltered backup, or make sure Secrets (secretTemplate.labels), Issuers and CRDs carry the label.',
     links: ['https://cert-manager.io/docs/usage/certificate/#creating-certificate-resources'],
-    examples: [{ bad: 'velero backup create b -l app=shop' }],
+    examples: [
+      {
+        bad: 'velero backup create b -l app=shop',
+        good: 'velero backup create b --include-namespaces shop,cert-manager --include-cluster-resources=true',
+      },
+    ],
   },
-  check(subject) {
+  check(subject, ctx) {
     const spec = backupSpecOf(subject, 'labelSelector', 'orLabelSelectors');
     if (!spec || (spec.labelSelector === undefined && spec.orLabelSelectors === undefined)) return [];
+    // Nothing of cert-manager in the backup: nothing of cert-manager to lose.
+    if (!backupKeepsCertManager(spec, ctx, includeExcludePolicyOf(subject, ctx))) return [];
     return [
       {
         message:

@@ -1,3 +1,5 @@
+import { includeExcludePolicyOf } from '../policy.js';
+import { backupKeepsCertManager } from '../coverage.js';
 import { CLUSTER_ISSUERS, CRD, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
 import {
@@ -28,9 +30,11 @@ export const rule: Rule = {
       },
     ],
   },
-  check(subject) {
+  check(subject, ctx) {
     const spec = backupSpecOf(subject, ...RESOURCE_FIELDS);
     if (!spec) return [];
+    // Nothing of cert-manager in the backup: nothing of cert-manager to lose.
+    if (!backupKeepsCertManager(spec, ctx, includeExcludePolicyOf(subject, ctx))) return [];
     const out: RuleReport[] = [];
     if (spec.includeClusterResources === false) {
       out.push(

@@ -7,6 +7,8 @@ const PAIRS: [string, string][] = [
   ['includedClusterScopedResources', 'excludedClusterScopedResources'],
   ['includedNamespaceScopedResources', 'excludedNamespaceScopedResources'],
 ];
+/** The scoped pairs, which Velero checks with ValidateScopedIncludesExcludes instead of ValidateIncludesExcludes. */
+const SCOPED = new Set(['includedClusterScopedResources', 'includedNamespaceScopedResources']);
 
 export const rule: Rule = {
   meta: {
@@ -16,9 +18,9 @@ export const rule: Rule = {
     catalogue: 'A8',
     appliesTo: ['backup create', 'schedule create', 'restore create', 'Backup, Schedule and Restore manifests'],
     summary:
-      'Filters Velero rejects: `--selector` with `--or-selector`, `*` mixed into an include list, `*` in an exclude list, an item both included and excluded.',
+      'Filters Velero rejects: `--selector` with `--or-selector`, `*` mixed into an include list, `*` in an old-style or namespace exclude list (or beside other entries or includes in a scoped one), an item both included and excluded.',
     why: 'The CLI errors out, or the server marks the Backup/Restore FailedValidation (for a Schedule: every run). The docs claim wildcard excludes are ignored; the code rejects them.',
-    fix: 'Keep `*` alone, never exclude `*`, do not list an item on both sides, choose one selector form.',
+    fix: 'Keep `*` alone; exclude `*` only in a scoped list, alone and without includes of that scope; do not list an item on both sides; choose one selector form.',
     links: ['https://github.com/vmware-tanzu/velero/blob/main/pkg/util/collections/includes_excludes.go'],
     examples: [
       {
@@ -40,26 +42,36 @@ export const rule: Rule = {
     for (const [incName, excName] of PAIRS) {
       const inc = fields.get(incName);
       const exc = fields.get(excName);
-      if (inc && !inc.unknown && inc.list.includes('*') && inc.list.length > 1)
+      const scoped = SCOPED.has(incName);
+      // Velero validates the lists as sets: repeats do not count.
+      const incSet = new Set(inc && !inc.unknown ? inc.list : []);
+      const excSet = new Set(exc && !exc.unknown ? exc.list : []);
+      if (incSet.size > 1 && incSet.has('*'))
         out.push({
-          message: `${nameOf(subject, incName, inc.flag)}: includes list must either contain '*' only, or a non-empty list of items`,
+          message: `${nameOf(subject, incName, inc?.flag ?? '')}: includes list must either contain '*' only, or a non-empty list of items`,
           location: fieldLocation(subject, incName),
         });
-      // Excluding `*` from the scoped cluster list is allowed when there are no cluster includes (it means "no cluster-scoped types").
-      const scopedStarOk = excName === 'excludedClusterScopedResources' && (!inc || inc.list.length === 0);
-      if (exc && !exc.unknown && exc.list.includes('*') && !scopedStarOk)
-        out.push({
-          message: `${nameOf(subject, excName, exc.flag)}: excludes list cannot contain '*'`,
-          location: fieldLocation(subject, excName),
-        });
-      if (inc && exc && !inc.unknown && !exc.unknown) {
-        const both = exc.list.filter((x) => x !== '*' && x !== '' && inc.list.includes(x));
-        for (const x of both)
+      if (excSet.has('*')) {
+        // ValidateScopedIncludesExcludes accepts a lone `*` exclude ("nothing of this scope") when the include list
+        // is empty; ValidateIncludesExcludes (namespaces, old-style resources) never accepts it.
+        const problem = !scoped
+          ? "excludes list cannot contain '*'"
+          : excSet.size > 1
+            ? "excludes list must either contain '*' only, or a non-empty list of items"
+            : incSet.size > 0
+              ? "when exclude is '*', include cannot have value"
+              : undefined;
+        if (problem)
           out.push({
-            message: `excludes list cannot contain an item in the includes list: ${x}`,
+            message: `${nameOf(subject, excName, exc?.flag ?? '')}: ${problem}`,
             location: fieldLocation(subject, excName),
           });
       }
+      for (const x of [...excSet].filter((x) => x !== '*' && x !== '' && incSet.has(x)))
+        out.push({
+          message: `excludes list cannot contain an item in the includes list: ${x}`,
+          location: fieldLocation(subject, excName),
+        });
     }
     return out;
   },

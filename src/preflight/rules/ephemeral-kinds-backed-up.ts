@@ -1,9 +1,9 @@
 import { includeExcludePolicyOf } from '../policy.js';
-import { backupCoverage, usesOldFilters } from '../coverage.js';
+import { backupCoverage } from '../coverage.js';
 import { EPHEMERAL } from '../resources.js';
 import { versionAtLeast } from '../version.js';
 import type { Rule } from './types.js';
-import { RESOURCE_FIELDS, backupSpecOf, mergeList, setListReport } from './helpers.js';
+import { RESOURCE_FIELDS, backupSpecOf, fixNeedsScopedFilters, mergeList, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -31,17 +31,9 @@ export const rule: Rule = {
     const cov = backupCoverage(spec, ctx, includeExcludePolicyOf(subject, ctx));
     const kept = EPHEMERAL.filter((t) => cov.namespacedIncluded(t));
     if (kept.length === 0) return [];
-    const [field, flag] =
-      usesOldFilters(spec) ||
-      cov.engine === 'old' ||
-      !(
-        spec.includedNamespaceScopedResources ||
-        spec.excludedNamespaceScopedResources ||
-        spec.includedClusterScopedResources ||
-        spec.excludedClusterScopedResources
-      )
-        ? (['excludedResources', 'exclude-resources'] as const)
-        : (['excludedNamespaceScopedResources', 'exclude-namespace-scoped-resources'] as const);
+    const [field, flag] = fixNeedsScopedFilters(subject)
+      ? (['excludedNamespaceScopedResources', 'exclude-namespace-scoped-resources'] as const)
+      : (['excludedResources', 'exclude-resources'] as const);
     return [
       setListReport(
         subject,

@@ -4,6 +4,7 @@ import type { SourceLocation } from '../parse/pflag.js';
 import type { Subject } from '../spec.js';
 import type { RuleReport, TokenEdit } from './types.js';
 import { at, present } from '../checked.js';
+import { usesOldFilters, usesScopedFilters } from '../coverage.js';
 
 export function fieldLocation(subject: Subject, ...fields: string[]): SourceLocation {
   for (const f of fields) {
@@ -146,15 +147,35 @@ export function canEdit(subject: Subject, ...flags: string[]): boolean {
   return subject.origin === 'command' && flags.every((fl) => editable(subject, fl));
 }
 
-/** A report whose fix turns on include-cluster-resources (`--include-cluster-resources=true` or the manifest field). */
+/**
+ * Whether a fix must use the scoped filter family: the backup already uses scoped filters, or it names a resource
+ * policy (whose includeExcludePolicy, if it has one, makes Velero reject old-style filters: FailedValidation, CMV032)
+ * and uses no old-style filter yet.
+ */
+export function fixNeedsScopedFilters(subject: Subject): boolean {
+  const spec = subject.backup;
+  if (!spec || usesOldFilters(spec)) return false;
+  return usesScopedFilters(spec) || spec.resourcePolicy !== undefined;
+}
+
+/**
+ * A report whose fix turns on the collection of cluster-scoped types: `--include-cluster-resources=true` (or the
+ * manifest field), or `--include-cluster-scoped-resources=*` where old-style filters would break the backup.
+ */
 export function includeClusterResourcesReport(subject: Subject, message: string, location: SourceLocation): RuleReport {
+  const scoped = fixNeedsScopedFilters(subject);
+  const [flag, value] = scoped ? ['include-cluster-scoped-resources', '*'] : ['include-cluster-resources', 'true'];
   const report: RuleReport = {
     message,
     location,
-    fix: subject.origin === 'command' ? '--include-cluster-resources=true' : 'includeClusterResources: true',
+    fix:
+      subject.origin === 'command'
+        ? `--${flag}=${value}`
+        : scoped
+          ? "includedClusterScopedResources: ['*']"
+          : 'includeClusterResources: true',
   };
-  if (canEdit(subject, 'include-cluster-resources'))
-    report.edits = setLastUseEdit(subject, 'include-cluster-resources', 'true');
+  if (canEdit(subject, flag)) report.edits = setLastUseEdit(subject, flag, value);
   return report;
 }
 

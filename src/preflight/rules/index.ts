@@ -19,6 +19,7 @@ import { rule as mixedFilterFamilies } from './mixed-filter-families.js';
 import { rule as namespaceFilterDropsClusterResources } from './namespace-filter-drops-cluster-resources.js';
 import { rule as namespaceFlagNotAFilter } from './namespace-flag-not-a-filter.js';
 import { rule as namespaceGlob } from './namespace-glob.js';
+import { rule as namespaceWildcardExpansion1181 } from './namespace-wildcard-expansion-1-18-1.js';
 import { rule as namespaceMappingCertManager } from './namespace-mapping-cert-manager.js';
 import { rule as nonCanonicalResourceName } from './non-canonical-resource-name.js';
 import { rule as pluginAddWithoutConfirm } from './plugin-add-without-confirm.js';
@@ -81,6 +82,7 @@ export const RULES: readonly Rule[] = [
   namespaceFlagNotAFilter,
   namespaceGlob,
   namespaceMappingCertManager,
+  namespaceWildcardExpansion1181,
   nonCanonicalResourceName,
   pluginAddWithoutConfirm,
   pluginChangeRestartsVelero,

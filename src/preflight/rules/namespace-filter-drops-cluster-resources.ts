@@ -1,3 +1,4 @@
+import { backupKeepsCertManager } from '../coverage.js';
 import { includeExcludePolicyOf } from '../policy.js';
 import { backupCoverage, namespacesAll, usesOldFilters, usesScopedFilters } from '../coverage.js';
 import { CERT_MANAGER_CLUSTER_TYPES, CLUSTER_ISSUERS, CRD } from '../resources.js';
@@ -33,12 +34,17 @@ export const rule: Rule = {
         bad: 'velero backup create b --include-namespaces cert-manager,app',
         good: 'velero backup create b --include-namespaces cert-manager,app --include-cluster-resources=true',
       },
-      { bad: 'velero backup create b --exclude-namespaces kube-system' },
+      {
+        bad: 'velero backup create b --exclude-namespaces kube-system',
+        good: 'velero backup create b --exclude-namespaces kube-system --include-cluster-resources=true',
+      },
     ],
   },
   check(subject, ctx) {
     const spec = backupSpecOf(subject, ...NAMESPACE_FIELDS, ...RESOURCE_FIELDS);
     if (!spec || namespacesAll(spec, ctx)) return [];
+    // Nothing of cert-manager in the backup: nothing of cert-manager to lose.
+    if (!backupKeepsCertManager(spec, ctx, includeExcludePolicyOf(subject, ctx))) return [];
     const where = describeNamespaces(spec) || 'namespaces are excluded by label';
     const loc = fieldLocation(subject, 'includedNamespaces', 'excludedNamespaces');
     if (usesOldFilters(spec) || !usesScopedFilters(spec)) {

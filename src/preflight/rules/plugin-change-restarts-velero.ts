@@ -11,7 +11,12 @@ export const rule: Rule = {
     why: 'Backups and restores in progress fail, cert-manager ones included.',
     fix: 'Run it when no backup or restore is in progress.',
     links: ['https://velero.io/docs/main/overview-plugins/'],
-    examples: [{ bad: 'velero plugin remove velero/velero-plugin-for-aws:v1.13.0' }],
+    examples: [
+      {
+        bad: 'velero plugin remove velero/velero-plugin-for-aws:v1.13.0',
+        good: 'kubectl -n velero get backups,restores   # none InProgress: now the plugin change may restart Velero',
+      },
+    ],
   },
   check(subject) {
     if (subject.kind !== 'plugin-add' && subject.kind !== 'plugin-remove') return [];

@@ -12,7 +12,12 @@ export const rule: Rule = {
     why: 'Velero hands a plugin only the ConfigMaps in its own namespace labelled `velero.io/plugin-config` plus a key naming the plugin or action; anything else is silently ignored and the plugin runs with defaults.',
     fix: `Put it in Velero's namespace with the labels \`${PLUGIN_CONFIG_LABEL}: ""\` and \`${PLUGIN_PREFIX}/<action>: RestoreItemAction|BackupItemAction\`.`,
     links: ['https://velero.io/docs/main/custom-plugins/#plugin-configuration'],
-    examples: [{ bad: `kind: ConfigMap, namespace: cert-manager, labels {${PLUGIN_PREFIX}/backup: BackupItemAction}` }],
+    examples: [
+      {
+        bad: `kind: ConfigMap, namespace: cert-manager, labels {${PLUGIN_PREFIX}/backup: BackupItemAction}`,
+        good: "kind: ConfigMap, namespace: velero (Velero's namespace), labels {velero-plugin-for-cert-manager.dev/backup: BackupItemAction}",
+      },
+    ],
   },
   check(subject, ctx) {
     const cfg = subject.pluginConfig;

@@ -16,7 +16,12 @@ export const rule: Rule = {
     fix: 'Upgrade to Velero 1.18+, restore RBAC first in a separate restore, or add RBAC to the server priorities.',
     links: ['https://cert-manager.io/docs/devops-tips/backup/'],
     plugin: 'The plugin records the RBAC each cert-manager Deployment needs and restores it first.',
-    examples: [{ bad: 'velero restore create --from-backup b   # on Velero 1.17' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-backup b   # on Velero 1.17',
+        good: 'velero restore create rbac --from-backup b --include-resources roles,rolebindings,clusterroles,clusterrolebindings,serviceaccounts --include-cluster-resources=true   # first, then the rest',
+      },
+    ],
   },
   check(subject, ctx) {
     const spec = restoreSpecOf(subject, 'includedResources', 'excludedResources');

@@ -16,7 +16,10 @@ export const rule: Rule = {
     fix: 'Lint the ConfigMap too: run the preflight over the file that defines it together with the backup.',
     links: ['https://velero.io/docs/main/resource-filtering/#resource-policies'],
     examples: [
-      { bad: 'velero backup create b --resource-policies-configmap policy' },
+      {
+        bad: 'velero backup create b --resource-policies-configmap policy',
+        good: 'velero-cm-preflight backup.sh policy-configmap.yaml   # lint the command together with its ConfigMap',
+      },
       { bad: 'velero-cm-preflight backup.yaml', good: 'velero-cm-preflight backup.yaml resource-policy.yaml' },
     ],
   },

@@ -1,3 +1,4 @@
+import { restoreKeepsCertManager } from '../coverage.js';
 import type { Rule } from './types.js';
 import { fieldLocation, restoreSpecOf, includeClusterResourcesReport } from './helpers.js';
 
@@ -22,6 +23,8 @@ export const rule: Rule = {
   check(subject) {
     const spec = restoreSpecOf(subject, 'includeClusterResources');
     if (spec?.includeClusterResources !== false) return [];
+    // Nothing of cert-manager in the restore: nothing of cert-manager to lose.
+    if (!restoreKeepsCertManager(spec)) return [];
     return [
       includeClusterResourcesReport(
         subject,

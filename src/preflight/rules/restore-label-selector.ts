@@ -1,3 +1,4 @@
+import { restoreKeepsCertManager } from '../coverage.js';
 import type { Rule } from './types.js';
 import { fieldLocation, restoreSpecOf } from './helpers.js';
 
@@ -12,11 +13,18 @@ export const rule: Rule = {
     why: 'Unlabelled cert-manager CRDs, Secrets and issuers are not restored; Certificates come back without their Secrets or issuers.',
     fix: 'Drop the selector, or restore cert-manager in a separate restore without it.',
     links: ['https://velero.io/docs/main/resource-filtering/'],
-    examples: [{ bad: 'velero restore create --from-backup b -l app=shop' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-backup b -l app=shop',
+        good: 'velero restore create --from-backup b --include-namespaces shop --include-cluster-resources=true',
+      },
+    ],
   },
   check(subject) {
     const spec = restoreSpecOf(subject, 'labelSelector', 'orLabelSelectors');
     if (!spec || (spec.labelSelector === undefined && spec.orLabelSelectors === undefined)) return [];
+    // Nothing of cert-manager in the restore: nothing of cert-manager to lose.
+    if (!restoreKeepsCertManager(spec)) return [];
     return [
       {
         message:

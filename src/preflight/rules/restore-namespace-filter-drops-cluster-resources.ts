@@ -1,3 +1,4 @@
+import { restoreKeepsCertManager } from '../coverage.js';
 import { namespacesAll } from '../coverage.js';
 import type { Rule } from './types.js';
 import { describeNamespaces, fieldLocation, restoreSpecOf, includeClusterResourcesReport } from './helpers.js';
@@ -23,6 +24,8 @@ export const rule: Rule = {
   check(subject) {
     const spec = restoreSpecOf(subject, 'includedNamespaces', 'excludedNamespaces', 'includeClusterResources');
     if (!spec || namespacesAll(spec) || spec.includeClusterResources !== undefined) return [];
+    // Nothing of cert-manager in the restore: nothing of cert-manager to lose.
+    if (!restoreKeepsCertManager(spec)) return [];
     return [
       includeClusterResourcesReport(
         subject,

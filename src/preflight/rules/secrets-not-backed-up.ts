@@ -1,4 +1,5 @@
-import { namesCertManager, usesOldFilters } from '../coverage.js';
+import { includeExcludePolicyOf } from '../policy.js';
+import { backupKeepsCertManager, namesCertManager, usesOldFilters } from '../coverage.js';
 import { SECRETS, isAllList, keepScope, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
 import { RESOURCE_FIELDS, backupSpecOf, mergeList, nameOf, setListReport } from './helpers.js';
@@ -17,9 +18,11 @@ export const rule: Rule = {
     links: ['https://cert-manager.io/docs/devops-tips/backup/'],
     examples: [{ bad: 'velero backup create b --exclude-resources secrets', good: 'velero backup create b' }],
   },
-  check(subject) {
+  check(subject, ctx) {
     const spec = backupSpecOf(subject, ...RESOURCE_FIELDS);
     if (!spec) return [];
+    // Nothing of cert-manager in the backup: its Secrets are someone else's business.
+    if (!backupKeepsCertManager(spec, ctx, includeExcludePolicyOf(subject, ctx))) return [];
     const out: RuleReport[] = [];
     const old = usesOldFilters(spec);
     const allow = old

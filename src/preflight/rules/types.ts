@@ -20,7 +20,11 @@ export interface RuleMeta {
   links: string[];
   /** The catalogue entry of velero-cli.md §16 this rule implements, if any (A1, B3...). */
   catalogue?: string;
-  examples: { bad: string; good?: string }[];
+  /**
+   * A flagged command line (or audit/cluster/doctor situation) and its clean counterpart. `veleroNamespace`: the
+   * preflight was told where Velero runs (`--velero-namespace`), which some rules need before they judge.
+   */
+  examples: { bad: string; good?: string; veleroNamespace?: string }[];
   /** When set, the plugin (installed, per --plugin-installed) handles this case: findings drop to info with this note. */
   plugin?: string;
   /** Velero versions the rule is relevant for, in words (docs only). */

@@ -46,7 +46,12 @@ describe('preflight --fix round trip', () => {
     expect(fixedCount).to.be.at.least(60);
   });
 
-  const intended: { name: string; line: string; spec: (s: ReturnType<typeof lintArgv>['subject']) => void }[] = [
+  const intended: {
+    name: string;
+    line: string;
+    known?: boolean;
+    spec: (s: ReturnType<typeof lintArgv>['subject']) => void;
+  }[] = [
     {
       name: 'repeated excludes are joined, nothing lost',
       line: 'velero backup create b --include-cluster-resources=true --exclude-resources orders.acme.cert-manager.io --exclude-resources challenges.acme.cert-manager.io',
@@ -106,18 +111,22 @@ describe('preflight --fix round trip', () => {
       },
     },
     {
-      name: '-n cert-manager becomes a namespace filter',
+      // -n is Velero's namespace flag: the fix moves the object to Velero's known namespace and never turns -n into
+      // --include-namespaces, which would be a different backup (issue 18).
+      name: '-n cert-manager becomes the known Velero namespace, not a filter',
       line: `velero backup create b -n cert-manager --include-cluster-resources=true --exclude-resources ${EPH}`,
+      known: true,
       spec: (s) => {
-        expect(s.namespace).to.equal(undefined);
-        expect(s.backup?.includedNamespaces).to.deep.equal(['cert-manager']);
+        expect(s.namespace).to.equal('velero');
+        expect(s.backup?.includedNamespaces).to.equal(undefined);
       },
     },
   ];
   for (const t of intended) {
     it(`intended spec: ${t.name}`, () => {
-      const fixed = fixArgv(argvOf(t.line), ctx);
-      t.spec(lintArgv(fixed.argv, ctx).subject);
+      const used = t.known ? { ...ctx, veleroNamespaceKnown: true } : ctx;
+      const fixed = fixArgv(argvOf(t.line), used);
+      t.spec(lintArgv(fixed.argv, used).subject);
     });
   }
 });

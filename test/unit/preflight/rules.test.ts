@@ -85,7 +85,10 @@ describe('preflight rule metadata', () => {
   for (const r of RULES) {
     r.meta.examples.forEach((ex, i) => {
       if (!/^velero (backup|schedule|restore|create|install|plugin) /.test(ex.bad)) return;
-      const ctx = contextFor({ version: r.meta.id === 'CMV061' ? '1.17.0' : undefined });
+      const ctx = {
+        ...contextFor({ version: r.meta.id === 'CMV061' ? '1.17.0' : undefined }),
+        ...(ex.veleroNamespace ? { veleroNamespace: ex.veleroNamespace, veleroNamespaceKnown: true } : {}),
+      };
       const lint = (line: string) =>
         lintSubjects(
           unitsFromText(line, 'shell', undefined, ctx.veleroVersion).units.map((u) => u.subject),

@@ -9,11 +9,12 @@ import type { LintContext, Subject } from '../../../src/preflight/spec.js';
 import { parseVersion } from '../../../src/preflight/version.js';
 import { CASES, type Case } from './table.js';
 
-export function contextFor(c: Pick<Case, 'version' | 'plugin'>): LintContext {
+export function contextFor(c: Pick<Case, 'version' | 'plugin' | 'veleroNamespace'>): LintContext {
   return {
     veleroVersion: parseVersion(c.version ?? '1.18.1')!,
     pluginInstalled: c.plugin ?? false,
-    veleroNamespace: 'velero',
+    veleroNamespace: c.veleroNamespace ?? 'velero',
+    veleroNamespaceKnown: c.veleroNamespace !== undefined,
     clusterResourceNamespace: 'cert-manager',
   };
 }
@@ -31,8 +32,7 @@ export function findingsFor(c: Case): Finding[] {
     expect(r.problems, 'YAML problems').to.deep.equal([]);
     subjects = r.subjects;
   } else subjects = unitsFromText(c.file!.text, c.file!.kind, 'f', ctx.veleroVersion).units.map((u) => u.subject);
-  const velNsCtx = c.name.includes('--velero-namespace') ? ctx : ctx;
-  return lintSubjects(subjects, velNsCtx);
+  return lintSubjects(subjects, ctx);
 }
 
 describe('preflight behaviour table', () => {

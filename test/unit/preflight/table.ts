@@ -19,6 +19,8 @@ export interface Case {
   messages?: Record<string, string>;
   version?: string;
   plugin?: boolean;
+  /** The preflight was told where Velero runs (--velero-namespace); otherwise the namespace is the unknown default. */
+  veleroNamespace?: string;
   /** Expected severities when they differ from the defaults. */
   severities?: Record<string, string>;
 }
@@ -111,7 +113,8 @@ export const CASES: Case[] = [
   {
     name: 'A1 install dry-run true',
     line: 'velero install --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions --dry-run true',
-    expect: ['CMV004', 'CMV005'],
+    // velero install never reads positional words (cobra legacyArgs); the stray `true` is CMV005's
+    expect: ['CMV005'],
   },
   { name: 'A1 inline value is fine', line: `${R} --include-cluster-resources=false`, expect: ['CMV041', 'CMV048'] },
   {
@@ -171,7 +174,8 @@ export const CASES: Case[] = [
   {
     name: 'A3 issue 9991',
     line: 'velero backup create b --exclude-namespaces velero --include-cluster-scoped-resources --default-volumes-to-fs-backup --wait',
-    expect: ['CMV007', 'CMV020', 'CMV027'],
+    // The swallowed flag is no resource list: rules judging the filters wait for CMV007's fix (issue 18 class 6).
+    expect: ['CMV007'],
     messages: { CMV007: '"--default-volumes-to-fs-backup"' },
   },
   {
@@ -234,13 +238,15 @@ export const CASES: Case[] = [
   {
     name: 'A5 Kind name on backup',
     line: 'velero backup create b --include-cluster-resources=true --exclude-resources Order,Challenge,CertificateRequest',
-    expect: ['CMV010'],
+    // issue 18: a backup resolves names on the cluster that holds the objects, so a Kind resolves
+    expect: [],
   },
   { name: 'A5 cert short name', line: `${R} --include-resources cert,secrets,crd`, expect: ['CMV010'] },
   {
     name: 'A5 singular secret in allowlist',
     line: `${B} --include-resources certificates.cert-manager.io,secret,customresourcedefinitions.apiextensions.k8s.io`,
-    expect: ['CMV010'],
+    // issue 18: built-in types resolve on every cluster, under any spelling discovery accepts
+    expect: [],
   },
   { name: 'A5 namespaces are not resource names', line: `${B} --include-namespaces Cert,cert-manager`, expect: [] },
   {
@@ -254,15 +260,36 @@ export const CASES: Case[] = [
     expect: ['CMV010'],
   },
 
-  // ---- A6 -n is not a filter
+  // ---- A6 -n is Velero's namespace flag: judged only when Velero's namespace is known (issue 18 class 4)
   {
-    name: 'A6 -n cert-manager on backup',
+    name: 'A6 -n cert-manager on backup, Velero known to run in velero',
     line: `${B} -n cert-manager`,
+    veleroNamespace: 'velero',
     expect: ['CMV011'],
-    messages: { CMV011: 'no Velero server watches' },
+    messages: { CMV011: 'but Velero runs in "velero"' },
   },
-  { name: 'A6 --namespace=app on restore', line: `${R} --namespace=app`, expect: ['CMV011', 'CMV048'] },
-  { name: 'A6 -n velero-system while Velero runs in velero', line: `${B} -n velero-system`, expect: ['CMV011'] },
+  {
+    name: 'A6 --namespace=app on restore, Velero known to run in velero',
+    line: `${R} --namespace=app`,
+    veleroNamespace: 'velero',
+    expect: ['CMV011', 'CMV048'],
+  },
+  {
+    name: 'A6 -n velero-system while Velero is known to run in velero',
+    line: `${B} -n velero-system`,
+    veleroNamespace: 'velero',
+    expect: ['CMV011'],
+  },
+  // Distributions run Velero in kube-system (for example Rancher's and k3s guides); unknown: -n says where it runs.
+  { name: 'A6 -n kube-system with Velero namespace unknown', line: `${B} -n kube-system`, expect: [] },
+  // OADP's documentation writes every velero command with -n openshift-adp.
+  { name: 'A6 OADP -n openshift-adp, Velero namespace unknown', line: `${B} -n openshift-adp`, expect: [] },
+  {
+    name: 'A6 OADP -n openshift-adp, Velero known to run there',
+    line: `${B} -n openshift-adp`,
+    veleroNamespace: 'openshift-adp',
+    expect: [],
+  },
   {
     name: 'A6 not for install',
     line: 'velero install -n backup --provider aws --bucket b --no-secret --plugins velero/velero-plugin-for-aws:v1.13.0 --features=EnableAPIGroupVersions',
@@ -473,12 +500,14 @@ export const CASES: Case[] = [
   {
     name: 'B3 exclude crd short name',
     line: `velero backup create b --include-cluster-resources=true --exclude-resources crd,${EPH}`,
-    expect: ['CMV010', 'CMV022'],
+    // `crd` is a built-in short name: it resolves everywhere (issue 18)
+    expect: ['CMV022'],
   },
   {
     name: 'B3 glob exclude of cert-manager types',
     line: "velero backup create b --include-cluster-resources=true --exclude-resources '*.cert-manager.io'",
-    expect: ['CMV022'],
+    // every cert-manager type is excluded on purpose: the backup holds no cert-manager object to protect (issue 18)
+    expect: [],
   },
 
   // ---- B4 scoped filter drops cluster resources
@@ -540,7 +569,8 @@ export const CASES: Case[] = [
   {
     name: 'B6 Secret kind excluded',
     line: `velero backup create b --include-cluster-resources=true --exclude-resources Secret,${EPH}`,
-    expect: ['CMV010', 'CMV025'],
+    // `Secret` resolves on every cluster (issue 18)
+    expect: ['CMV025'],
   },
 
   // ---- B7 cluster resource namespace
@@ -851,6 +881,7 @@ spec:
   includeClusterResources: true
   excludedResources: [${EPH}]
 `,
+    veleroNamespace: 'velero',
     expect: ['CMV011@5'],
   },
   {
@@ -1118,7 +1149,8 @@ ${policyConfigMap(`version: v1
         - secret
         - ${EPH.split(',').join('\n        - ')}
       excludedClusterScopedResources: [crd]`)}`,
-    expect: ['CMV033@16', 'CMV034@20'],
+    // The cluster allowlist [clusterissuers] also leaves the webhook configurations out (issue 18 class 5).
+    expect: ['CMV023@6', 'CMV033@16', 'CMV034@20'],
     messages: { CMV033: 'leaves secrets out of the backup b', CMV034: 'cert-manager CRDs' },
   },
   {
@@ -1358,4 +1390,124 @@ jobs:
     },
     expect: ['CMV009@3', 'CMV040@4', 'CMV048@4'],
   },
+
+  // ---- issue 18: model-error classes, each case from public documentation (source on the line above it)
+  // Class 1. Velero docs, resource-filtering.md (v1.12-main): built-in names resolve through discovery everywhere.
+  {
+    name: 'i18 c1 docs --include-resources deployments',
+    line: 'velero backup create b --include-resources deployments',
+    expect: [],
+  },
+  // Velero docs, restore-reference / resource-filtering: a restore of built-in types only.
+  {
+    name: 'i18 c1 restore deployments,configmaps',
+    line: 'velero restore create --from-backup b --include-resources deployments,configmaps',
+    expect: [],
+  },
+  // Velero issue 2169 (backing up only PVs and PVCs): short names of built-in types.
+  { name: 'i18 c1 pvc,pv short names', line: 'velero backup create b --include-resources pvc,pv', expect: [] },
+  // A misspelt type matches nothing anywhere (Velero docs: an unresolvable name is used verbatim as a glob).
+  {
+    name: 'i18 c1 misspelt deploymnets',
+    line: 'velero backup create b --include-resources deploymnets',
+    expect: ['CMV010'],
+    messages: { CMV010: 'did you mean deployments.apps' },
+  },
+  // Short names are case-sensitive in discovery's shortcut expander (pkg/discovery/helper.go).
+  { name: 'i18 c1 PVC upper case', line: 'velero backup create b --include-resources PVC', expect: ['CMV010'] },
+  // cert-manager docs (devops-tips/backup): short names of cert-manager types on a restore into a fresh cluster.
+  {
+    name: 'i18 c1 restore with cert short name',
+    line: `velero restore create --from-backup b --exclude-resources ${EPH} --include-resources cert,secrets`,
+    expect: ['CMV010', 'CMV042'],
+  },
+  // Class 2. Velero docs resource-filtering.md: allowlists that hold no cert-manager object.
+  {
+    name: 'i18 c2 pods,deployments,pvc,service allowlist',
+    line: 'velero backup create b --include-resources pods,deployments,pvc,service --include-namespaces app',
+    expect: [],
+  },
+  {
+    name: 'i18 c2 docs scoped namespaced allowlist',
+    line: 'velero backup create b --include-namespace-scoped-resources=deployments.apps,configmaps',
+    expect: [],
+  },
+  {
+    name: 'i18 c2 allowlist with include-cluster-resources=false',
+    line: 'velero backup create b --include-resources deployments,services --include-cluster-resources=false',
+    expect: [],
+  },
+  // Velero docs: restore only some namespaces' built-in objects.
+  {
+    name: 'i18 c2 restore built-in allowlist of a namespace',
+    line: 'velero restore create --from-backup b --include-namespaces app --include-resources deployments,services',
+    expect: [],
+  },
+  // Class 3. Velero docs resource-filtering.md: a lone '*' scoped exclude is valid.
+  {
+    name: 'i18 c3 exclude-namespace-scoped *',
+    line: "velero backup create b --exclude-namespace-scoped-resources='*'",
+    expect: [],
+  },
+  {
+    name: 'i18 c3 scoped * exclude with includes',
+    line: "velero backup create b --include-namespace-scoped-resources=configmaps --exclude-namespace-scoped-resources='*'",
+    expect: ['CMV013'],
+    messages: { CMV013: "when exclude is '*', include cannot have value" },
+  },
+  // Velero docs backup-reference.md (v1.15+): CRON_TZ prefixes.
+  {
+    name: 'i18 c3 CRON_TZ schedule',
+    line: `velero schedule create s --schedule="CRON_TZ=America/New_York 0 3 * * *" --include-cluster-resources=true --exclude-resources ${EPH}`,
+    expect: [],
+  },
+  { name: 'i18 c3 TZ schedule', line: S.replace("'0 1 * * *'", "'TZ=Asia/Shanghai 0 1 * * *'"), expect: [] },
+  // Velero issues and forum posts: day units do not exist in Go durations.
+  { name: 'i18 c3 @every 1d', line: S.replace("'0 1 * * *'", "'@every 1d'"), expect: ['CMV018'] },
+  { name: 'i18 c3 @every 24h', line: S.replace("'0 1 * * *'", "'@every 24h'"), expect: [] },
+  { name: 'i18 c3 weekday 7', line: S.replace("'0 1 * * *'", "'0 1 * * 7'"), expect: ['CMV018'] },
+  // velero backup create --help: NAME is required unless --from-schedule.
+  { name: 'i18 c3 backup without name', line: B.replace('create b', 'create'), expect: ['CMV004'] },
+  { name: 'i18 c3 backup from schedule without name', line: 'velero backup create --from-schedule daily', expect: [] },
+  // velero install takes no Args check: a stray word is ignored, not an error.
+  {
+    name: 'i18 c3 install stray word',
+    line: 'velero install --provider aws --bucket velero --secret-file ./credentials-velero us-east-1 --plugins velero/velero-plugin-for-aws:v1.10.0 --features=EnableAPIGroupVersions',
+    expect: ['CMV004'],
+    severities: { CMV004: 'warning' },
+    messages: { CMV004: 'silently ignores' },
+  },
+  // Class 5. Velero docs resource-filtering.md: an explicit cluster-scoped allowlist.
+  {
+    name: 'i18 c5 docs storageclasses,clusterroles',
+    line: `velero backup create b --include-cluster-scoped-resources=storageclasses,clusterroles --exclude-namespace-scoped-resources=${EPH}`,
+    expect: ['CMV023'],
+    messages: { CMV023: 'clusterissuers.cert-manager.io' },
+  },
+  // Class 6. Velero docs resource-filtering.md ("includeExcludePolicy vs. filters"): `-apiservices` is a value.
+  {
+    name: 'i18 c6 docs -apiservices is a value, not a flag',
+    line: 'velero backup create b --resource-policies-configmap my-policy --include-cluster-scoped-resources -apiservices',
+    expect: ['CMV010', 'CMV023', 'CMV027', 'CMV030'],
+  },
+  // Class 7. Velero issue 9869: v1.18.1 expands the namespace '*'.
+  {
+    name: 'i18 c7 old-style backup on 1.18.1',
+    line: `velero backup create b --exclude-resources ${EPH}`,
+    version: '1.18.1',
+    expect: ['CMV035'],
+  },
+  {
+    name: 'i18 c7 old-style backup on 1.18.2',
+    line: `velero backup create b --exclude-resources ${EPH}`,
+    version: '1.18.2',
+    expect: [],
+  },
+  {
+    name: 'i18 c7 old-style backup on 1.18.0',
+    line: `velero backup create b --exclude-resources ${EPH}`,
+    version: '1.18.0',
+    expect: [],
+  },
+  { name: 'i18 c7 guide backup on 1.18.1', line: B, version: '1.18.1', expect: [] },
 ];
