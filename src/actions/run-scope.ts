@@ -7,11 +7,11 @@
  * concurrently, so state is keyed by the run (the Backup or Restore UID, else its name) and bounded.
  * Both the backup and the restore actions use this module.
  */
-import type { ActionLogger, ResourceIdentifier, VeleroRequestObject } from '../../host/action.js';
-import { ClusterAccessError, type CertManagerInstallation, type ClusterLookups } from '../../kube/types.js';
-import { describeId } from '../../certmanager/identifiers.js';
-import { loadPluginConfig } from '../../config/load.js';
-import { isActionEnabled, type PluginConfig } from '../../config/plugin-config.js';
+import type { ActionLogger, ResourceIdentifier, VeleroRequestObject } from '../host/action.js';
+import { ClusterAccessError, type CertManagerInstallation, type ClusterLookups } from '../kube/types.js';
+import { describeId } from '../certmanager/identifiers.js';
+import { loadPluginConfig } from '../config/load.js';
+import { isActionEnabled, type PluginConfig } from '../config/plugin-config.js';
 
 /** What the action factories need from the composition root. */
 export interface CertManagerActionDeps {
