@@ -10,7 +10,7 @@
  *  - Answers GRPCController.Shutdown at once, then exits well within go-plugin's 2 s grace period,
  *    removing the socket.
  */
-import { rmSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import './stdout-guard.js';
 import type { Action } from './action.js';
 import { logLevelFromArgs } from './args.js';
@@ -98,7 +98,7 @@ export async function servePlugin(options: ServeOptions): Promise<void> {
     setTimeout(() => process.exit(code), EXIT_DEADLINE_MS).unref();
     void server.stop(EXIT_DEADLINE_MS / 2).finally(() => process.exit(code));
   };
-  process.on('exit', () => removeQuietly(server.socketPath));
+  process.on('exit', () => removeQuietly(server));
   process.on('SIGTERM', () => exit(0));
 
   writeSync(1, `${CORE_PROTOCOL_VERSION}|${APP_PROTOCOL_VERSION}|unix|${server.socketPath}|grpc\n`);
@@ -117,10 +117,10 @@ function protocolVersionProblem(offered: string | undefined): string | undefined
   return `the plugin host offers plugin protocol versions ${offered}; this plugin speaks version ${APP_PROTOCOL_VERSION} only`;
 }
 
-function removeQuietly(path: string): void {
+function removeQuietly(server: { removeSocket(): void }): void {
   try {
     // Synchronous: this runs in the 'exit' handler.
-    rmSync(path, { force: true });
+    server.removeSocket();
   } catch {
     // already gone
   }
