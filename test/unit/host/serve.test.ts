@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostClients } from './grpc-client.js';
+import { orphanExit } from './orphan.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pluginScript = resolve(here, '../../../src/plugin.js');
@@ -138,6 +139,18 @@ describe('host/serve (the plugin process, spawned)', function () {
       if (started.child.exitCode === null) started.child.kill('SIGKILL');
       rmSync(base, { recursive: true, force: true });
     }
+  });
+
+  it('exits within two seconds when its parent dies, even idle (issue 20 case 7)', async () => {
+    const result = await orphanExit(
+      process.execPath,
+      [pluginScript],
+      { PATH: process.env.PATH ?? '', ...COOKIE },
+      5000,
+    );
+    expect(result.handshake).to.match(/^1\|2\|unix\|/);
+    expect(result.exitMs, 'still running 5 s after its parent died').not.to.equal(undefined);
+    expect(result.exitMs).to.be.below(2000);
   });
 
   it('honours --log-level: debug lines only when asked, all as JSON lines', async () => {
