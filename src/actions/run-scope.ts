@@ -44,13 +44,26 @@ export class RunScope {
     private readonly knownActionNames: readonly string[] | undefined,
   ) {}
 
-  /** The run's configuration. Rejects with ConfigError when the ConfigMap holds a malformed value. */
+  /**
+   * The run's configuration, read once. A malformed value is reported once per run, as an error line
+   * (Velero counts a backup's error lines in its errors, so the backup ends PartiallyFailed and `velero
+   * backup describe` lists it) that names the key and the kind of value; the run then goes on with the
+   * built-in defaults, so no item is lost and no Secret is forced.
+   */
   config(log: ActionLogger): Promise<PluginConfig> {
     this.configPromise ??= loadPluginConfig(
       this.lookups,
       this.knownActionNames ? { knownActionNames: this.knownActionNames } : {},
-    ).then(({ config, warnings }) => {
+    ).then(({ config, warnings, error }) => {
       for (const warning of warnings) log.warn(warning);
+      if (error)
+        // Without the item's fields: the problem belongs to the run, not to the item that happened to read it first.
+        log
+          .with({ kind: undefined, namespace: undefined, name: undefined })
+          .error(
+            `${error.message}. The plugin configuration is ignored for this ${this.key.split('/')[0] ?? 'run'}: every item is handled with the built-in defaults (Secrets follow the backup's filters)`,
+            { key: error.key },
+          );
       return config;
     });
     return this.configPromise;
