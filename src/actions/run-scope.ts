@@ -8,7 +8,12 @@
  * Both the backup and the restore actions use this module.
  */
 import type { ActionLogger, ResourceIdentifier, VeleroRequestObject } from '../host/action.js';
-import { ClusterAccessError, type CertManagerInstallation, type ClusterLookups } from '../kube/types.js';
+import {
+  ClusterAccessError,
+  type CertManagerInstallation,
+  type ClusterLookups,
+  type NamespacedName,
+} from '../kube/types.js';
 import { describeId } from '../certmanager/identifiers.js';
 import { loadPluginConfig } from '../config/load.js';
 import { isActionEnabled, type PluginConfig } from '../config/plugin-config.js';
@@ -22,6 +27,19 @@ export interface CertManagerActionDeps {
   lookupsFor(request: VeleroRequestObject): ClusterLookups;
   /** Full names of every action the plugin serves, to check `disabledActions` against. */
   knownActionNames?: readonly string[];
+  /** How long a run waits for a cluster lookup before it goes on without the cluster. Default 5 s. */
+  clusterBudgetMs?: number;
+}
+
+/** See CertManagerActionDeps.clusterBudgetMs. */
+export const DEFAULT_CLUSTER_BUDGET_MS = 5000;
+
+/** A lookup the run stopped waiting for: the cluster did not answer within the run's budget. */
+class ClusterBudgetExceeded extends ClusterAccessError {
+  constructor(message: string) {
+    super(message, 'timeout');
+    this.name = 'ClusterBudgetExceeded';
+  }
 }
 
 /** The installation lookup's outcome: the installation, "not installed", or "could not ask". */
@@ -37,12 +55,102 @@ export class RunScope {
   private readonly loggedOnce = new Set<string>();
   /** Free-form per-run state of individual actions (e.g. the webhook wait), keyed by action. */
   readonly actionState = new Map<string, unknown>();
+  /**
+   * The run's cluster lookups, bounded as a whole: each waits at most the run's budget, and once one
+   * has gone unanswered the run stops asking (later lookups fail at once), so an API server that never
+   * answers costs a backup or restore one budget, not two 10 s timeouts per item.
+   */
+  readonly lookups: ClusterLookups;
+  private clusterGaveUp = false;
+  private readonly budgetMs: number;
 
   constructor(
     readonly key: string,
-    readonly lookups: ClusterLookups,
+    cluster: ClusterLookups,
     private readonly knownActionNames: readonly string[] | undefined,
-  ) {}
+    budgetMs = DEFAULT_CLUSTER_BUDGET_MS,
+  ) {
+    this.budgetMs = budgetMs;
+    const bounded =
+      <A extends unknown[], R>(what: string, call: (...args: A) => Promise<R>) =>
+      (...args: A): Promise<R> =>
+        this.bounded(what, () => call(...args));
+    this.lookups = {
+      pluginConfig: bounded('read the plugin configuration', (name?: string) => cluster.pluginConfig(name)),
+      certManagerInstallation: bounded('look up the cert-manager installation', () =>
+        cluster.certManagerInstallation(),
+      ),
+      rbacForServiceAccount: bounded('look up RBAC', (sa: NamespacedName) => cluster.rbacForServiceAccount(sa)),
+      serviceHasReadyEndpoints: bounded('check endpoints', (service: NamespacedName) =>
+        cluster.serviceHasReadyEndpoints(service),
+      ),
+    };
+  }
+
+  /** The run's one warning when the cluster does not answer, logged by whichever lookup gave up first. */
+  private runLog: ActionLogger | undefined;
+
+  private bounded<R>(what: string, call: () => Promise<R>): Promise<R> {
+    if (this.clusterGaveUp)
+      return Promise.reject(
+        new ClusterBudgetExceeded(`cannot ${what}: the cluster did not answer earlier in this run`),
+      );
+    return new Promise<R>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.giveUpOnCluster();
+        reject(new ClusterBudgetExceeded(`cannot ${what}: no answer from the cluster within ${this.budgetMs} ms`));
+      }, this.budgetMs);
+      timer.unref();
+      call().then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+
+  private giveUpOnCluster(): void {
+    if (this.clusterGaveUp) return;
+    this.clusterGaveUp = true;
+    const log = this.runLog;
+    if (log)
+      this.warnOnce(
+        'cluster-budget',
+        log.with({ kind: undefined, namespace: undefined, name: undefined }),
+        `the cluster did not answer within ${this.budgetMs / 1000} s; this ${this.runKind()} goes on without asking it: ` +
+          "the plugin configuration's defaults, the Helm chart's names for cert-manager's objects, no webhook wait",
+        { budgetMs: this.budgetMs },
+      );
+  }
+
+  private runKind(): string {
+    return this.key.split('/')[0] ?? 'run';
+  }
+
+  /**
+   * Starts the run's two up-front lookups together (configuration and installation), so their waits
+   * overlap instead of adding up.
+   */
+  private start(log: ActionLogger): void {
+    this.runLog ??= log;
+    void this.installationAnswer();
+  }
+
+  /** The installation lookup itself, started once; its outcome is logged by whoever reads it first. */
+  private installationAnswer(): Promise<CertManagerInstallation | undefined> {
+    if (!this.installationRequest) {
+      this.installationRequest = this.lookups.certManagerInstallation();
+      // Handled later by installation(); until then a failure must not count as an unhandled rejection.
+      this.installationRequest.catch(() => undefined);
+    }
+    return this.installationRequest;
+  }
+  private installationRequest: Promise<CertManagerInstallation | undefined> | undefined;
 
   /**
    * The run's configuration, read once. A malformed value is reported once per run, as an error line
@@ -51,8 +159,18 @@ export class RunScope {
    * built-in defaults, so no item is lost and no Secret is forced.
    */
   config(log: ActionLogger): Promise<PluginConfig> {
-    this.configPromise ??= loadPluginConfig(
-      this.lookups,
+    if (this.configPromise) return this.configPromise;
+    this.runLog ??= log;
+    // A configuration the cluster did not deliver in time is the defaults; the run's one warning says why.
+    const source = {
+      pluginConfig: () =>
+        this.lookups.pluginConfig().catch((error: unknown) => {
+          if (error instanceof ClusterBudgetExceeded) return {};
+          throw error;
+        }),
+    };
+    this.configPromise = loadPluginConfig(
+      source,
       this.knownActionNames ? { knownActionNames: this.knownActionNames } : {},
     ).then(({ config, warnings, error }) => {
       for (const warning of warnings) log.warn(warning);
@@ -66,6 +184,7 @@ export class RunScope {
           );
       return config;
     });
+    this.start(log);
     return this.configPromise;
   }
 
@@ -77,13 +196,16 @@ export class RunScope {
 
   /** The live cert-manager installation, asked once per run; lookup failures are reported, not thrown. */
   installation(log: ActionLogger): Promise<InstallationLookup> {
-    this.installationPromise ??= this.lookups.certManagerInstallation().then(
+    this.installationPromise ??= this.installationAnswer().then(
       (installation): InstallationLookup => (installation ? { status: 'found', installation } : { status: 'absent' }),
       (error: unknown): InstallationLookup => {
         const reason = error instanceof Error ? error.message : String(error);
-        log.warn('could not look up the cert-manager installation; falling back to configuration and chart defaults', {
-          reason,
-        });
+        // A lookup the run gave up on is covered by the run's one warning.
+        if (!(error instanceof ClusterBudgetExceeded))
+          log.warn(
+            'could not look up the cert-manager installation; falling back to configuration and chart defaults',
+            { reason },
+          );
         return { status: 'unavailable', reason };
       },
     );
@@ -130,7 +252,7 @@ export class RunScopes {
       this.scopes.set(key, scope);
       return scope;
     }
-    scope = new RunScope(key, this.deps.lookupsFor(request), this.deps.knownActionNames);
+    scope = new RunScope(key, this.deps.lookupsFor(request), this.deps.knownActionNames, this.deps.clusterBudgetMs);
     this.scopes.set(key, scope);
     while (this.scopes.size > MAX_RUNS) {
       const oldest = this.scopes.keys().next().value;

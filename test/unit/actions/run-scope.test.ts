@@ -1,7 +1,15 @@
 import { expect } from 'chai';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createActions } from '../../../src/actions/index.js';
+import { DEFAULT_CLUSTER_BUDGET_MS, RunScopes } from '../../../src/actions/run-scope.js';
+import { createBackupIssuerSecrets } from '../../../src/actions/backup/issuer-secrets.js';
 import type { BackupAction, RestoreAction } from '../../../src/host/action.js';
-import { certificate } from '../certmanager/fixtures.js';
+import { createLookupsProvider } from '../../../src/kube/access.js';
+import type { ClusterLookups } from '../../../src/kube/types.js';
+import { certificate, clusterIssuer } from '../certmanager/fixtures.js';
 import { backupRequest, FakeLookups, RecordingLogger, restoreRequest } from './helpers.js';
 
 const MUST_INCLUDE = 'backup.velero.io/must-include-additional-items';
@@ -52,6 +60,89 @@ describe('actions/run-scope', () => {
         await action.execute({ item, itemFromBackup: item, restore: restoreRequest(), log });
       expect(log.at('error')).to.have.length(1);
       expect(log.at('error')[0]).to.match(/ignored for this Restore/);
+    });
+  });
+
+  describe('an API server that never answers (issue 20 case 5: the first item waited two 10 s timeouts in a row)', () => {
+    const CA_ISSUER = clusterIssuer('ca', { ca: { secretName: 'ca-key-pair' } });
+
+    /** Times the ClusterIssuer items of one backup through backup-issuer-secrets (config and installation needed). */
+    async function timeItems(scopes: RunScopes, count: number) {
+      const action = createBackupIssuerSecrets(scopes);
+      const log = new RecordingLogger();
+      const times: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const t0 = Date.now();
+        const result = await action.execute({ item: CA_ISSUER, backup: backupRequest(), log });
+        times.push(Date.now() - t0);
+        expect(result.additionalItems?.map((id) => id.name)).to.deep.equal(['ca-key-pair']);
+      }
+      return { times, log };
+    }
+
+    it('waits one budget for the whole run, lookups in parallel, with one warning', async () => {
+      const never = () => new Promise<never>(() => undefined);
+      const calls: string[] = [];
+      const hanging: ClusterLookups = {
+        pluginConfig: () => (calls.push('config'), never()),
+        certManagerInstallation: () => (calls.push('installation'), never()),
+        rbacForServiceAccount: () => (calls.push('rbac'), never()),
+        serviceHasReadyEndpoints: () => (calls.push('endpoints'), never()),
+      };
+      const scopes = new RunScopes({ lookupsFor: () => hanging, clusterBudgetMs: 300 });
+      const { times, log } = await timeItems(scopes, 20);
+      expect(times[0]).to.be.within(250, 550);
+      expect(Math.max(...times.slice(1)), 'later items do not wait').to.be.below(50);
+      // One warning about the cluster (the lookups' own "could not read/look up" lines are folded into it);
+      // the ClusterIssuer's fallback namespace keeps its own warning: it says where its Secrets are looked for.
+      const aboutCluster = log
+        .at('warn')
+        .filter((line) => /cluster did not answer|could not (read|look up)/.test(line));
+      expect(aboutCluster).to.have.length(1);
+      expect(aboutCluster[0]).to.match(
+        /^the cluster did not answer within 0\.3 s; this Backup goes on without asking it/,
+      );
+      expect(calls.sort()).to.deep.equal(['config', 'installation']);
+    });
+
+    describe('through the real Kubernetes client, against a server that accepts connections and never answers', function () {
+      this.timeout(30_000);
+      let blackHole: Server;
+      const sockets = new Set<Socket>();
+      let dir: string;
+      let kubeconfigPath: string;
+      before(async () => {
+        blackHole = createServer((socket) => {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+        });
+        await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+        const address = blackHole.address();
+        const port = typeof address === 'object' && address ? address.port : 0;
+        dir = mkdtempSync(join(tmpdir(), 'black-hole-'));
+        kubeconfigPath = join(dir, 'kubeconfig');
+        writeFileSync(
+          kubeconfigPath,
+          `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}}]\n` +
+            'users: [{name: u, user: {token: t}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\ncurrent-context: x\n',
+        );
+      });
+      after(() => {
+        for (const socket of sockets) socket.destroy();
+        blackHole.close();
+        rmSync(dir, { recursive: true, force: true });
+      });
+
+      it(`costs the first item one ${DEFAULT_CLUSTER_BUDGET_MS / 1000} s budget and the others nothing`, async () => {
+        const scopes = new RunScopes({ lookupsFor: createLookupsProvider({ kubeconfigPath, env: {} }) });
+        const { times, log } = await timeItems(scopes, 5);
+        expect(times[0]).to.be.within(DEFAULT_CLUSTER_BUDGET_MS - 100, DEFAULT_CLUSTER_BUDGET_MS + 1500);
+        expect(Math.max(...times.slice(1))).to.be.below(100);
+        const aboutCluster = log
+          .at('warn')
+          .filter((line) => /cluster did not answer|could not (read|look up)/.test(line));
+        expect(aboutCluster).to.have.length(1);
+      });
     });
   });
 });
