@@ -6,10 +6,14 @@ import { join } from 'node:path';
 import { createActions } from '../../../src/actions/index.js';
 import { DEFAULT_CLUSTER_BUDGET_MS, RunScopes } from '../../../src/actions/run-scope.js';
 import { createBackupIssuerSecrets } from '../../../src/actions/backup/issuer-secrets.js';
-import type { BackupAction, RestoreAction } from '../../../src/host/action.js';
+import type { BackupAction, KubeObject, RestoreAction } from '../../../src/host/action.js';
+import { JsonLineLogger } from '../../../src/host/logger.js';
+import { ActionRegistry } from '../../../src/host/registry.js';
+import { startServer } from '../../../src/host/server.js';
 import { createLookupsProvider } from '../../../src/kube/access.js';
 import type { ClusterLookups } from '../../../src/kube/types.js';
 import { certificate, clusterIssuer } from '../certmanager/fixtures.js';
+import { hostClients } from '../host/grpc-client.js';
 import { backupRequest, FakeLookups, RecordingLogger, restoreRequest } from './helpers.js';
 
 const MUST_INCLUDE = 'backup.velero.io/must-include-additional-items';
@@ -49,6 +53,40 @@ describe('actions/run-scope', () => {
       expect(errors[0]?.message).not.to.include('mmmm');
       expect(errors[0]?.fields).to.deep.include({ key: 'webhookWait', kind: undefined, name: undefined });
       expect(lookups.calls.pluginConfig).to.equal(1);
+    });
+
+    it('through the real gRPC server: every call answered, the 100 KB value in no answer and no log line', async () => {
+      const logLines: string[] = [];
+      const server = await startServer({
+        registry: new ActionRegistry(createActions({ env: {}, lookupsFor: () => new FakeLookups({ config }) })),
+        log: new JsonLineLogger({ level: 'debug', sink: (line) => logLines.push(line) }),
+        command: '/plugins/test',
+        onShutdownRequested: () => undefined,
+      });
+      const clients = hostClients(server.socketPath);
+      try {
+        const backup = Buffer.from(JSON.stringify(backupRequest()));
+        for (let i = 0; i < 3; i++) {
+          const answer = await clients.call(
+            'v2.BackupItemAction',
+            'Execute',
+            {
+              plugin: 'velero-plugin-for-cert-manager.dev/backup-certificate-secrets',
+              item: Buffer.from(JSON.stringify(certificate(`web-${i}`, 'shop'))),
+              backup,
+            },
+            5000,
+          );
+          expect((JSON.parse(String(answer.item)) as KubeObject).metadata.name).to.equal(`web-${i}`);
+        }
+        const errors = logLines.filter((line) => line.includes('"@level":"error"'));
+        expect(errors).to.have.length(1);
+        expect(errors[0]).to.include('"webhookWait"');
+        expect(logLines.every((line) => !line.includes('mmmmmmmm') && line.length < 4096)).to.equal(true);
+      } finally {
+        clients.close();
+        await server.stop();
+      }
     });
 
     it('is reported again, once, by the next run (a restore)', async () => {
