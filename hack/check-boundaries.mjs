@@ -121,6 +121,15 @@ const GLOBAL_RULES = [
     violates: (edge) => edge.target !== undefined && !edge.target.startsWith('src/'),
   },
   {
+    rule:
+      'src/actions/backup and src/actions/restore do not import each other: what both use lives in src/actions ' +
+      '(define.ts, run-scope.ts) or src/certmanager',
+    violates: (edge) =>
+      edge.target !== undefined &&
+      ((edge.file.startsWith('src/actions/backup/') && edge.target.startsWith('src/actions/restore/')) ||
+        (edge.file.startsWith('src/actions/restore/') && edge.target.startsWith('src/actions/backup/'))),
+  },
+  {
     rule: 'gRPC (@grpc/*) is imported only by src/host and the composition root (files directly under src/)',
     violates: (edge) =>
       edge.pkg !== undefined && isGrpc(edge.pkg) && !edge.file.startsWith('src/host/') && !isRoot(edge.file),

@@ -5,6 +5,7 @@
 //   npm test                      every stage
 //   npm test -- --only unit,go    just these stages (names below)
 //   npm test -- --skip conformance
+//   npm test -- --only build,fuzz --fuzz-long   the fuzz stage with 200,000 mutations instead of 10,000
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { existsSync as pathExists } from 'node:fs';
@@ -19,6 +20,7 @@ const listArg = (flag) => {
   return i >= 0 && args[i + 1] ? args[i + 1].split(',') : undefined;
 };
 const only = listArg('--only');
+const fuzzLong = args.includes('--fuzz-long');
 const skip = listArg('--skip') ?? [];
 
 /** Runs a command with inherited stdio (or a line callback for stdout) and resolves to its exit code. */
@@ -249,6 +251,21 @@ const stages = [
   // a figure below the floor in .c8rc.json fails the stage.
   { name: 'unit', run: () => mochaCounts('node', ['hack/coverage.mjs', '--suites', 'unit', '--keep', coverageDir]) },
   { name: 'rule-docs', run: check('node', ['hack/gen-rule-docs.mjs', '--check']) },
+  // Seeded fuzzing of the plugin process through its gRPC server (test/fuzz): the cases of issue 20 replayed, then
+  // 10,000 mutated real items (about 40 s; --fuzz-long: 200,000). Seed: VCM_FUZZ_SEED (default 20).
+  {
+    name: 'fuzz',
+    run: () =>
+      mochaCounts('env', [
+        ...(fuzzLong ? ['VCM_FUZZ_LONG=1'] : []),
+        'npx',
+        'mocha',
+        '--no-package',
+        '--reporter',
+        join(root, 'hack/mocha-summary-reporter.cjs'),
+        'dist/test/fuzz/**/*.test.js',
+      ]),
+  },
   // Velero's own plugin client code drives the plugin (test/conformance): v1.18.x (go.mod) and v1.14.x (go.v1.14.mod).
   { name: 'conformance-v1.18', run: conformanceStage([]) },
   { name: 'conformance-v1.14', run: conformanceStage(['-modfile=go.v1.14.mod']) },

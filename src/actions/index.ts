@@ -5,7 +5,7 @@
 import type { Action, VeleroRequestObject } from '../host/action.js';
 import type { ClusterLookups } from '../kube/types.js';
 import { createCertManagerBackupActions } from './backup/index.js';
-import { OFFLINE_LOOKUPS, RunScopes } from './backup/run-scope.js';
+import { OFFLINE_LOOKUPS, RunScopes } from './run-scope.js';
 import { createBackupSkipEphemeral } from './backup/skip-ephemeral.js';
 import { DISABLED_ACTIONS_ENV } from './names.js';
 import { createCertManagerRestoreActions } from './restore/index.js';

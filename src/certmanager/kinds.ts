@@ -79,3 +79,14 @@ export function certManagerTypeOf(apiVersion: string, kind: string): CertManager
   const group = apiGroupOf(apiVersion);
   return ALL_TYPES.find((t) => t.group === group && t.kind === kind);
 }
+
+/** True for Orders, Challenges and CertificateRequests (what the plugin keeps out of backups and restores). */
+export function isEphemeral(item: { apiVersion: string; kind: string }): boolean {
+  const type = certManagerTypeOf(item.apiVersion, item.kind);
+  return type !== undefined && EPHEMERAL_TYPES.includes(type);
+}
+
+/** True for CertificateRequests, which the `keepCertificateRequests` configuration switch keeps. */
+export function isCertificateRequest(item: { apiVersion: string; kind: string }): boolean {
+  return certManagerTypeOf(item.apiVersion, item.kind) === CERTIFICATE_REQUEST;
+}

@@ -3,7 +3,13 @@
  * finds the ConfigMaps); the parsed result is cached per source object, so every item of a run shares
  * one read and one parse, and a new run (a new source) reads again.
  */
-import { DEFAULT_CONFIG, parsePluginConfig, type ParseOptions, type PluginConfig } from './plugin-config.js';
+import {
+  ConfigError,
+  DEFAULT_CONFIG,
+  parsePluginConfig,
+  type ParseOptions,
+  type PluginConfig,
+} from './plugin-config.js';
 
 /** What the loader needs from ClusterLookups (structurally: any ClusterLookups is a source). */
 export interface PluginConfigSource {
@@ -14,14 +20,20 @@ export interface LoadedConfig {
   config: PluginConfig;
   /** Worth one warning per run: unknown keys, or a source that could not be read (defaults used). */
   warnings: string[];
+  /**
+   * Set when a value is malformed: the configuration is then the built-in defaults, all of it (worth one
+   * error per run). All, not just the bad key's: a broken configuration is not trusted with the rest
+   * either, so in particular it never forces Secrets past the backup's filters.
+   */
+  error?: ConfigError;
 }
 
 const cache = new WeakMap<PluginConfigSource, Promise<LoadedConfig>>();
 
 /**
- * The parsed configuration for this source. Rejects with ConfigError when a value is malformed (the
- * operator must fix it); a source that cannot be read yields the defaults plus a warning, because an
- * unreachable API server must not stop a backup.
+ * The parsed configuration for this source. A malformed value yields the defaults and `error` (the
+ * operator must fix it, but the backup goes on); a source that cannot be read yields the defaults plus a
+ * warning, because an unreachable API server must not stop a backup.
  */
 export function loadPluginConfig(source: PluginConfigSource, options: ParseOptions = {}): Promise<LoadedConfig> {
   let loaded = cache.get(source);
@@ -43,5 +55,10 @@ async function readAndParse(source: PluginConfigSource, options: ParseOptions): 
       warnings: [`could not read the plugin configuration ConfigMap (${reason}); using the defaults`],
     };
   }
-  return parsePluginConfig(data, options);
+  try {
+    return parsePluginConfig(data, options);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { config: DEFAULT_CONFIG, warnings: [], error };
+  }
 }

@@ -53,7 +53,10 @@ export const DEFAULT_CONFIG: PluginConfig = Object.freeze({
   webhookWaitTimeoutMs: DEFAULT_WEBHOOK_WAIT_TIMEOUT_MS,
 });
 
-/** A malformed configuration value. The message names the key and says what is accepted. */
+/**
+ * A malformed configuration value. The message names the key, describes the value by its kind and
+ * length (never quotes it: it may be 100 KB, or text never meant for a log) and says what is accepted.
+ */
 export class ConfigError extends Error {
   constructor(
     readonly key: string,
@@ -122,11 +125,16 @@ function shortActionName(actionName: string): string {
   return slash < 0 ? actionName : actionName.slice(slash + 1);
 }
 
+/** What a rejected value is, without its text: "the value (a 3-character string)", "an empty value". */
+function describeValue(value: string, noun = 'the value'): string {
+  return value === '' ? `${noun} (empty)` : `${noun} (a ${value.length}-character string)`;
+}
+
 function parseBoolean(key: string, value: string): boolean {
   const lower = value.toLowerCase();
   if (lower === 'true') return true;
   if (lower === 'false') return false;
-  throw new ConfigError(key, `${JSON.stringify(value)} is not a boolean; use "true" or "false"`);
+  throw new ConfigError(key, `${describeValue(value)} is not a boolean; use "true" or "false"`);
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -135,7 +143,7 @@ function parseNamespace(key: string, value: string): string {
   if (value.length > 63 || !DNS1123_LABEL.test(value)) {
     throw new ConfigError(
       key,
-      `${JSON.stringify(value)} is not a valid namespace name (lowercase letters, digits and "-", at most 63 characters)`,
+      `${describeValue(value)} is not a valid namespace name (lowercase letters, digits and "-", at most 63 characters)`,
     );
   }
   return value;
@@ -153,7 +161,7 @@ function parseActionList(
     .map((part) => part.trim())
     .filter((part) => part !== '')) {
     if (!/^[a-z0-9][-a-z0-9.]*(\/[-a-z0-9]+)?$/.test(entry)) {
-      throw new ConfigError(key, `${JSON.stringify(entry)} is not an action name (e.g. "backup-crds")`);
+      throw new ConfigError(key, `${describeValue(entry, 'an entry')} is not an action name (e.g. "backup-crds")`);
     }
     const short = shortActionName(entry);
     if (known && !known.some((name) => shortActionName(name) === short)) {
@@ -184,12 +192,12 @@ export function parseDurationMs(value: string): number | undefined {
 function parseTimeout(key: string, value: string): number {
   const ms = parseDurationMs(value);
   if (ms === undefined) {
-    throw new ConfigError(key, `${JSON.stringify(value)} is not a duration; write it like "90s", "2m" or "1m30s"`);
+    throw new ConfigError(key, `${describeValue(value)} is not a duration; write it like "90s", "2m" or "1m30s"`);
   }
   if (ms < 1000 || ms > MAX_WEBHOOK_WAIT_TIMEOUT_MS) {
     throw new ConfigError(
       key,
-      `${JSON.stringify(value)} is out of range; use between 1s and 1h (to turn the wait off, set webhookWait: "false")`,
+      `${describeValue(value)} is out of range; use between 1s and 1h (to turn the wait off, set webhookWait: "false")`,
     );
   }
   return ms;

@@ -7,7 +7,13 @@
  * and encodes items, and turns thrown errors into gRPC errors.
  */
 
-/** A Kubernetes object as Velero passes it: the unstructured JSON of the item. */
+/**
+ * A Kubernetes object as Velero passes it: the unstructured JSON of the item. The host has checked the
+ * types of kind, apiVersion and the well-known metadata fields (name, namespace, labels, annotations,
+ * ownerReferences), so they can be read as typed. A number JavaScript cannot hold exactly (an integer
+ * beyond 2^53, `1.0`, `1e400`) arrives as an object holding its exact text, which the host writes back
+ * verbatim. The item is read-only: an action that changes it returns a copy.
+ */
 export interface KubeObject {
   apiVersion: string;
   kind: string;
@@ -85,7 +91,10 @@ export interface BackupActionInput {
 }
 
 export interface BackupActionResult {
-  /** The item to store; return the input item when nothing changes. Never omit it. */
+  /**
+   * The item to store. Return the input item itself when nothing changes: the host then sends back the
+   * exact bytes Velero sent. Never omit it.
+   */
   item: KubeObject;
   additionalItems?: ResourceIdentifier[];
   operationID?: string;

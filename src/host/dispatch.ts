@@ -16,6 +16,9 @@ import type {
   ResourceSelector,
   VeleroRequestObject,
 } from './action.js';
+import { boundedMessage, quoteName, safeErrorText, shortName, stackFrames } from './error-text.js';
+import { encodeJson, JsonSyntaxError, parseJsonExact, type ParsedJson } from './item-json.js';
+import { kubeObjectProblem } from './item-shape.js';
 import type { JsonLineLogger } from './logger.js';
 import { type ActionRegistry, BACKUP_ITEM_ACTION_V2, RESTORE_ITEM_ACTION_V2 } from './registry.js';
 
@@ -80,17 +83,17 @@ export function backupItemActionService(context: DispatchContext): UntypedServic
     })),
     Execute: unary(context.log, 'Execute', async (req: BackupExecuteRequest) => {
       const action = find(req.plugin);
-      const item = decodeItem(req.item, 'item');
-      const log = actionLogger(context.log, action, item);
+      const item = decodeItem(action.name, req.item, 'item');
+      const log = actionLogger(context.log, action, item.object);
       log.debug('executing backup action');
       const result = await runAction(
-        action.name,
-        () => action.execute({ item, backup: decodeVeleroObject(req.backup, 'backup'), log }),
+        actionAndItem(action.name, item.object),
+        () => action.execute({ item: item.object, backup: decodeVeleroObject(req.backup, 'backup'), log }),
         log,
       );
       checkOperation(action, result.operationID);
       return {
-        item: encodeItem(action.name, result.item),
+        item: encodeItem(action.name, result.item, [item]),
         additionalItems: result.additionalItems ?? [],
         operationID: result.operationID ?? '',
         postOperationItems: result.postOperationItems ?? [],
@@ -112,19 +115,26 @@ export function restoreItemActionService(context: DispatchContext): UntypedServi
     })),
     Execute: unary(context.log, 'Execute', async (req: RestoreExecuteRequest) => {
       const action = find(req.plugin);
-      const item = decodeItem(req.item, 'item');
-      const itemFromBackup = req.itemFromBackup.length > 0 ? decodeItem(req.itemFromBackup, 'itemFromBackup') : item;
-      const log = actionLogger(context.log, action, item);
+      const item = decodeItem(action.name, req.item, 'item');
+      const itemFromBackup =
+        req.itemFromBackup.length > 0 ? decodeItem(action.name, req.itemFromBackup, 'itemFromBackup') : item;
+      const log = actionLogger(context.log, action, item.object);
       log.debug('executing restore action');
       const result = await runAction(
-        action.name,
-        () => action.execute({ item, itemFromBackup, restore: decodeVeleroObject(req.restore, 'restore'), log }),
+        actionAndItem(action.name, item.object),
+        () =>
+          action.execute({
+            item: item.object,
+            itemFromBackup: itemFromBackup.object,
+            restore: decodeVeleroObject(req.restore, 'restore'),
+            log,
+          }),
         log,
       );
       checkOperation(action, result.operationID);
       const timeoutMs = result.additionalItemsReadyTimeoutMs ?? 0;
       return {
-        item: encodeItem(action.name, result.item),
+        item: encodeItem(action.name, result.item, [item, itemFromBackup]),
         additionalItems: result.additionalItems ?? [],
         skipRestore: result.skipRestore ?? false,
         operationID: result.operationID ?? '',
@@ -164,9 +174,15 @@ function unary<Req, Res>(log: JsonLineLogger, method: string, handler: (request:
     pending.then(
       (response) => callback(null, response),
       (err: unknown) => {
-        const rpcError = err instanceof RpcError ? err : new RpcError(status.UNKNOWN, errorText(err));
-        if (!(err instanceof RpcError)) log.error('unexpected error in plugin host', { method, error: errorText(err) });
-        callback({ code: rpcError.code, details: rpcError.message });
+        const rpcError = err instanceof RpcError ? err : new RpcError(status.UNKNOWN, safeErrorText(err));
+        if (!(err instanceof RpcError))
+          log.error('unexpected error in plugin host', {
+            method,
+            error: boundedMessage(safeErrorText(err)),
+            stack: stackFrames(err),
+          });
+        // Bounded: grpc-js answers nothing at all for a message of about 64 KiB (see error-text.ts).
+        callback({ code: rpcError.code, details: boundedMessage(rpcError.message) });
       },
     );
   };
@@ -178,19 +194,37 @@ function lookup<T extends Action>(table: Map<string, T>, kind: string, name: str
   const served = [...table.keys()].join(', ') || 'none';
   throw new RpcError(
     status.NOT_FOUND,
-    `${kind} plugin ${JSON.stringify(name)} was not found in velero-plugin-for-cert-manager (it serves: ${served})`,
+    `${kind} plugin ${quoteName(name)} was not found in velero-plugin-for-cert-manager (it serves: ${served})`,
   );
 }
 
-/** Runs an action; its exceptions become the gRPC error users see, prefixed with the action name. */
-async function runAction<T>(name: string, run: () => T | Promise<T>, log: ActionLogger): Promise<T> {
+/**
+ * Runs an action; its exceptions become the gRPC error users see, prefixed with `prefix` (the action
+ * name, and for Execute the item's kind and name). The message of an engine error is withheld (it may
+ * quote item content); the log gets the stack frames without the message line.
+ */
+async function runAction<T>(prefix: string, run: () => T | Promise<T>, log: ActionLogger): Promise<T> {
   try {
     return await run();
   } catch (err) {
     if (err instanceof RpcError) throw err;
-    log.error('action failed', { error: errorText(err), stack: err instanceof Error ? err.stack : undefined });
-    throw new RpcError(status.UNKNOWN, `${name}: ${errorText(err)}`);
+    const text = boundedMessage(safeErrorText(err));
+    log.error('action failed', { error: text, stack: stackFrames(err) });
+    throw new RpcError(status.UNKNOWN, `${prefix}: ${text}`);
   }
+}
+
+/** `action: Kind namespace/name`, the prefix of an Execute error (names bounded, no other item content). */
+function actionAndItem(actionName: string, item: KubeObject): string {
+  return `${actionName}: ${describeItem(item)}`;
+}
+
+/** `Kind namespace/name` of an item, each part bounded; fields of the wrong type are left out. */
+function describeItem(item: KubeObject): string {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const namespace = text(item.metadata.namespace);
+  const qualified = `${namespace ? `${namespace}/` : ''}${text(item.metadata.name)}`;
+  return `${shortName(text(item.kind))} ${shortName(qualified)}`;
 }
 
 function actionLogger(base: JsonLineLogger, action: Action, item: KubeObject): ActionLogger {
@@ -202,26 +236,39 @@ function actionLogger(base: JsonLineLogger, action: Action, item: KubeObject): A
   });
 }
 
-/** Parses an item Velero sent: a JSON object with a kind, an apiVersion and metadata. */
-function decodeItem(bytes: Buffer, field: string): KubeObject {
-  // Parsed once: the item is the largest part of most calls.
-  const value = parseJson(bytes, field);
-  const problem = kubeObjectProblem(value);
-  if (problem)
-    throw new RpcError(
-      status.INVALID_ARGUMENT,
-      `malformed ${field} (${problem}); Velero sends Kubernetes objects as JSON`,
-    );
-  return value as KubeObject;
+/** An item as decoded, with the bytes it came from (returned as they are when the action changes nothing). */
+interface DecodedItem {
+  object: KubeObject;
+  bytes: Buffer;
+  /** True when it was parsed exactly (it holds numbers JavaScript would alter): encode it exactly too. */
+  exact: boolean;
 }
 
-/** Why value is not a Kubernetes object (a JSON object with kind, apiVersion and metadata), if it is not. */
-function kubeObjectProblem(value: unknown): string | undefined {
-  if (!isPlainObject(value)) return 'not a JSON object';
-  if (typeof value.kind !== 'string' || value.kind === '') return 'no kind';
-  if (typeof value.apiVersion !== 'string') return 'no apiVersion';
-  if (!isPlainObject(value.metadata)) return 'no metadata object';
-  return undefined;
+/**
+ * Parses an item Velero sent: a JSON object with a kind, an apiVersion and well-typed metadata (see
+ * item-shape.ts). Its top level and metadata maps are frozen, so an action that wrongly edits the input
+ * in place fails loudly instead of having its change dropped by the byte-preserving return.
+ */
+function decodeItem(actionName: string, bytes: Buffer, field: string): DecodedItem {
+  // Parsed once: the item is the largest part of most calls.
+  const { value, exact } = parseJson(bytes, field, actionName);
+  const problem = kubeObjectProblem(value);
+  if (problem) {
+    const what =
+      isPlainObject(value) && typeof value.kind === 'string' && isPlainObject(value.metadata)
+        ? ` ${describeItem(value as KubeObject)}`
+        : '';
+    throw new RpcError(
+      status.INVALID_ARGUMENT,
+      `${actionName}: malformed ${field}${what} (${problem}); Velero sends Kubernetes objects as JSON`,
+    );
+  }
+  const object = value as KubeObject;
+  Object.freeze(object);
+  Object.freeze(object.metadata);
+  if (object.metadata.annotations) Object.freeze(object.metadata.annotations);
+  if (object.metadata.labels) Object.freeze(object.metadata.labels);
+  return { object, bytes, exact };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -230,34 +277,48 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function decodeVeleroObject(bytes: Buffer, field: string): VeleroRequestObject {
   if (bytes.length === 0) return {};
-  const value = parseJson(bytes, field);
+  const { value } = parseJson(bytes, field, undefined);
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new RpcError(status.INVALID_ARGUMENT, `malformed ${field}: not a JSON object`);
   return value as VeleroRequestObject;
 }
 
-function parseJson(bytes: Buffer, field: string): unknown {
-  if (bytes.length === 0) throw new RpcError(status.INVALID_ARGUMENT, `malformed ${field}: empty`);
+function parseJson(bytes: Buffer, field: string, actionName: string | undefined): ParsedJson {
+  const prefix = actionName === undefined ? '' : `${actionName}: `;
+  if (bytes.length === 0) throw new RpcError(status.INVALID_ARGUMENT, `${prefix}malformed ${field}: empty`);
   try {
-    return JSON.parse(bytes.toString('utf8')) as unknown;
+    return parseJsonExact(bytes.toString('utf8'));
   } catch (err) {
-    throw new RpcError(status.INVALID_ARGUMENT, `malformed ${field}: ${errorText(err)}`);
+    // JsonSyntaxError names the position only; V8's own message would quote the text.
+    const why = err instanceof JsonSyntaxError ? err.message : safeErrorText(err);
+    throw new RpcError(status.INVALID_ARGUMENT, `${prefix}malformed ${field}: not valid JSON (${why})`);
   }
 }
 
-/** Velero decodes the returned item strictly: it must be a whole object with a kind. */
-function encodeItem(actionName: string, item: unknown): Buffer {
+/**
+ * The item bytes to send back. The item the action received, returned as is, goes back byte for byte as
+ * Velero sent it (nothing re-encoded, nothing altered, and cheaper); a new item is encoded exactly.
+ * Velero decodes the returned item strictly: it must be a whole object with a kind.
+ */
+function encodeItem(actionName: string, item: unknown, inputs: readonly DecodedItem[]): Buffer {
+  const same = inputs.find((input) => input.object === item);
+  if (same) return same.bytes;
   // Typed as unknown: actions are TypeScript, but a bug may still hand back undefined or a partial object.
   if (!isPlainObject(item) || typeof item.kind !== 'string' || item.kind === '') {
     throw new RpcError(status.INTERNAL, `${actionName} returned no item or an item without kind (a bug in the action)`);
   }
-  return Buffer.from(JSON.stringify(item));
+  return Buffer.from(
+    encodeJson(
+      item,
+      inputs.some((input) => input.exact),
+    ),
+  );
 }
 
 function noOperations(name: string, operationID: string): RpcError {
   return new RpcError(
     status.UNIMPLEMENTED,
-    `${name} starts no asynchronous operations (asked about operation ${JSON.stringify(operationID)})`,
+    `${name} starts no asynchronous operations (asked about operation ${quoteName(operationID)})`,
   );
 }
 
@@ -266,7 +327,7 @@ function checkOperation(action: Action, operationID: string | undefined): void {
   if (operationID && !action.progress) {
     throw new RpcError(
       status.INTERNAL,
-      `${action.name} returned operation ${JSON.stringify(operationID)} but has no progress() (a bug in the action)`,
+      `${action.name} returned operation ${quoteName(operationID)} but has no progress() (a bug in the action)`,
     );
   }
 }
@@ -346,8 +407,4 @@ function selectorMessage(selector: ResourceSelector) {
 function durationMessage(ms: number) {
   const seconds = Math.floor(ms / 1000);
   return { seconds, nanos: Math.round((ms - seconds * 1000) * 1e6) };
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

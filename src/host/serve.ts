@@ -10,7 +10,7 @@
  *  - Answers GRPCController.Shutdown at once, then exits well within go-plugin's 2 s grace period,
  *    removing the socket.
  */
-import { rmSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import './stdout-guard.js';
 import type { Action } from './action.js';
 import { logLevelFromArgs } from './args.js';
@@ -25,6 +25,8 @@ const APP_PROTOCOL_VERSION = 2;
 
 /** Upper bound from Shutdown to process exit; go-plugin kills the process after 2 s. */
 const EXIT_DEADLINE_MS = 1000;
+/** How often the plugin checks that Velero, its parent, is still alive. */
+const PARENT_CHECK_INTERVAL_MS = 500;
 
 export interface ServeOptions {
   /** The binary's name for humans (the message shown when run by hand). */
@@ -98,8 +100,9 @@ export async function servePlugin(options: ServeOptions): Promise<void> {
     setTimeout(() => process.exit(code), EXIT_DEADLINE_MS).unref();
     void server.stop(EXIT_DEADLINE_MS / 2).finally(() => process.exit(code));
   };
-  process.on('exit', () => removeQuietly(server.socketPath));
+  process.on('exit', () => removeQuietly(server));
   process.on('SIGTERM', () => exit(0));
+  watchParent(log, () => exit(0));
 
   writeSync(1, `${CORE_PROTOCOL_VERSION}|${APP_PROTOCOL_VERSION}|unix|${server.socketPath}|grpc\n`);
   log.debug('plugin serving', {
@@ -107,6 +110,23 @@ export async function servePlugin(options: ServeOptions): Promise<void> {
     command,
     actions: registry.list(command).map((p) => p.name),
   });
+}
+
+/**
+ * Exits soon after Velero dies. An orphaned plugin would otherwise idle until its first write to the
+ * closed stderr pipe, holding its socket and memory. When the parent dies the process is re-parented (to
+ * init or a subreaper), so a changed parent pid is the signal; polled, because Linux's PR_SET_PDEATHSIG
+ * is not reachable from Node. The timer is unref'd: it never keeps the process alive by itself.
+ */
+function watchParent(log: JsonLineLogger, exit: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    log.warn('the Velero process that started this plugin is gone; exiting', { parentPid: parent });
+    exit();
+  }, PARENT_CHECK_INTERVAL_MS);
+  timer.unref();
 }
 
 /** Why the offered app protocol versions exclude ours, or undefined (absent means "ours"). */
@@ -117,10 +137,10 @@ function protocolVersionProblem(offered: string | undefined): string | undefined
   return `the plugin host offers plugin protocol versions ${offered}; this plugin speaks version ${APP_PROTOCOL_VERSION} only`;
 }
 
-function removeQuietly(path: string): void {
+function removeQuietly(server: { removeSocket(): void }): void {
   try {
     // Synchronous: this runs in the 'exit' handler.
-    rmSync(path, { force: true });
+    server.removeSocket();
   } catch {
     // already gone
   }

@@ -3,10 +3,8 @@
  * stdio, health), listening on a fresh unix socket. Separate from the process concerns in serve.ts so
  * tests can run it in-process.
  */
-import { randomInt } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Server, ServerCredentials, type ServerWritableStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import {
   backupItemActionService,
@@ -15,6 +13,7 @@ import {
   type DispatchContext,
 } from './dispatch.js';
 import { serviceDefinitions } from './proto.js';
+import { chooseSocketPath } from './socket-path.js';
 
 /** go-plugin's health check asks for this service name. */
 const HEALTH_SERVICE_NAME = 'plugin';
@@ -30,6 +29,8 @@ export interface RunningServer {
   socketPath: string;
   /** Stops serving: ends held streams, lets in-flight calls finish (up to graceMs), removes the socket. */
   stop(graceMs?: number): Promise<void>;
+  /** Removes the socket (and the private directory holding it, if one was made), synchronously. */
+  removeSocket(): void;
 }
 
 export interface StartServerOptions extends DispatchContext {
@@ -80,9 +81,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     },
   } satisfies UntypedServiceImplementation);
 
-  const socketPath = freshSocketPath(
-    options.socketDir === undefined || options.socketDir === '' ? tmpdir() : options.socketDir,
-  );
+  const socketDir = options.socketDir === undefined || options.socketDir === '' ? tmpdir() : options.socketDir;
+  const { path: socketPath, privateDir } = chooseSocketPath(socketDir);
+  if (privateDir)
+    options.log.warn('socket directory path too long for a unix socket; listening in a private directory instead', {
+      given: socketDir.slice(0, 200),
+      used: privateDir,
+    });
+  const removeSocket = () => {
+    rmSync(privateDir ?? socketPath, { recursive: true, force: true });
+  };
   await new Promise<void>((resolve, reject) => {
     server.bindAsync(`unix:${socketPath}`, ServerCredentials.createInsecure(), (err) =>
       err ? reject(err) : resolve(),
@@ -97,24 +105,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       const force = setTimeout(() => server.forceShutdown(), graceMs);
       server.tryShutdown(() => {
         clearTimeout(force);
-        rmSync(socketPath, { force: true });
+        removeSocket();
         resolve();
       });
     });
     return stopping;
   };
-  return { socketPath, stop };
+  return { socketPath, stop, removeSocket };
 }
 
 function healthStatus(service: string): string {
   return service === '' || service === HEALTH_SERVICE_NAME ? 'SERVING' : 'SERVICE_UNKNOWN';
-}
-
-/** `<dir>/plugin<random digits>`, as go-plugin's Go servers name theirs. */
-function freshSocketPath(dir: string): string {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const candidate = join(dir, `plugin${randomInt(1e9, 1e10)}`);
-    if (!existsSync(candidate)) return candidate;
-  }
-  throw new Error(`cannot find a free socket name in ${dir}`);
 }

@@ -9,9 +9,9 @@ import type { BackupAction } from '../../host/action.js';
 import { issuerId } from '../../certmanager/identifiers.js';
 import { CERTIFICATE, groupResource } from '../../certmanager/kinds.js';
 import { certificateIssuerReference, isCertManagerIssuer } from '../../certmanager/references.js';
-import { defineBackupAction } from './define.js';
+import { defineBackupAction } from '../define.js';
 import { BACKUP_ACTION_NAMES } from './names.js';
-import type { RunScopes } from './run-scope.js';
+import type { RunScopes } from '../run-scope.js';
 
 export function createBackupCertificateIssuer(scopes: RunScopes): BackupAction {
   return defineBackupAction(

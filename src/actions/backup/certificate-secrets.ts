@@ -7,9 +7,9 @@ import type { BackupAction } from '../../host/action.js';
 import { secretId } from '../../certmanager/identifiers.js';
 import { CERTIFICATE, groupResource } from '../../certmanager/kinds.js';
 import { certificateSecretReferences } from '../../certmanager/references.js';
-import { defineBackupAction } from './define.js';
+import { defineBackupAction } from '../define.js';
 import { BACKUP_ACTION_NAMES } from './names.js';
-import type { RunScopes } from './run-scope.js';
+import type { RunScopes } from '../run-scope.js';
 import { applySecretsPolicy } from './secrets-policy.js';
 
 export function createBackupCertificateSecrets(scopes: RunScopes): BackupAction {

@@ -9,9 +9,9 @@ import { VELERO_MUST_INCLUDE_ADDITIONAL_ITEMS, withAnnotations } from '../../cer
 import { crdIdentifiers } from '../../certmanager/identifiers.js';
 import { recognizeCertManagerWorkload } from '../../certmanager/installation.js';
 import { ALL_TYPES, certManagerTypeOf, groupResource } from '../../certmanager/kinds.js';
-import { defineBackupAction } from './define.js';
+import { defineBackupAction } from '../define.js';
 import { BACKUP_ACTION_NAMES } from './names.js';
-import type { RunScopes } from './run-scope.js';
+import type { RunScopes } from '../run-scope.js';
 
 export function createBackupCrds(scopes: RunScopes): BackupAction {
   return defineBackupAction(

@@ -9,7 +9,7 @@ import { createBackupCertificateSecrets } from './certificate-secrets.js';
 import { createBackupCrds } from './crds.js';
 import { createBackupIssuerSecrets } from './issuer-secrets.js';
 import { createBackupRbacAndWebhooks } from './rbac-and-webhooks.js';
-import type { RunScopes } from './run-scope.js';
+import type { RunScopes } from '../run-scope.js';
 import { createBackupSkipShimCertificates } from './skip-shim-certificates.js';
 
 export function createCertManagerBackupActions(scopes: RunScopes): BackupAction[] {

@@ -16,10 +16,10 @@ import {
   issuerServiceAccountReferences,
   opaqueDns01Solvers,
 } from '../../certmanager/references.js';
-import { resolveClusterResourceNamespace } from './cluster-resource-namespace.js';
-import { defineBackupAction } from './define.js';
+import { resolveClusterResourceNamespace } from '../cluster-resource-namespace.js';
+import { defineBackupAction } from '../define.js';
 import { BACKUP_ACTION_NAMES } from './names.js';
-import type { RunScopes } from './run-scope.js';
+import type { RunScopes } from '../run-scope.js';
 import { applySecretsPolicy, describeItem } from './secrets-policy.js';
 
 export function createBackupIssuerSecrets(scopes: RunScopes): BackupAction {

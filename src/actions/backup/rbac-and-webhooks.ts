@@ -21,9 +21,9 @@ import {
   recognizeCertManagerWorkload,
   webhookConfigurationIds,
 } from '../../certmanager/installation.js';
-import { defineBackupAction } from './define.js';
+import { defineBackupAction } from '../define.js';
 import { BACKUP_ACTION_NAMES } from './names.js';
-import type { RunScopes } from './run-scope.js';
+import type { RunScopes } from '../run-scope.js';
 
 export function createBackupRbacAndWebhooks(scopes: RunScopes): BackupAction {
   return defineBackupAction(

@@ -15,7 +15,7 @@ import type { BackupActionResult, KubeObject, ResourceIdentifier } from '../../h
 import { VELERO_MUST_INCLUDE_ADDITIONAL_ITEMS, withAnnotations } from '../../certmanager/annotations.js';
 import { describeId } from '../../certmanager/identifiers.js';
 import { filterExclusionReason } from './velero-filters.js';
-import type { BackupRun } from './define.js';
+import type { BackupRun } from '../define.js';
 
 export interface PolicyItem {
   id: ResourceIdentifier;

@@ -7,11 +7,11 @@
  * it) and our marker annotation (which explains the item on older Velero, where it is stored anyway and
  * the restore action skips it).
  */
-import { CERTIFICATE_REQUEST, EPHEMERAL_TYPES, certManagerTypeOf, groupResource } from '../../certmanager/kinds.js';
+import { EPHEMERAL_TYPES, groupResource, isCertificateRequest, isEphemeral } from '../../certmanager/kinds.js';
 import type { BackupAction, KubeObject } from '../../host/action.js';
 import { ACTION_NAMES, EPHEMERAL_MARKER_ANNOTATION, VELERO_SKIP_FROM_BACKUP_ANNOTATION } from '../names.js';
-import { defineBackupAction } from './define.js';
-import type { RunScopes } from './run-scope.js';
+import { defineBackupAction } from '../define.js';
+import type { RunScopes } from '../run-scope.js';
 
 export const backupSkipEphemeral: BackupAction = {
   kind: 'backup',
@@ -29,12 +29,6 @@ export const backupSkipEphemeral: BackupAction = {
   },
 };
 
-/** True for Orders, Challenges and CertificateRequests. */
-export function isEphemeral(item: Pick<KubeObject, 'apiVersion' | 'kind'>): boolean {
-  const type = certManagerTypeOf(item.apiVersion, item.kind);
-  return type !== undefined && EPHEMERAL_TYPES.includes(type);
-}
-
 /** A copy of the item carrying Velero's skip annotation and our marker; the input is not modified. */
 export function markedToSkip(item: KubeObject): KubeObject {
   return {
@@ -48,11 +42,6 @@ export function markedToSkip(item: KubeObject): KubeObject {
       },
     },
   };
-}
-
-/** True for CertificateRequests, which the `keepCertificateRequests` configuration switch keeps. */
-export function isCertificateRequest(item: Pick<KubeObject, 'apiVersion' | 'kind'>): boolean {
-  return certManagerTypeOf(item.apiVersion, item.kind) === CERTIFICATE_REQUEST;
 }
 
 /**

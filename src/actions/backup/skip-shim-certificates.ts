@@ -11,9 +11,9 @@ import type { BackupAction } from '../../host/action.js';
 import { ANNOTATION_SKIPPED, VELERO_SKIP_FROM_BACKUP, withAnnotations } from '../../certmanager/annotations.js';
 import { CERTIFICATE, groupResource } from '../../certmanager/kinds.js';
 import { describeOwner, shimOwnerOf } from '../../certmanager/shim.js';
-import { defineBackupAction } from './define.js';
+import { defineBackupAction } from '../define.js';
 import { BACKUP_ACTION_NAMES } from './names.js';
-import type { RunScopes } from './run-scope.js';
+import type { RunScopes } from '../run-scope.js';
 
 /** The value of our marker on a skipped shim Certificate: `shim-owned: <Kind> <namespace>/<name>`. */
 function shimMarker(ownerDescription: string): string {

@@ -13,8 +13,8 @@ import {
   certificateSecretReferences,
   isCertManagerIssuer,
 } from '../../certmanager/references.js';
-import { defineRestoreAction } from '../backup/define.js';
-import type { RunScopes } from '../backup/run-scope.js';
+import { defineRestoreAction } from '../define.js';
+import type { RunScopes } from '../run-scope.js';
 import { RESTORE_ACTION_NAMES } from './names.js';
 
 export function createRestoreCertificateDependencies(scopes: RunScopes): RestoreAction {

@@ -4,7 +4,7 @@
  * dependencies first.
  */
 import type { RestoreAction } from '../../host/action.js';
-import type { RunScopes } from '../backup/run-scope.js';
+import type { RunScopes } from '../run-scope.js';
 import { createRestoreCertificateDependencies } from './certificate-dependencies.js';
 import { createRestoreIngressSecrets } from './ingress-secrets.js';
 import { createRestoreIssuerSecrets } from './issuer-secrets.js';

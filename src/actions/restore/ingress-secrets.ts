@@ -8,8 +8,8 @@ import type { RestoreAction } from '../../host/action.js';
 import { issuerId, secretId } from '../../certmanager/identifiers.js';
 import { isCertManagerIssuer } from '../../certmanager/references.js';
 import { hasShimAnnotations, ingressLikeTlsSecrets, shimIssuerReference } from '../../certmanager/shim.js';
-import { defineRestoreAction } from '../backup/define.js';
-import type { RunScopes } from '../backup/run-scope.js';
+import { defineRestoreAction } from '../define.js';
+import type { RunScopes } from '../run-scope.js';
 import { RESTORE_ACTION_NAMES } from './names.js';
 
 export function createRestoreIngressSecrets(scopes: RunScopes): RestoreAction {

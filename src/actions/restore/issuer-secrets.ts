@@ -18,9 +18,9 @@ import { secretId, serviceAccountId } from '../../certmanager/identifiers.js';
 import { CLUSTER_ISSUER, ISSUER, groupResource } from '../../certmanager/kinds.js';
 import { issuerSecretReferences, issuerServiceAccountReferences } from '../../certmanager/references.js';
 import type { PluginConfig } from '../../config/plugin-config.js';
-import { resolveClusterResourceNamespace } from '../backup/cluster-resource-namespace.js';
-import { defineRestoreAction } from '../backup/define.js';
-import type { RunScope, RunScopes } from '../backup/run-scope.js';
+import { resolveClusterResourceNamespace } from '../cluster-resource-namespace.js';
+import { defineRestoreAction } from '../define.js';
+import type { RunScope, RunScopes } from '../run-scope.js';
 import { RESTORE_ACTION_NAMES } from './names.js';
 
 /** The backup namespace Velero maps to `target`, or `target` itself when no mapping ends there. */

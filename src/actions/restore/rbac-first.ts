@@ -20,8 +20,8 @@ import {
 } from '../../certmanager/identifiers.js';
 import { chartRbacFor, recognizeCertManagerWorkload } from '../../certmanager/installation.js';
 import { isObject } from '../../certmanager/object-access.js';
-import { defineRestoreAction } from '../backup/define.js';
-import type { RunScopes } from '../backup/run-scope.js';
+import { defineRestoreAction } from '../define.js';
+import type { RunScopes } from '../run-scope.js';
 import { RESTORE_ACTION_NAMES } from './names.js';
 
 const RBAC_TYPES = [SERVICE_ACCOUNTS, ROLES, ROLE_BINDINGS, CLUSTER_ROLES, CLUSTER_ROLE_BINDINGS];

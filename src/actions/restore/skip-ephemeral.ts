@@ -4,11 +4,10 @@
  * it needs from the restored Certificates, and restoring old ones would replay stale ACME orders and
  * issuance requests.
  */
-import { EPHEMERAL_TYPES, groupResource } from '../../certmanager/kinds.js';
+import { EPHEMERAL_TYPES, groupResource, isCertificateRequest, isEphemeral } from '../../certmanager/kinds.js';
 import type { RestoreAction } from '../../host/action.js';
-import { defineRestoreAction } from '../backup/define.js';
-import type { RunScopes } from '../backup/run-scope.js';
-import { isCertificateRequest, isEphemeral } from '../backup/skip-ephemeral.js';
+import { defineRestoreAction } from '../define.js';
+import type { RunScopes } from '../run-scope.js';
 import { ACTION_NAMES, EPHEMERAL_MARKER_ANNOTATION } from '../names.js';
 
 export const restoreSkipEphemeral: RestoreAction = {

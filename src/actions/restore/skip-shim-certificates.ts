@@ -9,8 +9,8 @@ import type { RestoreAction } from '../../host/action.js';
 import { ANNOTATION_SKIPPED } from '../../certmanager/annotations.js';
 import { CERTIFICATE, groupResource } from '../../certmanager/kinds.js';
 import { describeOwner, shimOwnerOf } from '../../certmanager/shim.js';
-import { defineRestoreAction } from '../backup/define.js';
-import type { RunScopes } from '../backup/run-scope.js';
+import { defineRestoreAction } from '../define.js';
+import type { RunScopes } from '../run-scope.js';
 import { RESTORE_ACTION_NAMES } from './names.js';
 
 const SHIM_MARKER_PREFIX = 'shim-owned: ';

@@ -14,8 +14,8 @@
 import type { ActionLogger, RestoreAction } from '../../host/action.js';
 import { ALL_TYPES, groupResource } from '../../certmanager/kinds.js';
 import type { NamespacedName } from '../../kube/types.js';
-import { defineRestoreAction } from '../backup/define.js';
-import type { RunScope, RunScopes } from '../backup/run-scope.js';
+import { defineRestoreAction } from '../define.js';
+import type { RunScope, RunScopes } from '../run-scope.js';
 import { RESTORE_ACTION_NAMES } from './names.js';
 
 /** Velero's own deadline is ours plus this, so our deadline always ends the wait first. */

@@ -70,11 +70,11 @@ function actionsWith(
   return { access, backup, restore };
 }
 
-const request = (kind: 'Backup' | 'Restore', uid: string): VeleroRequestObject => ({
+const request = (kind: 'Backup' | 'Restore', uid: string, spec: Record<string, unknown> = {}): VeleroRequestObject => ({
   apiVersion: 'velero.io/v1',
   kind,
   metadata: { name: uid, namespace: 'velero', uid },
-  spec: {},
+  spec,
 });
 
 async function liveDeployment(name: string): Promise<KubeObject> {
@@ -168,27 +168,28 @@ describe('cert-manager actions on the real API server', () => {
     );
   });
 
-  it('a malformed value in the real ConfigMap fails the item with an error naming the key', async () => {
+  it('a malformed value in the real ConfigMap is one error line naming the key; the items go on with the defaults', async () => {
     const namespace = testNamespace();
-    await pluginConfig(namespace, { webhookWaitTimeout: 'soon' });
+    await pluginConfig(namespace, { webhookWaitTimeout: 'soon', forceSecrets: 'true' });
     const { backup } = actionsWith(namespace);
-    const item: KubeObject = {
-      apiVersion: 'cert-manager.io/v1',
-      kind: 'Certificate',
-      metadata: { name: 'c', namespace: 'apps' },
-      spec: { secretName: 'c-tls', issuerRef: { name: 'i' } },
-    };
-    const error = await Promise.resolve(
-      backup('backup-certificate-secrets').execute({
+    const log = new RecordingLogger();
+    for (const name of ['c1', 'c2', 'c3']) {
+      const item: KubeObject = {
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'Certificate',
+        metadata: { name, namespace: 'apps' },
+        spec: { secretName: `${name}-tls`, issuerRef: { name: 'i' } },
+      };
+      const result = await backup('backup-certificate-secrets').execute({
         item,
-        backup: request('Backup', 'b-bad'),
-        log: new RecordingLogger(),
-      }),
-    ).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(String(error)).to.contain('"webhookWaitTimeout"');
+        backup: request('Backup', 'b-bad', { excludedResources: ['secrets'] }),
+        log,
+      });
+      // The defaults: forceSecrets off, so the Secret is returned without must-include.
+      expect(result.item.metadata.annotations?.['backup.velero.io/must-include-additional-items']).to.equal(undefined);
+    }
+    expect(log.at('error')).to.have.length(1);
+    expect(log.at('error')[0]).to.contain('"webhookWaitTimeout"').and.not.to.contain('soon');
   });
 
   describe('restore-webhook-readiness', () => {

@@ -5,7 +5,7 @@
 import type { ActionLogger, LogFields, ResourceIdentifier, VeleroRequestObject } from '../../../src/host/action.js';
 import type { CertManagerInstallation, ClusterLookups, NamespacedName } from '../../../src/kube/types.js';
 import { ClusterAccessError } from '../../../src/kube/types.js';
-import { RunScopes } from '../../../src/actions/backup/run-scope.js';
+import { RunScopes } from '../../../src/actions/run-scope.js';
 
 export interface LogLine {
   level: 'trace' | 'debug' | 'info' | 'warn' | 'error';

@@ -90,6 +90,19 @@ describe('hack/check-boundaries', () => {
     ]);
   });
 
+  it('keeps the backup and restore actions out of each other, sharing only src/actions itself', () => {
+    write('src/actions/run-scope.ts', 'export class RunScopes {}\n');
+    write('src/actions/backup/crds.ts', "import type { RunScopes } from '../run-scope.js';\n");
+    write('src/actions/backup/secrets.ts', "import { x } from '../restore/rbac-first.js';\n");
+    write('src/actions/restore/rbac-first.ts', "import { defineRestoreAction } from '../backup/define.js';\n");
+    const found = violations();
+    expect(found.map((v) => v.file)).to.deep.equal([
+      'src/actions/backup/secrets.ts',
+      'src/actions/restore/rbac-first.ts',
+    ]);
+    expect(found[0]?.rule).to.match(/do not import each other/);
+  });
+
   it('keeps gRPC and the Kubernetes client out of actions', () => {
     write('src/actions/a.ts', "import { status } from '@grpc/grpc-js';\n");
     write('src/actions/b.ts', "import { KubeConfig } from '@kubernetes/client-node';\n");

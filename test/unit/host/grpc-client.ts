@@ -1,9 +1,16 @@
 /** A plain grpc-js client for the host's services, for tests that talk to a running host. */
-import { credentials, type Client, type ServiceClientConstructor, type ServiceError } from '@grpc/grpc-js';
+import {
+  credentials,
+  type CallOptions,
+  type Client,
+  type ServiceClientConstructor,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { grpcRootObject } from '../../../src/host/proto.js';
 
 export interface HostClients {
-  call(service: string, method: string, request: object): Promise<Record<string, unknown>>;
+  /** One unary call; with `deadlineMs`, a call still unanswered by then fails with DEADLINE_EXCEEDED. */
+  call(service: string, method: string, request: object, deadlineMs?: number): Promise<Record<string, unknown>>;
   client(service: string): Client;
   close(): void;
 }
@@ -27,14 +34,21 @@ export function hostClients(socketPath: string): HostClients {
   };
   return {
     client,
-    call(service, method, request) {
+    call(service, method, request, deadlineMs) {
       const c = client(service) as unknown as Record<
         string,
-        (req: object, cb: (err: ServiceError | null, res: Record<string, unknown>) => void) => void
+        (
+          req: object,
+          options: CallOptions,
+          cb: (err: ServiceError | null, res: Record<string, unknown>) => void,
+        ) => void
       >;
       const fn = c[method];
       if (!fn) throw new Error(`no method ${service}/${method}`);
-      return new Promise((resolve, reject) => fn.call(c, request, (err, res) => (err ? reject(err) : resolve(res))));
+      const options: CallOptions = deadlineMs === undefined ? {} : { deadline: Date.now() + deadlineMs };
+      return new Promise((resolve, reject) =>
+        fn.call(c, request, options, (err, res) => (err ? reject(err) : resolve(res))),
+      );
     },
     close() {
       for (const c of clients.values()) c.close();

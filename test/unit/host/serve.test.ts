@@ -1,9 +1,11 @@
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostClients } from './grpc-client.js';
+import { orphanExit } from './orphan.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pluginScript = resolve(here, '../../../src/plugin.js');
@@ -117,6 +119,38 @@ describe('host/serve (the plugin process, spawned)', function () {
     expect(exit.ms).to.be.below(2000);
     expect(existsSync(started.socketPath)).to.equal(false);
     expect(started.stdout()).to.equal(`${started.handshake}\n`);
+  });
+
+  it('with a socket directory too long for a unix socket, listens in a private short one the handshake names (issue 20 case 4)', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'long-socket-dir-'));
+    const longDir = join(base, 'd'.repeat(60), 'e'.repeat(60));
+    mkdirSync(longDir, { recursive: true });
+    const started = await start(pluginScript, [], { ...COOKIE, PLUGIN_UNIX_SOCKET_DIR: longDir });
+    try {
+      expect(started.handshake).to.match(/^1\|2\|unix\|\/\S+\|grpc$/);
+      expect(Buffer.byteLength(started.socketPath)).to.be.at.most(107);
+      expect(existsSync(started.socketPath), 'the announced socket exists').to.equal(true);
+      expect(started.stderr()).to.include('socket directory path too long');
+      const exit = await shutDown(started);
+      expect(exit.code).to.equal(0);
+      expect(existsSync(dirname(started.socketPath)), 'the private directory is removed').to.equal(false);
+    } finally {
+      // A failed assertion must not leave the plugin running (it would hold mocha open).
+      if (started.child.exitCode === null) started.child.kill('SIGKILL');
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  it('exits within two seconds when its parent dies, even idle (issue 20 case 7)', async () => {
+    const result = await orphanExit(
+      process.execPath,
+      [pluginScript],
+      { PATH: process.env.PATH ?? '', ...COOKIE },
+      5000,
+    );
+    expect(result.handshake).to.match(/^1\|2\|unix\|/);
+    expect(result.exitMs, 'still running 5 s after its parent died').not.to.equal(undefined);
+    expect(result.exitMs).to.be.below(2000);
   });
 
   it('honours --log-level: debug lines only when asked, all as JSON lines', async () => {

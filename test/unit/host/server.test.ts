@@ -281,7 +281,7 @@ describe('host/server (in-process, over a real unix socket)', () => {
     await expectRpcError(
       clients.call('v2.BackupItemAction', 'Execute', { plugin: 'test.dev/throws', item: json(order) }),
       status.UNKNOWN,
-      /^test.dev\/throws: kaboom$/,
+      /^test.dev\/throws: Order ns\/o: kaboom$/,
     );
     expect(
       logLines.some((l) => l['@level'] === 'error' && l.error === 'kaboom' && typeof l.stack === 'string'),

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { backupSkipEphemeral, isEphemeral, markedToSkip } from '../../../../src/actions/backup/skip-ephemeral.js';
+import { backupSkipEphemeral, markedToSkip } from '../../../../src/actions/backup/skip-ephemeral.js';
+import { isEphemeral } from '../../../../src/certmanager/kinds.js';
 import {
   EPHEMERAL_MARKER_ANNOTATION,
   PLUGIN_NAME_PREFIX,

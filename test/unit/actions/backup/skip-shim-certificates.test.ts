@@ -34,13 +34,4 @@ describe('actions/backup/skip-shim-certificates', () => {
     const item = certificate('web-tls', 'team-a', { owners: OWNER_FIXTURES[1]!.owners });
     expect((await action.execute({ item, backup: backupRequest(), log: new RecordingLogger() })).item).to.equal(item);
   });
-
-  it('fails every item with an error naming the key when the configuration is malformed', async () => {
-    const action = createBackupSkipShimCertificates(scopesFor(new FakeLookups({ config: { forceSecrets: 'ja' } })));
-    let caught: unknown;
-    await Promise.resolve(
-      action.execute({ item: certificate('a', 'b'), backup: backupRequest(), log: new RecordingLogger() }),
-    ).catch((e: unknown) => (caught = e));
-    expect(String(caught)).to.contain('"forceSecrets"');
-  });
 });

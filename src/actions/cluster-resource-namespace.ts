@@ -7,9 +7,9 @@
  * Deployment says (ClusterLookups), then the configured `certManagerNamespace`, then `cert-manager`
  * (the documented install namespace), the last two with a warning once per run.
  */
-import type { ActionLogger } from '../../host/action.js';
-import { DEFAULT_CERT_MANAGER_NAMESPACE } from '../../certmanager/installation.js';
-import type { PluginConfig } from '../../config/plugin-config.js';
+import type { ActionLogger } from '../host/action.js';
+import { DEFAULT_CERT_MANAGER_NAMESPACE } from '../certmanager/installation.js';
+import type { PluginConfig } from '../config/plugin-config.js';
 import type { RunScope } from './run-scope.js';
 
 export interface ResolvedNamespace {

@@ -13,8 +13,8 @@ import type {
   RestoreAction,
   RestoreActionInput,
   RestoreActionResult,
-} from '../../host/action.js';
-import type { PluginConfig } from '../../config/plugin-config.js';
+} from '../host/action.js';
+import type { PluginConfig } from '../config/plugin-config.js';
 import type { RunScope, RunScopes } from './run-scope.js';
 
 export interface ActionSpec {
