@@ -1,0 +1,75 @@
+/**
+ * What the lint reads: one command line after `--`, or files, directories and stdin. The file readers (with
+ * js-yaml) load only when there are files to read.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isIgnoredPath, type PreflightConfig } from '../config.js';
+import type { Report } from '../format/report.js';
+import { parseVeleroArgv, type SourceLocation, type Token } from '../parse/pflag.js';
+import { shellQuote } from '../parse/shell.js';
+import { subjectFromCommand } from '../resolve.js';
+import type { LintContext } from '../spec.js';
+import type { LintUnit } from '../sources.js';
+
+/** Columns of an argv as it reads joined for a shell, so locations point into the printed command. */
+export function argvUnit(argv: readonly string[], ctx: LintContext): LintUnit {
+  let column = 1;
+  const tokens: Token[] = argv.map((text) => {
+    const loc: SourceLocation = { file: '<command line>', line: 1, column };
+    column += shellQuote(text).length + 1;
+    return { text, loc };
+  });
+  const subject = subjectFromCommand(parseVeleroArgv(tokens, { version: ctx.veleroVersion }), {
+    file: '<command line>',
+    line: 1,
+    column: 1,
+  });
+  return { subject, writable: false, tokens };
+}
+
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'dist', '.cache']);
+
+/** The lint units of files, directories (walked, ignoring what the configuration ignores) and `-` (stdin). */
+export async function collectUnits(inputs: string[], ctx: LintContext, config: PreflightConfig) {
+  const sources = await import('../sources.js');
+  const units: LintUnit[] = [];
+  const problems: Report['problems'] = [];
+  const texts = new Map<string, string>();
+  const visit = (path: string, explicit: boolean, depth: number) => {
+    if (depth > 40) return;
+    if (!explicit && isIgnoredPath(path, config)) return;
+    let st;
+    try {
+      st = statSync(path);
+    } catch (err) {
+      problems.push({
+        message: `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      });
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const entry of readdirSync(path).sort())
+        if (!SKIP_DIRS.has(entry)) visit(join(path, entry), false, depth + 1);
+      return;
+    }
+    if (!st.isFile() || st.size > 20_000_000) return;
+    if (explicit && isIgnoredPath(path, config)) return;
+    const text = readFileSync(path, 'utf8');
+    const kind = sources.kindOfFile(path, text.slice(0, 200)) ?? (explicit ? sources.sniffKind(text) : undefined);
+    if (!kind) return;
+    texts.set(path, text);
+    const r = sources.unitsFromText(text, kind, path, ctx.veleroVersion);
+    units.push(...r.units);
+    problems.push(...r.problems);
+  };
+  for (const input of inputs) {
+    if (input === '-') {
+      const text = readFileSync(0, 'utf8');
+      const r = sources.unitsFromText(text, sources.sniffKind(text), '<stdin>', ctx.veleroVersion);
+      units.push(...r.units);
+      problems.push(...r.problems);
+    } else visit(input, true, 0);
+  }
+  return { units, problems, texts };
+}

@@ -1,0 +1,236 @@
+/**
+ * `velero-cm-preflight [options] -- velero <args...>` and `velero-cm-preflight [options] FILE|DIR|-...`: the
+ * default command. Lints one command line or the command lines and manifests in files, optionally against the
+ * live cluster (--cluster, read-only), prints the corrected command (--fix) or rewrites files (--fix --write).
+ */
+import { writeFileSync } from 'node:fs';
+import type { PreflightConfig } from '../config.js';
+import { lintSubjects, sortFindings } from '../engine.js';
+import { fixTokens, renderTokens } from '../fix.js';
+import type { Report } from '../format/report.js';
+import { shellJoin } from '../parse/shell.js';
+import { isOurPluginImage } from '../plugin.js';
+import { withPolicyConfigMaps } from '../policy.js';
+import type { Finding } from '../rules/types.js';
+import type { LintContext, Subject } from '../spec.js';
+import type { LintUnit } from '../sources.js';
+import { at, present } from '../checked.js';
+import type { Command } from './command.js';
+import { argvUnit, collectUnits } from './lint-inputs.js';
+import { UsageError, type Options } from './options.js';
+import { clusterOptions, failingFindings, lintContext, loadConfig, makeReport, render } from './report.js';
+
+/** What a lint found, and the command line `run` executes (corrected when --fix). */
+export interface LintOutcome {
+  findings: Finding[];
+  problems: Report['problems'];
+  argv?: string[];
+}
+
+/** Checks shared by lint and run. */
+export function checkLintOptions(o: Options): void {
+  if (o.write && !o.fix) throw new UsageError('--write only works with --fix');
+  if ((o.context !== undefined || o.requestTimeoutMs !== undefined) && !o.cluster)
+    throw new UsageError('--context and --request-timeout need --cluster (or doctor)');
+}
+
+/**
+ * Lints and prints the report: on stdout for lint (or, with --fix on a command line, the corrected command on
+ * stdout and findings on stderr), on stderr for run, whose stdout belongs to velero.
+ */
+export async function lintAndReport(o: Options, mode: 'lint' | 'run'): Promise<LintOutcome> {
+  const config = await loadConfig(o);
+  const ctx = lintContext(o, config);
+  // Cluster mode (lazy: the Kubernetes client loads only here) sets version, plugin and namespaces from the cluster.
+  const explicit = {
+    veleroVersion: !!(o.veleroVersion ?? config.veleroVersion),
+    pluginInstalled: (o.pluginInstalled ?? config.pluginInstalled) !== undefined,
+    clusterResourceNamespace: !!(o.clusterResourceNamespace ?? config.clusterResourceNamespace),
+    veleroNamespace: !!(o.veleroNamespace ?? config.veleroNamespace),
+  };
+  const cluster = o.cluster
+    ? await (await import('../cluster/session.js')).openClusterSession(clusterOptions(o), ctx, explicit)
+    : undefined;
+  if (cluster) Object.assign(ctx, cluster.ctx);
+
+  let units: LintUnit[];
+  let problems: Report['problems'] = [];
+  let texts = new Map<string, string>();
+  if (o.argv) {
+    if (o.inputs.length) throw new UsageError('give either files or a command after --, not both');
+    if (o.argv.length === 0) throw new UsageError('nothing after --: expected velero <args...>');
+    units = [argvUnit(o.argv, ctx)];
+  } else {
+    if (o.inputs.length === 0) throw new UsageError('nothing to check: give a command after -- or files (see --help)');
+    ({ units, problems, texts } = await collectUnits(o.inputs, ctx, config));
+  }
+  if (
+    o.pluginInstalled === undefined &&
+    config.pluginInstalled === undefined &&
+    pluginSeen(units.map((u) => u.subject))
+  )
+    ctx.pluginInstalled = true;
+
+  // Cluster mode reads the live objects first, so a Backup naming a resource policy that exists only in the
+  // cluster is checked against it (a ConfigMap among the files still wins).
+  const live = cluster ? await cluster.liveUnits() : [];
+  const lintCtx = withPolicyConfigMaps(
+    ctx,
+    live.map((u) => u.subject),
+  );
+  let findings = lintSubjects(
+    units.map((u) => u.subject),
+    lintCtx,
+    config,
+  );
+  const out: string[] = [];
+  let runArgv = o.argv;
+
+  if (o.fix && o.argv) {
+    const fixed = fixTokens(present(at(units, 0).tokens, 'the command line tokens'), ctx, config);
+    runArgv = fixed.tokens.map((t) => t.text);
+    const fixedUnit = argvUnit(runArgv, ctx);
+    units = [fixedUnit];
+    findings = lintSubjects([fixedUnit.subject], lintCtx, config);
+    if (mode === 'lint') out.push(shellJoin(runArgv));
+  } else if (o.fix && o.write) {
+    await rewriteFiles(units, texts, ctx, config);
+    ({ units, problems } = await collectUnits(o.inputs, ctx, config));
+    findings = lintSubjects(
+      units.map((u) => u.subject),
+      lintCtx,
+      config,
+    );
+  }
+  if (cluster) {
+    units.push(...live);
+    findings.push(
+      ...lintSubjects(
+        live.map((u) => u.subject),
+        ctx,
+        config,
+      ),
+      ...cluster.findings(
+        units.map((u) => u.subject),
+        config,
+      ),
+    );
+  }
+  attachReplacements(units, findings, ctx, config);
+  const report = makeReport(o, ctx, sortFindings(findings), units.length, problems);
+  const rendered = await render(report, o);
+  if (o.output) writeFileSync(o.output, rendered);
+  else if (o.fix && o.argv && mode === 'lint') {
+    process.stdout.write(out.join('\n') + '\n');
+    if (findings.length) process.stderr.write(rendered);
+  } else if (mode === 'run') process.stderr.write(rendered);
+  else process.stdout.write(rendered);
+  return { findings, problems, ...(runArgv ? { argv: runArgv } : {}) };
+}
+
+/** --fix --write: rewrites each fixable command in its file, refusing any rewrite that would change its meaning. */
+async function rewriteFiles(
+  units: readonly LintUnit[],
+  texts: ReadonlyMap<string, string>,
+  ctx: LintContext,
+  config: PreflightConfig,
+): Promise<void> {
+  const byFile = new Map<string, { start: number; end: number; text: string }[]>();
+  const { encodeReplacement } = await import('../sources.js');
+  for (const u of units) {
+    const file = u.subject.location.file;
+    if (!u.tokens || !u.span || !file || !texts.has(file)) continue;
+    const fixed = fixTokens(u.tokens, ctx, config, u.subject.suppressions);
+    if (fixed.applied.length === 0) continue;
+    const rendered = renderTokens(fixed.tokens);
+    const encoded = encodeReplacement(u, rendered);
+    if ('refused' in encoded) {
+      // Never a rewrite that changes what the file means: say where, why, and what to write by hand.
+      process.stderr.write(
+        `velero-cm-preflight: not rewritten: ${file}:${u.subject.location.line}: ${encoded.refused}; fix it by hand: ${rendered}\n`,
+      );
+      continue;
+    }
+    const list = byFile.get(file) ?? [];
+    list.push({ ...u.span, text: encoded.text });
+    byFile.set(file, list);
+  }
+  for (const [file, edits] of byFile) {
+    let text = present(texts.get(file), `the text of ${file}`);
+    for (const e of [...edits].sort((a, b) => b.start - a.start))
+      text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    writeFileSync(file, text);
+    process.stderr.write(
+      `velero-cm-preflight: rewrote ${edits.length} command${edits.length === 1 ? '' : 's'} in ${file}\n`,
+    );
+  }
+}
+
+function pluginSeen(subjects: readonly Subject[]): boolean {
+  return subjects.some(
+    (s) =>
+      s.kind === 'plugin-config' ||
+      (s.install?.plugins ?? []).some(isOurPluginImage) ||
+      (s.kind === 'plugin-add' && !!s.pluginImage && isOurPluginImage(s.pluginImage)),
+  );
+}
+
+/**
+ * Findings carry the whole corrected command so a user can paste one line. Findings are matched to their
+ * command through an index of its token locations (not a scan of every unit per finding, which made long
+ * scripts quadratic); where two commands share a location the later one wins.
+ */
+function attachReplacements(
+  units: readonly LintUnit[],
+  findings: readonly Finding[],
+  ctx: LintContext,
+  config: PreflightConfig,
+): void {
+  const replacementAt = new Map<string, string>();
+  for (const u of units) {
+    if (!u.tokens || u.subject.origin !== 'command') continue;
+    const fixed = fixTokens(u.tokens, ctx, config, u.subject.suppressions);
+    if (!fixed.applied.length) continue;
+    const repl = renderTokens(fixed.tokens);
+    for (const loc of unitLocations(u)) replacementAt.set(locationKey(loc), repl);
+  }
+  for (const f of findings) {
+    const repl = f.fix?.edits ? replacementAt.get(locationKey(f.location)) : undefined;
+    if (f.fix && repl !== undefined) f.fix.replacement = repl;
+  }
+}
+
+interface Location {
+  file?: string | undefined;
+  line: number;
+  column: number;
+}
+
+/** Where a finding of this command can be located: each of its tokens, and the command itself. */
+function unitLocations(u: LintUnit): Location[] {
+  const s = u.subject.location;
+  const locations: Location[] = [];
+  for (const t of u.tokens ?? []) if (t.loc) locations.push({ file: s.file, line: t.loc.line, column: t.loc.column });
+  locations.push(s);
+  return locations;
+}
+
+function locationKey(loc: Location): string {
+  return `${loc.file ?? ''}\u0000${String(loc.line)}:${String(loc.column)}`;
+}
+
+export const lintCommand: Command = {
+  name: 'lint',
+  synopsis: [
+    'velero-cm-preflight [options] -- velero <args...>        lint one command line',
+    'velero-cm-preflight [options] FILE|DIR|- ...             lint scripts, Makefiles, CI YAML, Markdown, manifests',
+    'velero-cm-preflight --cluster [--context C] [options] -- velero ...   (or FILE...)\n' +
+      '                                                          also check against the live cluster (read-only)',
+  ],
+  check: checkLintOptions,
+  async run(o) {
+    const { findings, problems } = await lintAndReport(o, 'lint');
+    if (problems.length) return 2;
+    return failingFindings(findings, o).length ? 1 : 0;
+  },
+};
