@@ -11,6 +11,7 @@ import { shellQuote } from '../parse/shell.js';
 import { subjectFromCommand } from '../resolve.js';
 import type { LintContext } from '../spec.js';
 import type { LintUnit } from '../sources.js';
+import { describeSystemError } from './errors.js';
 
 /** Columns of an argv as it reads joined for a shell, so locations point into the printed command. */
 export function argvUnit(argv: readonly string[], ctx: LintContext): LintUnit {
@@ -43,9 +44,7 @@ export async function collectUnits(inputs: string[], ctx: LintContext, config: P
     try {
       st = statSync(path);
     } catch (err) {
-      problems.push({
-        message: `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      });
+      problems.push({ message: `cannot read ${path}: ${describeSystemError(err)}` });
       return;
     }
     if (st.isDirectory()) {
@@ -55,7 +54,13 @@ export async function collectUnits(inputs: string[], ctx: LintContext, config: P
     }
     if (!st.isFile() || st.size > 20_000_000) return;
     if (explicit && isIgnoredPath(path, config)) return;
-    const text = readFileSync(path, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      problems.push({ message: `cannot read ${path}: ${describeSystemError(err)}` });
+      return;
+    }
     const kind = sources.kindOfFile(path, text.slice(0, 200)) ?? (explicit ? sources.sniffKind(text) : undefined);
     if (!kind) return;
     texts.set(path, text);
