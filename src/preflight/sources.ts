@@ -245,6 +245,9 @@ function yamlCommandUnits(
       value = value.slice(0, value.search(/\s#/));
     }
     if (value.startsWith('[') || value.startsWith('{')) continue;
+    // One word (`namespace: velero`, `name: velero`) is a name, not a command line: without this every
+    // manifest in Velero's namespace counted as a velero command.
+    if (/^\S+$/.test(value.trim())) continue;
     units.push(
       ...commandUnits(
         value,

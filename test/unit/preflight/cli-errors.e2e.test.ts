@@ -160,4 +160,12 @@ describe('velero-cm-preflight CLI: usage errors and empty inputs (built bin)', f
     expect(ids(without.stdout)).to.not.include('CMV067');
     expect(ids(withImage.stdout)).to.include('CMV067'); // not pinned: only checked for the plugin's own image
   });
+
+  it('a file over the size limit is an input error, never skipped silently', () => {
+    const big = join(dir, 'huge.yaml');
+    writeFileSync(big, `# ${'x'.repeat(20_000_100)}\n`);
+    const r = cli([big]);
+    expect(r.code).to.equal(2);
+    expect(r.stdout).to.include(`not read: ${big} is 20.0 MB, over the 20 MB limit; split it`);
+  });
 });
