@@ -2,7 +2,7 @@ import { at } from './checked.js';
 /** How the preflight recognises the cert-manager plugin in install lines, Deployments and ConfigMaps. */
 export const PLUGIN_PREFIX = 'velero-plugin-for-cert-manager.dev';
 /** The repository name every build of the plugin image carries, whatever registry it is pushed to. */
-export const PLUGIN_REPOSITORY_NAME = 'velero-plugin-for-cert-manager';
+const PLUGIN_REPOSITORY_NAME = 'velero-plugin-for-cert-manager';
 /** An example image reference for docs and fixes: users build and push the image to their own registry. */
 export const PLUGIN_IMAGE = `REGISTRY/${PLUGIN_REPOSITORY_NAME}`;
 export const PLUGIN_CONFIG_LABEL = 'velero.io/plugin-config';
