@@ -163,4 +163,26 @@ describe('GitHub Action (action.yml) and its example workflow', function () {
     const r = runAction(workspace, inputs);
     expect([r.outputs['exit-code'], r.jobExit], r.log).to.deep.equal(['0', 0]);
   });
+
+  it('the pre-commit hook runs the checker on the files it is given (its entry, from the repository root)', () => {
+    const hooks = yaml.load(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as {
+      id: string;
+      entry: string;
+      language: string;
+    }[];
+    const hook = hooks.find((h) => h.id === 'velero-cm-preflight');
+    expect(hook?.language).to.equal('script');
+    writeFileSync(
+      join(workspace, 'scripts/backup.sh'),
+      '#!/bin/sh\nvelero backup create nightly --include-namespaces app\n',
+    );
+    writeFileSync(join(workspace, 'scripts/other.sh'), '#!/bin/sh\necho hi\n');
+    // pre-commit runs `entry` from its clone of the repository and appends the staged file names.
+    const run = (files: string[]) =>
+      spawnSync(join(ROOT, hook?.entry ?? 'missing'), files, { cwd: workspace, encoding: 'utf8', timeout: 30000 });
+    const bad = run(['scripts/backup.sh']);
+    expect(bad.status, bad.stderr).to.equal(1);
+    expect(bad.stdout).to.include('scripts/backup.sh:2:1');
+    expect(run(['scripts/other.sh']).status).to.equal(0);
+  });
 });
