@@ -46,7 +46,7 @@ export function renderRuleDoc(rule: Rule): string {
     lines.push('## Examples', '');
     for (const ex of m.examples) {
       lines.push('Flagged:', '', '```sh', ex.bad, '```', '');
-      if (ex.good) lines.push('Clean:', '', '```sh', ex.good, '```', '');
+      if (ex.good) lines.push('Not flagged:', '', '```sh', ex.good, '```', '');
     }
   }
   lines.push(

@@ -13,7 +13,10 @@ export const rule: Rule = {
     fix: 'For cross-version migrations consider `--features=EnableAPIGroupVersions`.',
     links: ['https://velero.io/docs/main/enable-api-group-versions-feature/'],
     examples: [
-      { bad: 'velero install --provider aws --plugins velero/velero-plugin-for-aws:v1.13.0 --bucket b --no-secret' },
+      {
+        bad: 'velero install --provider aws --plugins velero/velero-plugin-for-aws:v1.13.0 --bucket b --no-secret',
+        good: 'velero install --provider aws --plugins velero/velero-plugin-for-aws:v1.13.0 --bucket b --no-secret --features=EnableAPIGroupVersions',
+      },
     ],
   },
   check(subject) {

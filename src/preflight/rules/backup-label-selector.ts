@@ -12,7 +12,12 @@ export const rule: Rule = {
     why: 'Secrets cert-manager creates carry only the labels of Certificate.spec.secretTemplate, so they are usually not selected; with no namespace filter CRD auto-add is off and only labelled CRDs are kept. The restore then re-issues everything or cannot create the CRs.',
     fix: 'Drop the selector, back up cert-manager with a separate unfiltered backup, or make sure Secrets (secretTemplate.labels), Issuers and CRDs carry the label.',
     links: ['https://cert-manager.io/docs/usage/certificate/#creating-certificate-resources'],
-    examples: [{ bad: 'velero backup create b -l app=shop' }],
+    examples: [
+      {
+        bad: 'velero backup create b -l app=shop',
+        good: 'velero backup create b --include-namespaces shop,cert-manager --include-cluster-resources=true --exclude-resources=challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io',
+      },
+    ],
   },
   check(subject) {
     const spec = backupSpecOf(subject, 'labelSelector', 'orLabelSelectors');

@@ -12,7 +12,12 @@ export const rule: Rule = {
     why: 'They are unknown flags: the install fails. The restore order is a server argument, set on the Deployment after install.',
     fix: 'Render with `velero install --dry-run -o yaml`, edit the Deployment args, and apply; or edit the installed Deployment (or use the Helm chart).',
     links: ['https://velero.io/docs/main/restore-reference/#changing-resource-restore-order'],
-    examples: [{ bad: 'velero install --restore-resource-priorities=secrets,certificates.cert-manager.io' }],
+    examples: [
+      {
+        bad: 'velero install --restore-resource-priorities=secrets,certificates.cert-manager.io',
+        good: 'velero install --provider aws --plugins velero/velero-plugin-for-aws:v1.13.0 --bucket b --no-secret --features=EnableAPIGroupVersions',
+      },
+    ],
   },
   check(subject) {
     if (subject.kind !== 'install') return [];

@@ -13,7 +13,12 @@ export const rule: Rule = {
     why: 'Since v1.18 patterns are expanded against the live namespaces at backup time; a cert-manager namespace that does not match, or appears later, is missed. Any pattern also makes the backup namespace-filtered, which drops cluster-scoped resources.',
     fix: 'Prefer explicit namespace names, and add cluster includes.',
     links: ['https://velero.io/docs/main/resource-filtering/'],
-    examples: [{ bad: "velero backup create b --include-namespaces 'team-*'" }],
+    examples: [
+      {
+        bad: "velero backup create b --include-namespaces 'team-*'",
+        good: 'velero backup create b --include-namespaces team-a,team-b,cert-manager --include-cluster-resources=true --exclude-resources=challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io',
+      },
+    ],
   },
   check(subject, ctx) {
     const spec = backupSpecOf(subject, ...NAMESPACE_FIELDS);

@@ -12,7 +12,12 @@ export const rule: Rule = {
     why: 'Velero does not rewrite webhook clientConfig.service.namespace, `cert-manager.io/inject-ca-from: ns/name` annotations, or where ClusterIssuers look for their Secrets. The webhook breaks and ClusterIssuers cannot find their keys.',
     fix: 'Do not remap the cert-manager namespace.',
     links: ['https://velero.io/docs/main/restore-reference/'],
-    examples: [{ bad: 'velero restore create --from-backup b --namespace-mappings cert-manager:cert-manager-2' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-backup b --namespace-mappings cert-manager:cert-manager-2',
+        good: 'velero restore create --from-backup b --namespace-mappings shop:shop-2 --exclude-resources=challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io,certificates.cert-manager.io',
+      },
+    ],
   },
   check(subject, ctx) {
     const spec = restoreSpecOf(subject, 'namespaceMapping');

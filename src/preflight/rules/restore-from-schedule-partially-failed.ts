@@ -12,7 +12,12 @@ export const rule: Rule = {
     why: 'The newest backup of the schedule is chosen even if it is PartiallyFailed, possibly one whose cert-manager CRDs or Secrets failed to back up.',
     fix: 'Check the chosen backup with `velero backup describe --details`, or restore --from-backup a known good one.',
     links: ['https://velero.io/docs/main/restore-reference/'],
-    examples: [{ bad: 'velero restore create --from-schedule daily --allow-partially-failed' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-schedule daily --allow-partially-failed',
+        good: 'velero restore create --from-schedule daily --exclude-resources=challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io,certificates.cert-manager.io',
+      },
+    ],
   },
   check(subject) {
     const spec = restoreSpecOf(subject);

@@ -12,7 +12,12 @@ export const rule: Rule = {
     why: 'Unlabelled cert-manager CRDs, Secrets and issuers are not restored; Certificates come back without their Secrets or issuers.',
     fix: 'Drop the selector, or restore cert-manager in a separate restore without it.',
     links: ['https://velero.io/docs/main/resource-filtering/'],
-    examples: [{ bad: 'velero restore create --from-backup b -l app=shop' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-backup b -l app=shop',
+        good: 'velero restore create --from-backup b --include-namespaces shop --exclude-resources=challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io,certificates.cert-manager.io',
+      },
+    ],
   },
   check(subject) {
     const spec = restoreSpecOf(subject, 'labelSelector', 'orLabelSelectors');

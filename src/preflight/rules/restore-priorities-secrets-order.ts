@@ -20,6 +20,7 @@ export const rule: Rule = {
     examples: [
       {
         bad: 'velero server --restore-resource-priorities=customresourcedefinitions,namespaces,certificates.cert-manager.io,secrets',
+        good: 'velero server --restore-resource-priorities=customresourcedefinitions,namespaces,secrets,certificates.cert-manager.io',
       },
     ],
   },

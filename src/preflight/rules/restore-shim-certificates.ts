@@ -16,7 +16,12 @@ export const rule: Rule = {
     links: ['https://cert-manager.io/docs/devops-tips/backup/'],
     plugin:
       'The plugin skips ingress-shim and gateway-shim Certificates at backup and restore, so the shim recreates them.',
-    examples: [{ bad: 'velero restore create --from-backup b' }],
+    examples: [
+      {
+        bad: 'velero restore create --from-backup b',
+        good: 'velero restore create --from-backup b --exclude-resources=challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io,certificates.cert-manager.io   # then restore Certificates in a second step',
+      },
+    ],
   },
   check(subject) {
     const spec = restoreSpecOf(subject, 'includedResources', 'excludedResources');

@@ -15,7 +15,10 @@ export const rule: Rule = {
     fix: 'Usually leave status out; give both flags when you need them.',
     links: ['https://velero.io/docs/main/restore-reference/#restore-status-field-of-objects'],
     examples: [
-      { bad: 'velero restore create --from-backup b --status-include-resources certificates.cert-manager.io' },
+      {
+        bad: 'velero restore create --from-backup b --status-include-resources certificates.cert-manager.io',
+        good: 'velero restore create --from-backup b --status-include-resources deployments.apps --exclude-resources=challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io,certificates.cert-manager.io',
+      },
     ],
   },
   check(subject) {

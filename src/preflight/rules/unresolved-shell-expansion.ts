@@ -11,7 +11,12 @@ export const rule: Rule = {
     why: 'The preflight never runs your script and never guesses a value. Rules that depend on that value are skipped, so the command is only partly checked. An unset variable also gives an empty value, which for an include list means "nothing".',
     fix: 'Lint the expanded command: `velero-cm-preflight -- velero ...` with the real values, or `run` it through the preflight.',
     links: [],
-    examples: [{ bad: 'velero backup create b --include-namespaces "$NAMESPACES"' }],
+    examples: [
+      {
+        bad: 'velero backup create b --include-namespaces "$NAMESPACES"',
+        good: 'velero backup create b --include-namespaces app,cert-manager --include-cluster-resources=true --exclude-resources=challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io',
+      },
+    ],
   },
   check(subject) {
     const parsed = subject.command;
