@@ -266,6 +266,17 @@ const stages = [
         'dist/test/fuzz/**/*.test.js',
       ]),
   },
+  // Every velero command the user docs show lints clean with the built checker (issue 19): README first.
+  {
+    name: 'docs-lint',
+    run: check('node', [
+      'dist/src/preflight/cli.js',
+      '--fail-if-nothing-checked',
+      'README.md',
+      'docs/development.md',
+      'docs/examples/preflight-workflow.yml',
+    ]),
+  },
   // Velero's own plugin client code drives the plugin (test/conformance): v1.18.x (go.mod) and v1.14.x (go.v1.14.mod).
   { name: 'conformance-v1.18', run: conformanceStage([]) },
   { name: 'conformance-v1.14', run: conformanceStage(['-modfile=go.v1.14.mod']) },

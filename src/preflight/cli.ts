@@ -7,6 +7,7 @@
  */
 import { ConfigError } from './config.js';
 import { COMMANDS } from './commands/index.js';
+import { InputError } from './commands/errors.js';
 import { commandHelp, overviewHelp } from './commands/help.js';
 import { parseOptions, splitCommand, UsageError } from './commands/options.js';
 import { explainRule, listRules } from './commands/rule-info.js';
@@ -49,6 +50,7 @@ main(process.argv.slice(2)).then(
     if (
       err instanceof UsageError ||
       err instanceof ConfigError ||
+      err instanceof InputError ||
       LAZY_ERRORS.has((err as Error | undefined)?.name ?? '')
     ) {
       process.stderr.write(`velero-cm-preflight: ${(err as Error).message}\n`);

@@ -9,6 +9,7 @@
  *   veleroNamespace: velero
  *   clusterResourceNamespace: cert-manager
  *   pluginInstalled: true
+ *   pluginImages: [registry.example.com/backup/cm-plugin]   # a renamed build of the plugin image
  */
 import type { Severity } from './rules/types.js';
 
@@ -21,6 +22,8 @@ export interface PreflightConfig {
   veleroNamespace?: string;
   clusterResourceNamespace?: string;
   pluginInstalled?: boolean;
+  /** Images that are this plugin under another repository name (as `--plugin-image`). */
+  pluginImages?: string[];
   /** Where the config came from, for error messages. */
   source?: string;
 }
@@ -68,9 +71,14 @@ export function configFromYaml(value: unknown, source: string): PreflightConfig 
         if (typeof v !== 'boolean') throw new ConfigError(`${source}: pluginInstalled must be true or false`);
         config.pluginInstalled = v;
         break;
+      case 'pluginImages':
+        if (!Array.isArray(v) || v.length === 0 || v.some((p) => typeof p !== 'string' || p.trim() === ''))
+          throw new ConfigError(`${source}: pluginImages must be a list of image names (registry/repository[:tag])`);
+        config.pluginImages = v as string[];
+        break;
       default:
         throw new ConfigError(
-          `${source}: unknown key "${key}" (known: rules, ignorePaths, veleroVersion, veleroNamespace, clusterResourceNamespace, pluginInstalled)`,
+          `${source}: unknown key "${key}" (known: rules, ignorePaths, veleroVersion, veleroNamespace, clusterResourceNamespace, pluginInstalled, pluginImages)`,
         );
     }
   }

@@ -6,6 +6,17 @@ export function ruleDocFile(rule: Rule): string {
   return `${rule.meta.name}.md`;
 }
 
+/**
+ * Where the rule's page is published: SARIF `helpUri`, so code scanning links each alert to its page. The pages
+ * live in the repository (docs/rules/), generated from the same metadata as this URL.
+ */
+export const RULE_DOCS_BASE_URL =
+  'https://github.com/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager/blob/main/docs/rules/';
+
+export function ruleDocUrl(rule: Rule): string {
+  return `${RULE_DOCS_BASE_URL}${ruleDocFile(rule)}`;
+}
+
 export function renderRuleDoc(rule: Rule): string {
   const m = rule.meta;
   const lines = [
@@ -17,7 +28,6 @@ export function renderRuleDoc(rule: Rule): string {
     `|---|---|`,
     `| Default severity | ${m.severity} |`,
     `| Applies to | ${m.appliesTo.join(', ')} |`,
-    ...(m.catalogue ? [`| Catalogue (velero-cli notes §16) | ${m.catalogue} |`] : []),
     ...(m.versions ? [`| Velero versions | ${m.versions} |`] : []),
     `| With the plugin installed | ${m.plugin ? `drops to info: ${m.plugin}` : 'unchanged (the plugin does not handle this)'} |`,
     '',
@@ -37,7 +47,7 @@ export function renderRuleDoc(rule: Rule): string {
     for (const ex of m.examples) {
       const checked = ex.veleroNamespace ? ` (checked with \`--velero-namespace ${ex.veleroNamespace}\`)` : '';
       lines.push(`Flagged${checked}:`, '', '```sh', ex.bad, '```', '');
-      if (ex.good) lines.push('Clean:', '', '```sh', ex.good, '```', '');
+      if (ex.good) lines.push('Not flagged:', '', '```sh', ex.good, '```', '');
     }
   }
   lines.push(

@@ -82,8 +82,12 @@ function commandUnits(
   version: Version,
   writable: boolean,
   yaml?: { style: YamlScalarStyle; notWritable?: string },
+  problems?: ManifestProblem[],
 ): LintUnit[] {
-  return extractVeleroCommands(text, options).map((cmd) => {
+  const withErrors: ShellOptions = problems
+    ? { ...options, onSyntaxError: (e) => problems.push({ message: e.message, location: e.loc }) }
+    : options;
+  return extractVeleroCommands(text, withErrors).map((cmd) => {
     const parsed = parseVeleroArgv(cmd.tokens, { version });
     const subject = subjectFromCommand(parsed, cmd.loc);
     subject.suppressions = cmd.directives.map((d): Suppression => ({
@@ -109,6 +113,8 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+const SHELL_FENCES = new Set(['', 'sh', 'bash', 'shell', 'zsh', 'ksh', 'console', 'shell-session', 'shellsession']);
+
 function markdownUnits(
   text: string,
   file: string | undefined,
@@ -128,7 +134,9 @@ function markdownUnits(
     const bodyStart = starts[i + 1] ?? text.length;
     const bodyEnd = j < lines.length ? element(starts, j) : text.length;
     const body = text.slice(bodyStart, bodyEnd);
-    if (['', 'sh', 'bash', 'shell', 'zsh', 'console', 'shell-session', 'text'].includes(lang)) {
+    // Shell blocks and unlabelled ones are commands; any other language (text, output, console logs, json...)
+    // is something else and never linted as commands, so output that quotes a velero command stays quiet.
+    if (SHELL_FENCES.has(lang)) {
       // A console transcript: only prompt lines are commands; blank the prompt and the output (same length).
       const script =
         lang === 'console' || lang === 'shell-session'
@@ -137,7 +145,17 @@ function markdownUnits(
               .map((l) => (/^\s*\$ /.test(l) ? l.replace(/\$ /, '  ') : ' '.repeat(l.length)))
               .join('\n')
           : body;
-      units.push(...commandUnits(script, bodyStart, { lineBase: i + 2, ...(file ? { file } : {}) }, version, true));
+      units.push(
+        ...commandUnits(
+          script,
+          bodyStart,
+          { lineBase: i + 2, ...(file ? { file } : {}) },
+          version,
+          true,
+          undefined,
+          problems,
+        ),
+      );
     } else if (lang === 'yaml' || lang === 'yml') {
       const padded = '\n'.repeat(i + 1) + body;
       const r = subjectsFromYaml(padded, file);
@@ -153,7 +171,12 @@ const BLOCK = /^(\s*)(-\s+)?(?:([\w.-]+)\s*:\s*)?([|>])[-+0-9]*\s*(#.*)?$/;
 const INLINE = /^(\s*(?:-\s+)?(?:[\w.-]+\s*:\s+)?)(.*\bvelero\b.*)$/;
 
 /** velero invocations inside YAML string values: `run: |` blocks and inline `run: velero ...` / `- velero ...`. */
-function yamlCommandUnits(text: string, file: string | undefined, version: Version): LintUnit[] {
+function yamlCommandUnits(
+  text: string,
+  file: string | undefined,
+  version: Version,
+  problems: ManifestProblem[],
+): LintUnit[] {
   if (!/\bvelero\b/.test(text)) return [];
   const lines = text.split('\n');
   const starts = lineStarts(text);
@@ -190,7 +213,15 @@ function yamlCommandUnits(text: string, file: string | undefined, version: Versi
             }
           : { style: 'literal' as const };
         units.push(
-          ...commandUnits(body, bodyStart, { lineBase: i + 2, ...(file ? { file } : {}) }, version, true, yaml),
+          ...commandUnits(
+            body,
+            bodyStart,
+            { lineBase: i + 2, ...(file ? { file } : {}) },
+            version,
+            true,
+            yaml,
+            problems,
+          ),
         );
       }
       i = j - 1;
@@ -214,6 +245,9 @@ function yamlCommandUnits(text: string, file: string | undefined, version: Versi
       value = value.slice(0, value.search(/\s#/));
     }
     if (value.startsWith('[') || value.startsWith('{')) continue;
+    // One word (`namespace: velero`, `name: velero`) is a name, not a command line: without this every
+    // manifest in Velero's namespace counted as a velero command.
+    if (/^\S+$/.test(value.trim())) continue;
     units.push(
       ...commandUnits(
         value,
@@ -222,6 +256,7 @@ function yamlCommandUnits(text: string, file: string | undefined, version: Versi
         version,
         true,
         { style, ...(notWritable !== undefined ? { notWritable } : {}) },
+        problems,
       ),
     );
   }
@@ -235,23 +270,35 @@ export function unitsFromText(
   version: Version,
 ): { units: LintUnit[]; problems: ManifestProblem[] } {
   switch (kind) {
-    case 'shell':
-      return { units: commandUnits(text, 0, { ...(file ? { file } : {}) }, version, true), problems: [] };
-    case 'makefile':
-      return {
-        units: commandUnits(text, 0, { makefile: true, ...(file ? { file } : {}) }, version, true),
-        problems: [],
-      };
+    case 'shell': {
+      const problems: ManifestProblem[] = [];
+      const units = commandUnits(text, 0, { ...(file ? { file } : {}) }, version, true, undefined, problems);
+      return { units, problems };
+    }
+    case 'makefile': {
+      const problems: ManifestProblem[] = [];
+      const units = commandUnits(
+        text,
+        0,
+        { makefile: true, ...(file ? { file } : {}) },
+        version,
+        true,
+        undefined,
+        problems,
+      );
+      return { units, problems };
+    }
     case 'markdown':
       return markdownUnits(text, file, version);
     case 'yaml': {
       const manifests = subjectsFromYaml(text, file);
+      const problems = [...manifests.problems];
       return {
         units: [
-          ...yamlCommandUnits(text, file, version),
+          ...yamlCommandUnits(text, file, version, problems),
           ...manifests.subjects.map((subject) => ({ subject, writable: false })),
         ],
-        problems: manifests.problems,
+        problems,
       };
     }
   }

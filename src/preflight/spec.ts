@@ -123,6 +123,8 @@ export interface LintContext {
   veleroNamespaceKnown?: boolean;
   /** cert-manager's --cluster-resource-namespace (where ClusterIssuer Secrets live). */
   clusterResourceNamespace: string;
+  /** Images to count as this plugin besides those named `…/velero-plugin-for-cert-manager` (`--plugin-image`). */
+  pluginImages?: readonly string[];
   cluster?: ClusterFacts;
   /**
    * The resource-policy ConfigMaps among the inputs (the engine fills this from the subjects it lints), so a

@@ -7,6 +7,8 @@ export interface Version {
 
 /** The newest Velero release the rules know about; the default for --velero-version. */
 export const NEWEST_KNOWN_VELERO = '1.18.3';
+/** The oldest Velero release the plugin and the rules support (docs/supported-versions.md). */
+export const OLDEST_SUPPORTED_VELERO = '1.12.0';
 
 export function parseVersion(text: string): Version | undefined {
   const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text.trim());

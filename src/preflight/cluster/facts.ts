@@ -16,7 +16,7 @@ import type { KubeObject } from '../audit/findings.js';
 import { GR, type InventoryItem } from '../audit/inventory.js';
 import type { ClusterApi } from './api.js';
 import { findCertManager } from './installation.js';
-import { isOurPluginImage } from '../plugin.js';
+import { pluginImageRecogniser } from '../plugin.js';
 
 export interface VeleroServer {
   namespace: string;
@@ -74,7 +74,10 @@ function toItem(groupResourceName: string, object: KubeObject): InventoryItem {
 }
 
 /** The Velero server Deployment: a container running `velero server` or the velero/velero image. */
-export function findVeleroServer(deployments: readonly KubeObject[]): VeleroServer | undefined {
+export function findVeleroServer(
+  deployments: readonly KubeObject[],
+  renamedPluginImages: readonly string[] = [],
+): VeleroServer | undefined {
   for (const d of deployments) {
     const spec = (d.spec as { template?: { spec?: unknown } } | undefined)?.template?.spec as
       | {
@@ -98,7 +101,7 @@ export function findVeleroServer(deployments: readonly KubeObject[]): VeleroServ
       ...(tag ? { version: tag } : {}),
       args: container.args ?? [],
       pluginImages,
-      ourPluginInstalled: pluginImages.some(isOurPluginImage),
+      ourPluginInstalled: pluginImages.some(pluginImageRecogniser(renamedPluginImages)),
       deployment: d,
     };
   }
@@ -108,7 +111,7 @@ export function findVeleroServer(deployments: readonly KubeObject[]): VeleroServ
 /** Reads the facts; `what` names every request in errors; `progress` reports each step (stderr spinner). */
 export async function gatherFacts(
   api: ClusterApi,
-  options: { progress?: Progress; includeIngresses?: boolean } = {},
+  options: { progress?: Progress; includeIngresses?: boolean; pluginImages?: readonly string[] } = {},
 ): Promise<LiveFacts> {
   const progress = options.progress ?? (() => undefined);
   progress('namespaces');
@@ -116,7 +119,7 @@ export async function gatherFacts(
   progress('deployments (cert-manager and Velero)');
   const deployments = (await api.list('/apis/apps/v1/deployments', 'list deployments.apps in all namespaces')) ?? [];
   const installation = findCertManager(deployments);
-  const velero = findVeleroServer(deployments);
+  const velero = findVeleroServer(deployments, options.pluginImages);
   let configMaps: KubeObject[] = [];
   if (velero) {
     progress('plugin configuration and resource policies');

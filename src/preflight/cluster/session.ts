@@ -36,7 +36,10 @@ export async function openClusterSession(
   try {
     const api = await ClusterApi.connect(options);
     progress.update(`reading ${api.server} (context ${api.contextName})`);
-    facts = await gatherFacts(api, { progress: (step) => progress.update(step) });
+    facts = await gatherFacts(api, {
+      progress: (step) => progress.update(step),
+      ...(ctx.pluginImages ? { pluginImages: ctx.pluginImages } : {}),
+    });
   } finally {
     progress.stop();
   }

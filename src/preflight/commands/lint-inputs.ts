@@ -11,6 +11,7 @@ import { shellQuote } from '../parse/shell.js';
 import { subjectFromCommand } from '../resolve.js';
 import type { LintContext } from '../spec.js';
 import type { LintUnit } from '../sources.js';
+import { describeSystemError } from './errors.js';
 
 /** Columns of an argv as it reads joined for a shell, so locations point into the printed command. */
 export function argvUnit(argv: readonly string[], ctx: LintContext): LintUnit {
@@ -28,6 +29,9 @@ export function argvUnit(argv: readonly string[], ctx: LintContext): LintUnit {
   return { subject, writable: false, tokens };
 }
 
+/** Larger files are refused: the whole file and its subjects are held in memory (about 23 MB per MB of YAML). */
+const MAX_FILE_BYTES = 20_000_000;
+
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'dist', '.cache']);
 
 /** The lint units of files, directories (walked, ignoring what the configuration ignores) and `-` (stdin). */
@@ -43,9 +47,7 @@ export async function collectUnits(inputs: string[], ctx: LintContext, config: P
     try {
       st = statSync(path);
     } catch (err) {
-      problems.push({
-        message: `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      });
+      problems.push({ message: `cannot read ${path}: ${describeSystemError(err)}` });
       return;
     }
     if (st.isDirectory()) {
@@ -53,9 +55,22 @@ export async function collectUnits(inputs: string[], ctx: LintContext, config: P
         if (!SKIP_DIRS.has(entry)) visit(join(path, entry), false, depth + 1);
       return;
     }
-    if (!st.isFile() || st.size > 20_000_000) return;
+    if (!st.isFile()) return;
+    if (st.size > MAX_FILE_BYTES) {
+      // Never a silent skip: a file too large to read is named, and the run exits 2.
+      problems.push({
+        message: `not read: ${path} is ${(st.size / 1e6).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1e6} MB limit; split it`,
+      });
+      return;
+    }
     if (explicit && isIgnoredPath(path, config)) return;
-    const text = readFileSync(path, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      problems.push({ message: `cannot read ${path}: ${describeSystemError(err)}` });
+      return;
+    }
     const kind = sources.kindOfFile(path, text.slice(0, 200)) ?? (explicit ? sources.sniffKind(text) : undefined);
     if (!kind) return;
     texts.set(path, text);

@@ -3,13 +3,13 @@
  * default command. Lints one command line or the command lines and manifests in files, optionally against the
  * live cluster (--cluster, read-only), prints the corrected command (--fix) or rewrites files (--fix --write).
  */
-import { writeFileSync } from 'node:fs';
+import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { PreflightConfig } from '../config.js';
 import { lintSubjects, sortFindings } from '../engine.js';
 import { fixTokens, renderTokens } from '../fix.js';
 import type { Report } from '../format/report.js';
 import { shellJoin } from '../parse/shell.js';
-import { isOurPluginImage } from '../plugin.js';
+import { pluginImageRecogniser } from '../plugin.js';
 import { withPolicyConfigMaps } from '../policy.js';
 import type { Finding } from '../rules/types.js';
 import type { LintContext, Subject } from '../spec.js';
@@ -18,20 +18,73 @@ import { at, present } from '../checked.js';
 import type { Command } from './command.js';
 import { argvUnit, collectUnits } from './lint-inputs.js';
 import { UsageError, type Options } from './options.js';
-import { clusterOptions, failingFindings, lintContext, loadConfig, makeReport, render } from './report.js';
+import { describeSystemError, InputError } from './errors.js';
+import {
+  clusterOptions,
+  failingFindings,
+  lintContext,
+  loadConfig,
+  makeReport,
+  render,
+  versionRangeWarning,
+} from './report.js';
 
 /** What a lint found, and the command line `run` executes (corrected when --fix). */
 export interface LintOutcome {
   findings: Finding[];
   problems: Report['problems'];
+  /** How many command lines and manifests were checked. */
+  checked: number;
   argv?: string[];
 }
 
 /** Checks shared by lint and run. */
 export function checkLintOptions(o: Options): void {
   if (o.write && !o.fix) throw new UsageError('--write only works with --fix');
+  if (o.argv) checkVeleroCommand(o.argv);
+  if (o.failIfNothingChecked && o.argv) throw new UsageError('--fail-if-nothing-checked only works with files');
   if ((o.context !== undefined || o.requestTimeoutMs !== undefined) && !o.cluster)
     throw new UsageError('--context and --request-timeout need --cluster (or doctor)');
+}
+
+const VELERO_COMMANDS = new Set([
+  'backup',
+  'restore',
+  'schedule',
+  'install',
+  'uninstall',
+  'plugin',
+  'create',
+  'get',
+  'describe',
+  'delete',
+  'backup-location',
+  'snapshot-location',
+  'repo',
+  'version',
+  'client',
+]);
+
+/**
+ * What follows `--` must be a velero command: anything else (a kubectl line, the whole command in one quoted
+ * word, a command without `velero`) would otherwise be "checked" and reported clean while nothing was checked.
+ */
+function checkVeleroCommand(argv: readonly string[]): void {
+  const [program = '', ...rest] = argv;
+  if (argv.length === 0) throw new UsageError('nothing after --: expected velero <args...>');
+  if (/(^|\/)velero$/.test(program)) return;
+  const words = program.trim().split(/\s+/);
+  if (/(^|\/)velero$/.test(words[0] ?? '') && words.length > 1)
+    throw new UsageError(
+      `the command after -- is one quoted word ("${program}"): give it unquoted, one argument per word, as in\n  velero-cm-preflight -- ${program.trim()}`,
+    );
+  if (VELERO_COMMANDS.has(program))
+    throw new UsageError(
+      `the command after -- must start with velero; did you mean\n  velero-cm-preflight -- ${shellJoin(['velero', ...argv])}`,
+    );
+  throw new UsageError(
+    `velero-cm-preflight checks velero commands, and "${shellJoin([program, ...rest])}" is not one: put a velero command after --, as in\n  velero-cm-preflight -- velero backup create NAME --include-namespaces NS`,
+  );
 }
 
 /**
@@ -52,13 +105,14 @@ export async function lintAndReport(o: Options, mode: 'lint' | 'run'): Promise<L
     ? await (await import('../cluster/session.js')).openClusterSession(clusterOptions(o), ctx, explicit)
     : undefined;
   if (cluster) Object.assign(ctx, cluster.ctx);
+  const versionWarning = versionRangeWarning(ctx);
+  if (versionWarning) process.stderr.write(`velero-cm-preflight: warning: ${versionWarning}\n`);
 
   let units: LintUnit[];
   let problems: Report['problems'] = [];
   let texts = new Map<string, string>();
   if (o.argv) {
     if (o.inputs.length) throw new UsageError('give either files or a command after --, not both');
-    if (o.argv.length === 0) throw new UsageError('nothing after --: expected velero <args...>');
     units = [argvUnit(o.argv, ctx)];
   } else {
     if (o.inputs.length === 0) throw new UsageError('nothing to check: give a command after -- or files (see --help)');
@@ -67,7 +121,10 @@ export async function lintAndReport(o: Options, mode: 'lint' | 'run'): Promise<L
   if (
     o.pluginInstalled === undefined &&
     config.pluginInstalled === undefined &&
-    pluginSeen(units.map((u) => u.subject))
+    pluginSeen(
+      units.map((u) => u.subject),
+      pluginImageRecogniser(ctx.pluginImages),
+    )
   )
     ctx.pluginInstalled = true;
 
@@ -94,8 +151,9 @@ export async function lintAndReport(o: Options, mode: 'lint' | 'run'): Promise<L
     findings = lintSubjects([fixedUnit.subject], lintCtx, config);
     if (mode === 'lint') out.push(shellJoin(runArgv));
   } else if (o.fix && o.write) {
-    await rewriteFiles(units, texts, ctx, config);
+    const notWritten = await rewriteFiles(units, texts, ctx, config);
     ({ units, problems } = await collectUnits(o.inputs, ctx, config));
+    problems.push(...notWritten);
     findings = lintSubjects(
       units.map((u) => u.subject),
       lintCtx,
@@ -119,13 +177,41 @@ export async function lintAndReport(o: Options, mode: 'lint' | 'run'): Promise<L
   attachReplacements(units, findings, ctx, config);
   const report = makeReport(o, ctx, sortFindings(findings), units.length, problems);
   const rendered = await render(report, o);
-  if (o.output) writeFileSync(o.output, rendered);
+  if (units.length === 0 && problems.length === 0)
+    process.stderr.write(
+      `velero-cm-preflight: nothing checked: no velero command line or Velero manifest in ${o.inputs.join(', ')}${o.failIfNothingChecked ? '' : ' (--fail-if-nothing-checked makes this an error)'}\n`,
+    );
+  if (o.output) writeReport(o.output, rendered);
   else if (o.fix && o.argv && mode === 'lint') {
     process.stdout.write(out.join('\n') + '\n');
     if (findings.length) process.stderr.write(rendered);
   } else if (mode === 'run') process.stderr.write(rendered);
   else process.stdout.write(rendered);
-  return { findings, problems, ...(runArgv ? { argv: runArgv } : {}) };
+  return { findings, problems, checked: units.length, ...(runArgv ? { argv: runArgv } : {}) };
+}
+
+/**
+ * Writes the new text beside the file and renames it over the file (through a symlink, onto its target), with
+ * the file's mode: a failure (permission, full disk) leaves the old file whole instead of half written.
+ */
+function replaceFile(file: string, text: string): void {
+  const target = realpathSync(file);
+  const temporary = `${target}.velero-cm-preflight-${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text, { mode: statSync(target).mode & 0o7777, flag: 'wx' });
+    renameSync(temporary, target);
+  } catch (err) {
+    rmSync(temporary, { force: true });
+    throw err;
+  }
+}
+
+function writeReport(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (err) {
+    throw new InputError(`cannot write the report to ${path}: ${describeSystemError(err)}`);
+  }
 }
 
 /** --fix --write: rewrites each fixable command in its file, refusing any rewrite that would change its meaning. */
@@ -134,7 +220,8 @@ async function rewriteFiles(
   texts: ReadonlyMap<string, string>,
   ctx: LintContext,
   config: PreflightConfig,
-): Promise<void> {
+): Promise<Report['problems']> {
+  const notWritten: Report['problems'] = [];
   const byFile = new Map<string, { start: number; end: number; text: string }[]>();
   const { encodeReplacement } = await import('../sources.js');
   for (const u of units) {
@@ -159,19 +246,25 @@ async function rewriteFiles(
     let text = present(texts.get(file), `the text of ${file}`);
     for (const e of [...edits].sort((a, b) => b.start - a.start))
       text = text.slice(0, e.start) + e.text + text.slice(e.end);
-    writeFileSync(file, text);
-    process.stderr.write(
-      `velero-cm-preflight: rewrote ${edits.length} command${edits.length === 1 ? '' : 's'} in ${file}\n`,
-    );
+    const count = `${edits.length} command${edits.length === 1 ? '' : 's'}`;
+    try {
+      replaceFile(file, text);
+    } catch (err) {
+      // The file is left as it was; the report lists it and the exit code is 2.
+      notWritten.push({ message: `not rewritten: ${file}: ${describeSystemError(err)} (${count} to fix)` });
+      continue;
+    }
+    process.stderr.write(`velero-cm-preflight: rewrote ${count} in ${file}\n`);
   }
+  return notWritten;
 }
 
-function pluginSeen(subjects: readonly Subject[]): boolean {
+function pluginSeen(subjects: readonly Subject[], isOurs: (image: string) => boolean): boolean {
   return subjects.some(
     (s) =>
       s.kind === 'plugin-config' ||
-      (s.install?.plugins ?? []).some(isOurPluginImage) ||
-      (s.kind === 'plugin-add' && !!s.pluginImage && isOurPluginImage(s.pluginImage)),
+      (s.install?.plugins ?? []).some(isOurs) ||
+      (s.kind === 'plugin-add' && !!s.pluginImage && isOurs(s.pluginImage)),
   );
 }
 
@@ -229,8 +322,9 @@ export const lintCommand: Command = {
   ],
   check: checkLintOptions,
   async run(o) {
-    const { findings, problems } = await lintAndReport(o, 'lint');
+    const { findings, problems, checked } = await lintAndReport(o, 'lint');
     if (problems.length) return 2;
+    if (checked === 0 && o.failIfNothingChecked) return 2;
     return failingFindings(findings, o).length ? 1 : 0;
   },
 };

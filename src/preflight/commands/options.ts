@@ -3,9 +3,12 @@
  * commands that take it, so an option given to the wrong command is named as such ("--apply only works with
  * doctor") instead of being silently ignored, and every command's help lists exactly what it accepts.
  */
+import { existsSync } from 'node:fs';
 import type { Severity } from '../rules/types.js';
+import { shellJoin } from '../parse/shell.js';
 import { NEWEST_KNOWN_VELERO } from '../version.js';
 import { CONFIG_FILE } from '../config.js';
+import { closestWord } from '../suggest.js';
 
 /** A mistake on the command line: printed with a pointer to --help, exit code 2. */
 export class UsageError extends Error {}
@@ -29,6 +32,10 @@ export interface Options {
   write: boolean;
   veleroVersion?: string;
   pluginInstalled?: boolean;
+  /** --plugin-image, repeatable: images that are this plugin under another repository name. */
+  pluginImages?: string[];
+  /** --fail-if-nothing-checked: inputs without any velero command or manifest are an error (exit 2). */
+  failIfNothingChecked: boolean;
   veleroNamespace?: string;
   clusterResourceNamespace?: string;
   config?: string;
@@ -130,6 +137,25 @@ const OPTIONS: readonly OptionSpec[] = [
     commands: REPORTING,
     // A switch that also reads an inline value: --plugin-installed=false says the plugin is not installed.
     set: (o, inline) => (o.pluginInstalled = inline === undefined ? true : inline !== 'false'),
+  },
+  {
+    names: ['--plugin-image'],
+    value: 'IMAGE',
+    help:
+      'an image that is velero-plugin-for-cert-manager under another name (repeatable);\n' +
+      'images named .../velero-plugin-for-cert-manager are recognised anyway',
+    commands: REPORTING,
+    set: (o, v = '') => {
+      if (v.trim() === '')
+        throw new UsageError('--plugin-image needs an image name such as registry.example.com/ops/cm-plugin');
+      o.pluginImages = [...(o.pluginImages ?? []), v.trim()];
+    },
+  },
+  {
+    names: ['--fail-if-nothing-checked'],
+    help: 'exit 2 when the files hold no velero command or manifest (a CI lint that checks nothing)',
+    commands: LINTING,
+    set: (o) => (o.failIfNothingChecked = true),
   },
   {
     names: ['--velero-namespace'],
@@ -295,6 +321,7 @@ export function parseOptions(command: CommandName, args: readonly string[]): Opt
     failOn: 'warning',
     fix: false,
     write: false,
+    failIfNothingChecked: false,
     listRules: false,
     help: false,
     version: false,
@@ -314,8 +341,18 @@ export function parseOptions(command: CommandName, args: readonly string[]): Opt
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
     const spec = BY_NAME.get(name);
     if (!spec) {
-      if (arg.startsWith('-') && arg !== '-')
-        throw new UsageError(`unknown option ${arg} (velero's own arguments go after --)`);
+      if (arg.startsWith('-') && arg !== '-') throw new UsageError(unknownOptionMessage(arg, name));
+      // `velero-cm-preflight velero backup create ...` forgot the `--`: say so instead of "cannot read velero".
+      if (arg === 'velero' && o.inputs.length === 0 && (command === 'lint' || command === 'run') && !existsSync(arg))
+        throw new UsageError(
+          `"velero" is not a file: to check a command line, put it after --, as in\n  ${shellJoin([
+            'velero-cm-preflight',
+            ...(command === 'lint' ? [] : [command]),
+            ...args.slice(0, i),
+            '--',
+            ...args.slice(i),
+          ])}`,
+        );
       o.inputs.push(arg);
       continue;
     }
@@ -335,6 +372,17 @@ export function parseOptions(command: CommandName, args: readonly string[]): Opt
     spec.set(o, value);
   }
   return o;
+}
+
+/** Velero's flags go after --; a near-miss of one of our own options gets its correct spelling. */
+function unknownOptionMessage(arg: string, name: string): string {
+  const near = closestWord(
+    name,
+    [...BY_NAME.keys()].filter((n) => n.startsWith('--')),
+  );
+  return near
+    ? `unknown option ${arg}; did you mean ${near}? (velero's own arguments go after --)`
+    : `unknown option ${arg} (velero's own arguments go after --)`;
 }
 
 /** The help lines of the options `command` takes (every option without a command). */

@@ -9,9 +9,16 @@ import type { Report } from '../format/report.js';
 import { findRule } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
 import type { LintContext } from '../spec.js';
-import { formatVersion, NEWEST_KNOWN_VELERO, parseVersion } from '../version.js';
+import {
+  formatVersion,
+  NEWEST_KNOWN_VELERO,
+  OLDEST_SUPPORTED_VELERO,
+  parseVersion,
+  versionAtLeast,
+} from '../version.js';
 import { veleroNamespaceContext } from '../velero-namespace.js';
 import { VERSION } from '../../version.js';
+import { describeSystemError } from './errors.js';
 import { UsageError, type Options } from './options.js';
 import { isTerminal } from './terminal.js';
 
@@ -22,7 +29,7 @@ export async function loadConfig(o: Options): Promise<PreflightConfig> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new ConfigError(`cannot read config ${path}: ${(err as Error).message}`);
+    throw new ConfigError(`cannot read config ${path}: ${describeSystemError(err)}`);
   }
   const [{ default: yaml }, { configFromYaml }] = await Promise.all([import('js-yaml'), import('../config.js')]);
   let value: unknown;
@@ -42,8 +49,10 @@ export function lintContext(o: Options, config: PreflightConfig): LintContext {
   const versionText = o.veleroVersion ?? config.veleroVersion ?? NEWEST_KNOWN_VELERO;
   const version = parseVersion(versionText);
   if (!version) throw new UsageError(`--velero-version "${versionText}" is not a version such as 1.18.1`);
+  const pluginImages = [...(o.pluginImages ?? []), ...(config.pluginImages ?? [])];
   return {
     veleroVersion: version,
+    ...(pluginImages.length ? { pluginImages } : {}),
     pluginInstalled: o.pluginInstalled ?? config.pluginInstalled ?? false,
     ...veleroNamespaceContext(o.veleroNamespace ?? config.veleroNamespace),
     clusterResourceNamespace: o.clusterResourceNamespace ?? config.clusterResourceNamespace ?? 'cert-manager',
@@ -84,6 +93,21 @@ export async function render(report: Report, o: Options): Promise<string> {
       return (await import('../format/text.js')).formatText(report, colour);
     }
   }
+}
+
+/**
+ * A warning on stderr when --velero-version (or the config's) is outside what the rules are written for: older
+ * than the oldest supported Velero, or newer than the newest release whose flags the checker knows.
+ */
+export function versionRangeWarning(ctx: LintContext): string | undefined {
+  const v = ctx.veleroVersion;
+  const text = formatVersion(v);
+  if (!versionAtLeast(v, OLDEST_SUPPORTED_VELERO))
+    return `Velero ${text} is older than the oldest supported release (${OLDEST_SUPPORTED_VELERO}): the rules are written for ${OLDEST_SUPPORTED_VELERO} and later, so findings may not match what it does`;
+  const newest = parseVersion(NEWEST_KNOWN_VELERO);
+  if (newest && (v.major > newest.major || (v.major === newest.major && v.minor > newest.minor)))
+    return `Velero ${text} is newer than the newest release the checker knows (${NEWEST_KNOWN_VELERO}): flags added since are reported as unknown`;
+  return undefined;
 }
 
 /** The findings that make the exit code 1 under --fail-on. */

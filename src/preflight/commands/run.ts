@@ -8,6 +8,7 @@ import { shellJoin } from '../parse/shell.js';
 import { present } from '../checked.js';
 import type { Command } from './command.js';
 import { checkLintOptions, lintAndReport } from './lint.js';
+import { describeSpawnError } from './errors.js';
 import { UsageError } from './options.js';
 import { failingFindings } from './report.js';
 
@@ -39,7 +40,7 @@ export const runCommand: Command = {
     process.stderr.write(`velero-cm-preflight: running ${shellJoin(command)}\n`);
     const child = spawnSync(bin, rest, { stdio: 'inherit', shell: false });
     if (child.error) {
-      process.stderr.write(`velero-cm-preflight: cannot run ${bin}: ${child.error.message}\n`);
+      process.stderr.write(`velero-cm-preflight: cannot run velero: ${describeSpawnError(bin, child.error)}\n`);
       return 2;
     }
     return child.status ?? 1;

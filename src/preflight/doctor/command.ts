@@ -36,7 +36,11 @@ export async function runDoctor(
   try {
     const api = await ClusterApi.connect(options);
     progress.update(`reading ${api.server} (context ${api.contextName})`);
-    const facts = await gatherFacts(api, { progress: (s) => progress.update(s), includeIngresses: true });
+    const facts = await gatherFacts(api, {
+      progress: (s) => progress.update(s),
+      includeIngresses: true,
+      ...(ctx.pluginImages ? { pluginImages: ctx.pluginImages } : {}),
+    });
     const liveCtx = { ...ctx };
     if (facts.certManager && !options.clusterResourceNamespaceExplicit)
       liveCtx.clusterResourceNamespace = facts.certManager.clusterResourceNamespace;

@@ -1,4 +1,5 @@
 /** SARIF 2.1.0 for code scanning: every rule in the driver, one result per finding. */
+import { ruleDocUrl } from '../docs.js';
 import { RULES } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
 import type { Report } from './report.js';
@@ -26,6 +27,7 @@ export function formatSarif(report: Report): string {
               name: r.meta.name,
               shortDescription: { text: r.meta.summary },
               fullDescription: { text: r.meta.why },
+              helpUri: ruleDocUrl(r),
               help: { text: `${r.meta.why}\nFix: ${r.meta.fix}`, markdown: `${r.meta.why}\n\n**Fix:** ${r.meta.fix}` },
               defaultConfiguration: { level: LEVEL[r.meta.severity] },
               properties: { tags: ['velero', 'cert-manager', ...(r.meta.catalogue ? [r.meta.catalogue] : [])] },

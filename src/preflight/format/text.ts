@@ -15,14 +15,26 @@ export function formatText(report: Report, colour: boolean): string {
   const lines: string[] = [];
   for (const p of report.problems)
     lines.push(`${p.location ? `${locationText(p.location)}: ` : ''}${c('error', 'input error')} ${p.message}`);
-  for (const f of report.findings) {
+  // One fix per command line: the findings of one command all carry the same corrected command, printed once
+  // after the last of them; a manifest's findings print each distinct fix once, also after the last.
+  const fixKey = (f: Report['findings'][number]) =>
+    f.fix ? `${f.location.file ?? ''}\u0000${f.fix.replacement ?? `${f.location.line}\u0000${f.fix.description}`}` : '';
+  const lastWithFix = new Map<string, number>();
+  report.findings.forEach((f, i) => {
+    if (f.fix?.replacement !== undefined) lastWithFix.set(fixKey(f), i);
+  });
+  report.findings.forEach((f, i) => {
     lines.push(
       `${locationText(f.location)}: ${c(f.severity, f.severity)} ${c('bold', f.ruleId)}(${f.ruleName}) ${f.message}`,
     );
-    if (f.fix) lines.push(`    ${c('dim', 'fix:')} ${f.fix.replacement ?? f.fix.description}`);
-  }
+    if (!f.fix) return;
+    if (f.fix.replacement === undefined) lines.push(`    ${c('dim', 'fix:')} ${f.fix.description}`);
+    else if (lastWithFix.get(fixKey(f)) === i) lines.push(`    ${c('dim', 'fix:')} ${f.fix.replacement}`);
+  });
   const n = counts(report.findings);
-  const summary = `${report.checked} checked: ${n.error} error${n.error === 1 ? '' : 's'}, ${n.warning} warning${n.warning === 1 ? '' : 's'}, ${n.info} info (velero ${report.context.veleroVersion}${report.context.pluginInstalled ? ', plugin installed' : ''})`;
-  lines.push(report.findings.length || report.problems.length ? summary : `${summary}: clean`);
+  const context = `velero ${report.context.veleroVersion}${report.context.pluginInstalled ? ', plugin installed' : ''}`;
+  const summary = `${report.checked} checked: ${n.error} error${n.error === 1 ? '' : 's'}, ${n.warning} warning${n.warning === 1 ? '' : 's'}, ${n.info} info (${context})`;
+  if (report.checked === 0 && !report.problems.length) lines.push(`nothing checked (${context})`);
+  else lines.push(report.findings.length || report.problems.length ? summary : `${summary}: clean`);
   return lines.join('\n') + '\n';
 }

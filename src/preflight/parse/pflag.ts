@@ -4,6 +4,7 @@
  * value flags that consume the next token even when it looks like a flag, shorthand groups.
  * It never throws: problems become ParseErrors, as Velero would report them.
  */
+import { closestWord } from '../suggest.js';
 import {
   COMMANDS,
   GLOBAL_FLAGS,
@@ -58,6 +59,8 @@ export interface ParseError {
   message: string;
   tokenIndex: number;
   flag?: string;
+  /** For an unknown flag: the flag of this command it is a near miss of (not part of pflag's own message). */
+  suggestion?: string;
 }
 
 export interface ParsedCommand {
@@ -109,6 +112,17 @@ function lookupLong(
   )
     return { global: !local, tooNew: candidate };
   return { flag: candidate, global: !local };
+}
+
+/**
+ * The flag this command takes in this version that an unknown `name` is a near miss of, so `--include-namespace`
+ * gets its correction instead of only "unknown flag".
+ */
+function nearMiss(name: string, command: CommandSpec | undefined, version: Version): string | undefined {
+  const names = [...(command?.flags ?? []), ...GLOBAL_FLAGS]
+    .filter((fl) => lookupLong(fl.name, command, version).flag === fl)
+    .map((fl) => fl.name);
+  return closestWord(name, names);
 }
 
 function lookupShort(
@@ -325,11 +339,13 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
       const { flag, global, tooNew } = lookupLong(name, command, options.version);
       if (!flag) {
         const hint = tooNew ? ` (added in Velero ${tooNew.since})` : '';
+        const suggestion = tooNew ? undefined : nearMiss(name, command, options.version);
         result.errors.push({
           code: 'unknown-flag',
           message: `unknown flag: ${written}${hint}`,
           tokenIndex: i,
           flag: name,
+          ...(suggestion !== undefined ? { suggestion: `--${suggestion}` } : {}),
         });
         continue;
       }

@@ -31,6 +31,16 @@ export interface ShellOptions {
   file?: string;
   /** Makefile recipes: strip `@`/`-`/`+` prefixes and read `$$` as `$`. */
   makefile?: boolean;
+  /**
+   * Called for a quote that is never closed before the end of the text, when a velero command sits in or after
+   * it: the shell stops with a syntax error there, so that command would never run and is not linted.
+   */
+  onSyntaxError?: (error: ShellSyntaxError) => void;
+}
+
+export interface ShellSyntaxError {
+  message: string;
+  loc: SourceLocation;
 }
 
 interface Word {
@@ -39,6 +49,8 @@ interface Word {
   start: number;
   end: number;
   quoted: boolean;
+  /** Offset of a quote this word opens and never closes (it runs to the end of the text). */
+  unclosedQuote?: number;
 }
 
 type Piece =
@@ -105,6 +117,7 @@ function lex(text: string, makefile: boolean): Piece[] {
     let value = '';
     let unknown = false;
     let quoted = false;
+    let unclosedQuote: number | undefined;
     while (i < n) {
       const ch = text.charAt(i);
       if (ch === '\\') {
@@ -119,6 +132,7 @@ function lex(text: string, makefile: boolean): Piece[] {
       if (ch === "'") {
         quoted = true;
         const close = text.indexOf("'", i + 1);
+        if (close < 0) unclosedQuote ??= i;
         const end = close < 0 ? n : close;
         value += text.slice(i + 1, end);
         i = end + 1;
@@ -126,6 +140,7 @@ function lex(text: string, makefile: boolean): Piece[] {
       }
       if (ch === '"') {
         quoted = true;
+        const open = i;
         i++;
         while (i < n && text[i] !== '"') {
           const d = text.charAt(i);
@@ -148,6 +163,7 @@ function lex(text: string, makefile: boolean): Piece[] {
             i += makefile && d === '$' ? 2 : 1;
           }
         }
+        if (i >= n) unclosedQuote ??= open;
         i++;
         continue;
       }
@@ -188,7 +204,9 @@ function lex(text: string, makefile: boolean): Piece[] {
       i = k;
       continue;
     }
-    pieces.push({ kind: 'word', word: { text: value, unknown, start, end: i, quoted } });
+    const word: Word = { text: value, unknown, start, end: Math.min(i, n), quoted };
+    if (unclosedQuote !== undefined) word.unclosedQuote = unclosedQuote;
+    pieces.push({ kind: 'word', word });
   }
   return pieces;
 }
@@ -257,6 +275,18 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
     pendingDirectives = [];
     if (!first) return;
     const program = options.makefile ? first.text.replace(/^[@+-]+/, '') : first.text;
+    const unclosed = words.find((w) => w.unclosedQuote !== undefined)?.unclosedQuote;
+    if (unclosed !== undefined) {
+      // Only worth an error when a velero command is lost to it: this one, or one inside the swallowed text.
+      if (isVeleroProgram(program) || /\bvelero\b/.test(text.slice(unclosed))) {
+        const quote = text.charAt(unclosed);
+        options.onSyntaxError?.({
+          message: `unclosed ${quote === '"' ? 'double' : 'single'} quote (${quote}): the shell stops with a syntax error (unexpected end of file looking for the matching ${quote}), so this command never runs; close the quote`,
+          loc: lineColumnOf(unclosed),
+        });
+      }
+      return;
+    }
     if (!isVeleroProgram(program)) return;
     // Drop redirections and their targets: they are not arguments.
     const argWords: Word[] = [];

@@ -1,4 +1,4 @@
-import { PLUGIN_IMAGE, isOurPluginImage } from '../plugin.js';
+import { PLUGIN_IMAGE, pluginImageRecogniser } from '../plugin.js';
 import type { Rule } from './types.js';
 
 export const rule: Rule = {
@@ -23,10 +23,10 @@ export const rule: Rule = {
       },
     ],
   },
-  check(subject) {
+  check(subject, ctx) {
     const images = subject.install?.plugins ?? (subject.pluginImage ? [subject.pluginImage] : []);
     return images
-      .filter((img) => isOurPluginImage(img))
+      .filter(pluginImageRecogniser(ctx.pluginImages))
       .filter((img) => !img.includes('@') && (!/:[^/]+$/.test(img) || img.endsWith(':latest')))
       .map((img) => ({
         message: `plugin image "${img}" is not pinned to a version`,

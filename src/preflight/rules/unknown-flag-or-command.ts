@@ -38,7 +38,12 @@ export const rule: Rule = {
           /^-[a-z][a-z-]+/.test(at(parsed.tokens, e.tokenIndex).text)
             ? at(parsed.tokens, e.tokenIndex).text
             : undefined;
-        const hint = e.flag === 'context' ? ' (velero calls it --kubecontext)' : '';
+        const hint =
+          e.flag === 'context'
+            ? ' (velero calls it --kubecontext)'
+            : e.suggestion !== undefined
+              ? ` (did you mean ${e.suggestion}?)`
+              : '';
         const report = { message: `velero fails: ${e.message}${hint}`, location: tokenLocation(subject, e.tokenIndex) };
         if (single)
           return {

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
@@ -82,6 +84,26 @@ describe('preflight SARIF output', () => {
         }),
       );
       expect(validate(log), JSON.stringify(validate.errors)).to.equal(true);
+    }
+  });
+
+  it('every rule links to its page in docs/rules (helpUri), and that page exists in the repository', () => {
+    const log = JSON.parse(
+      formatSarif({
+        tool: { name: 'velero-cm-preflight', version: '0.1.0' },
+        context: { veleroVersion: '1.18.1', pluginInstalled: false, failOn: 'warning' },
+        findings: [],
+        checked: 0,
+        problems: [],
+      }),
+    ) as { runs: { tool: { driver: { rules: { name: string; helpUri?: string }[] } } }[] };
+    const rules = log.runs[0]?.tool.driver.rules ?? [];
+    expect(rules).to.have.length(RULES.length);
+    const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+    for (const r of rules) {
+      expect(r.helpUri, r.name).to.match(new RegExp(`^https://\\S+/docs/rules/${r.name}\\.md$`));
+      const page = join(repoRoot, 'docs/rules', `${r.name}.md`);
+      expect(existsSync(page), page).to.equal(true);
     }
   });
 });

@@ -45,3 +45,38 @@ describe('preflight sources: how --write encodes a corrected command in its YAML
     expect(unit!.tokens!.map((t) => t.text)).to.deep.equal(['velero', 'backup', 'create', 'b']);
   });
 });
+
+describe('preflight sources: what counts as a command', () => {
+  it('a one-word YAML value such as `namespace: velero` is a name, not a velero command', () => {
+    const text = [
+      'apiVersion: velero.io/v1',
+      'kind: Backup',
+      'metadata:',
+      '  name: b',
+      '  namespace: velero',
+      'spec: {}',
+    ].join('\n');
+    const units = unitsFromText(text, 'yaml', 'b.yaml', V).units;
+    expect(units.map((u) => u.subject.origin)).to.deep.equal(['manifest']);
+    const ci = unitsFromText('steps:\n  - run: velero backup create b\n', 'yaml', 'ci.yaml', V).units;
+    expect(ci.map((u) => u.subject.command?.tokens.map((t) => t.text).join(' '))).to.deep.equal([
+      'velero backup create b',
+    ]);
+  });
+
+  it('Markdown blocks in a language other than shell are not read as commands', () => {
+    const md = [
+      '```text',
+      'velero backup create a',
+      '```',
+      '```sh',
+      'velero backup create b',
+      '```',
+      '```',
+      'velero backup create c',
+      '```',
+    ].join('\n');
+    const names = unitsFromText(md, 'markdown', 'x.md', V).units.map((u) => u.subject.command?.tokens.at(-1)?.text);
+    expect(names).to.deep.equal(['b', 'c']);
+  });
+});

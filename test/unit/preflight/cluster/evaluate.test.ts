@@ -92,6 +92,17 @@ describe('preflight cluster mode: context from the live cluster', () => {
       ])!,
     });
     expect(contextFromFacts(withPlugin, baseCtx, {}).pluginInstalled).to.equal(true);
+    // Pushed to the user's own registry under the same repository name: still the plugin.
+    const pushed = [
+      veleroDeployment('velero/velero:v1.18.1', [
+        'registry.example.com:5000/ops/velero-plugin-for-cert-manager@sha256:00',
+      ]),
+    ];
+    expect(findVeleroServer(pushed)?.ourPluginInstalled).to.equal(true);
+    // Renamed: only when named with --plugin-image / pluginImages.
+    const renamed = [veleroDeployment('velero/velero:v1.18.1', ['registry.example.com/ops/cm-plugin:v1'])];
+    expect(findVeleroServer(renamed)?.ourPluginInstalled).to.equal(false);
+    expect(findVeleroServer(renamed, ['ops/cm-plugin'])?.ourPluginInstalled).to.equal(true);
     expect(
       contextFromFacts(withPlugin, baseCtx, { pluginInstalled: true, veleroVersion: true }).veleroVersion.minor,
     ).to.equal(18);
