@@ -14,14 +14,14 @@ import { apiRequest, type ClusterEndpoint } from './kube.js';
 import { createObject } from './fixtures.js';
 import { sleep, waitFor } from './proc.js';
 
-export const LIVE_NAMESPACE = 'live';
-export const SHIM_INGRESS = 'storefront';
-export const SHIM_CERTIFICATE = 'storefront-tls';
+const LIVE_NAMESPACE = 'live';
+const SHIM_INGRESS = 'storefront';
+const SHIM_CERTIFICATE = 'storefront-tls';
 
 const CM = 'cert-manager.io';
 
 /** The issued workload, in creation order. */
-export function liveWorkload(): Record<string, unknown>[] {
+function liveWorkload(): Record<string, unknown>[] {
   const ns = LIVE_NAMESPACE;
   const issuerRef = (name: string) => ({ name, kind: 'Issuer', group: CM });
   const certificate = (name: string, spec: Record<string, unknown>) => ({
@@ -116,6 +116,8 @@ export interface OutcomeSnapshot {
   certificateReady: Record<string, boolean>;
   /** CertificateRequest name -> digest of status.certificate (undefined: not signed). */
   requestCertificates: Record<string, string | undefined>;
+  /** CertificateRequests neither Ready nor finally failed. */
+  requestsPending: string[];
   /** Secret name -> digest of its data. */
   secretData: Record<string, string>;
   /** The shim Certificate's owner reference (kind/name/uid), if any. */
@@ -139,6 +141,10 @@ export async function snapshot(cluster: ClusterEndpoint): Promise<OutcomeSnapsho
   ]);
   const secretByName = new Map(secrets.map((s) => [s.metadata.name, s]));
   const result: OutcomeSnapshot = {
+    requestsPending: requests
+      .filter(requestPending)
+      .map((r) => r.metadata.name)
+      .sort(),
     certificateSerials: {},
     certificateReady: {},
     requestCertificates: {},
@@ -188,6 +194,8 @@ export interface Outcome {
   certificatesReissued: string[];
   /** Secrets of the backup whose data differs after the restore (overwritten). */
   secretsOverwritten: string[];
+  /** CertificateRequests still pending when measuring (e.g. a restored request that can never be signed). */
+  requestsPending: string[];
   /** Certificates not Ready when measuring. */
   certificatesNotReady: string[];
   settledAfterMs: number;
@@ -217,6 +225,7 @@ export function countOutcome(
     secretsOverwritten: Object.keys(before.secretData)
       .filter((name) => name in after.secretData && after.secretData[name] !== before.secretData[name])
       .sort(),
+    requestsPending: after.requestsPending,
     certificatesNotReady: Object.entries(after.certificateReady)
       .filter(([, ready]) => !ready)
       .map(([name]) => name)
@@ -297,6 +306,7 @@ export function outcomeTable(columns: OutcomeColumn[]): string {
     ['Certificates reissued (new serial in the Secret)', (c) => String(c.outcome.certificatesReissued.length)],
     ['Secrets of the backup overwritten', (c) => String(c.outcome.secretsOverwritten.length)],
     ['Certificates not Ready after settling', (c) => String(c.outcome.certificatesNotReady.length)],
+    ['CertificateRequests still pending', (c) => String(c.outcome.requestsPending.length)],
     [
       'shim Certificate follows its Ingress',
       (c) => (c.shim.follows ? `yes (${(c.shim.afterMs / 1000).toFixed(1)} s)` : 'NO'),
