@@ -22,19 +22,40 @@ import { repoRoot } from './paths.js';
 /** How cert-manager's webhook configurations are installed (the test environment's WebhookMode). */
 export type WebhookMode = 'opt-in' | 'enforce' | 'absent';
 
+/** cert-manager's real controller started against a cluster (test/integration/testenv/controller.ts). */
+export interface RunningController {
+  pid: number;
+  logFile: string;
+  logText(): string;
+  stop(): Promise<void>;
+}
+
+export interface ControllerOptions {
+  /** The identity it runs as; default the cluster's administrator. */
+  kubeconfig?: string;
+  leaderElect?: boolean;
+  enableGatewayApi?: boolean;
+  dns01Nameservers?: string[];
+  extraArgs?: string[];
+  logFile?: string;
+}
+
 /** The part of the test environment's API this suite uses (test/integration/testenv/index.ts). */
 interface TestEnvironmentModule {
+  startCertManagerController: (env: TestEnvironment, options?: ControllerOptions) => Promise<RunningController>;
   startTestEnvironment: (options: {
     stateDir: string;
     stopOnExit?: boolean;
     installUpstream?: boolean;
     webhook?: WebhookMode;
     log?: (message: string) => void;
-  }) => Promise<{
-    kubeconfig: string;
-    state: { auditLog: string };
-    stop(options?: { keepStateDir?: boolean }): Promise<void>;
-  }>;
+  }) => Promise<TestEnvironment>;
+}
+
+interface TestEnvironment {
+  kubeconfig: string;
+  state: { auditLog: string };
+  stop(options?: { keepStateDir?: boolean }): Promise<void>;
 }
 
 /**
@@ -53,6 +74,8 @@ export interface Cluster {
   endpoint: ClusterEndpoint;
   auditLog: string;
   stateDir: string;
+  /** Starts cert-manager's real controller against this cluster (log in the state directory); stopped with it. */
+  startCertManagerController(options?: ControllerOptions): Promise<RunningController>;
   stop(): Promise<void>;
 }
 
@@ -66,7 +89,7 @@ export interface ClusterOptions {
 
 export async function startCluster(name: string, workDir: string, options: ClusterOptions): Promise<Cluster> {
   const stateDir = join(workDir, name);
-  const { startTestEnvironment } = await testEnvironment();
+  const { startTestEnvironment, startCertManagerController } = await testEnvironment();
   const env = await startTestEnvironment({
     stateDir,
     stopOnExit: true,
@@ -80,6 +103,7 @@ export async function startCluster(name: string, workDir: string, options: Clust
     endpoint: endpointFromKubeconfig(env.kubeconfig),
     auditLog: env.state.auditLog,
     stateDir,
+    startCertManagerController: (controllerOptions) => startCertManagerController(env, controllerOptions),
     stop: () => env.stop({ keepStateDir: true }),
   };
 }

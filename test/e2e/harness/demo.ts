@@ -2,7 +2,9 @@
  * `npm run demo`: the plugin's main job end to end on this machine. A source cluster with cert-manager
  * and a workload is backed up by a real Velero server and restored into a fresh cluster, once with the
  * plugin and once without it (the control); then a short report says what the plugin kept out, forced
- * in, reordered and waited for, and what the control run would have broken.
+ * in, reordered and waited for, and what the control run would have broken. Last, the outcome with
+ * cert-manager's real controller (harness/outcomeScenario.ts): reissued certificates, re-signed requests,
+ * overwritten Secrets and the shim Certificate, with the plugin, the control and the manual recipe.
  */
 import {
   backupFacts,
@@ -13,6 +15,8 @@ import {
   SECRET_BEFORE_USER,
   type ItemRef,
 } from './analysis.js';
+import { outcomeTable } from './outcome.js';
+import { runOutcomeScenario } from './outcomeScenario.js';
 import { backups, restoreIntoFreshCluster, sourceCluster } from './scenarios.js';
 import type { Progress } from './tools.js';
 import { VELERO_RELEASES } from './versions.js';
@@ -163,6 +167,22 @@ export async function runDemo(
     for (const mode of ['with-plugin', 'control'] as const)
       restore[mode] = await restoreIntoFreshCluster(world, mode, backup[mode].full!);
     write(report(release.version, backup, restore));
+    progress("the outcome with cert-manager's real controller: restore into a cluster where cert-manager already runs");
+    const outcome = await runOutcomeScenario(world);
+    write(
+      [
+        '',
+        `Velero ${release.version}, cert-manager's real controller running in both clusters: what cert-manager did after the restore`,
+        '  (with plugin: plain full backup with the plugin; control: plain full backup, no plugin;',
+        '   recipe: the manual recipe --include-cluster-resources=true --exclude-resources orders,challenges,certificaterequests)',
+        '',
+        outcomeTable(outcome.columns)
+          .split('\n')
+          .map((line) => `  ${line}`)
+          .join('\n'),
+        '',
+      ].join('\n'),
+    );
     return true;
   } catch (err) {
     if (world) world.failed = true;

@@ -3,7 +3,7 @@
  * test environment writes them). The suite needs only create/get/patch and discovery; going straight to
  * REST keeps the status codes (201/409/500 from a webhook) visible to the assertions.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import yaml from 'js-yaml';
 
@@ -98,4 +98,37 @@ export function apiRequest(
     if (payload !== undefined) req.write(payload);
     req.end();
   });
+}
+
+/**
+ * A kubeconfig for a ServiceAccount, with a bound token from the TokenRequest API (as the kubelet mounts
+ * one into a Pod): whoever uses it gets exactly the RBAC that ServiceAccount has in the cluster.
+ */
+export async function serviceAccountKubeconfig(
+  endpoint: ClusterEndpoint,
+  namespace: string,
+  name: string,
+  file: string,
+): Promise<string> {
+  const response = await apiRequest(endpoint, 'POST', `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`, {
+    apiVersion: 'authentication.k8s.io/v1',
+    kind: 'TokenRequest',
+    spec: { expirationSeconds: 3600 },
+  });
+  const token = (response.body as { status?: { token?: string } }).status?.token;
+  if (response.status !== 201 || !token)
+    throw new Error(`TokenRequest for ServiceAccount ${namespace}/${name}: HTTP ${response.status}`);
+  const cluster: Record<string, unknown> = { server: endpoint.server };
+  if (endpoint.ca) cluster['certificate-authority-data'] = endpoint.ca.toString('base64');
+  const user = `system:serviceaccount:${namespace}:${name}`;
+  const kubeconfig = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'cluster', cluster }],
+    users: [{ name: user, user: { token } }],
+    contexts: [{ name: 'sa', context: { cluster: 'cluster', user } }],
+    'current-context': 'sa',
+  };
+  writeFileSync(file, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
+  return file;
 }

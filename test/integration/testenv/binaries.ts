@@ -4,7 +4,8 @@
  * temporary name and rename into place, so two runs building at once cannot see a half-written binary.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, repoRoot } from './paths.js';
 import { type BinarySpec, pinnedVersion } from './versions.js';
@@ -12,7 +13,18 @@ import { type BinarySpec, pinnedVersion } from './versions.js';
 export type Log = (message: string) => void;
 
 function binaryPath(spec: BinarySpec): string {
-  return join(cacheDir(), 'bin', `${spec.name}-${pinnedVersion(spec)}`);
+  return join(cacheDir(), 'bin', `${spec.name}-${pinnedVersion(spec)}${ownSourcesKey(spec)}`);
+}
+
+/** "-<12 hex>" of the wrapper's own sources, or "" for a binary built straight from upstream. */
+function ownSourcesKey(spec: BinarySpec): string {
+  if (!spec.ownSources?.length) return '';
+  const hash = createHash('sha256');
+  for (const file of spec.ownSources) {
+    hash.update(`${file}\0`);
+    hash.update(readFileSync(join(repoRoot(), 'hack', 'testenv', spec.moduleDir, file)));
+  }
+  return `-${hash.digest('hex').slice(0, 12)}`;
 }
 
 export interface CommandOptions {

@@ -1,14 +1,22 @@
 /**
- * npm run testenv:up   [-- --state-dir DIR] [--webhook opt-in|enforce|absent] [--empty]
+ * npm run testenv:up   [-- --state-dir DIR] [--webhook opt-in|enforce|absent] [--empty] [--with-controller]
  * npm run testenv:down [-- --state-dir DIR] [--keep]
  * npm run testenv:status [-- --state-dir DIR]
  *
  * `up` returns once the API server is ready with everything installed; its last line is
  * KUBECONFIG=<path>. Progress goes to stderr. Each state directory is one independent environment.
+ * --with-controller also starts cert-manager's real controller (all namespaces, leader election off, the
+ * administrator's identity); its log is <state dir>/cert-manager-controller.log.
  */
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { TestEnvironment, allVersions, startTestEnvironment, type WebhookMode } from './index.js';
+import {
+  TestEnvironment,
+  allVersions,
+  startCertManagerController,
+  startTestEnvironment,
+  type WebhookMode,
+} from './index.js';
 
 const args = process.argv.slice(2);
 const command = args[0];
@@ -30,7 +38,18 @@ async function main(): Promise<number> {
       if (!['opt-in', 'enforce', 'absent'].includes(webhook))
         throw new Error(`--webhook must be opt-in, enforce or absent, not ${webhook}`);
       const started = Date.now();
-      const env = await startTestEnvironment({ stateDir, log, webhook, installUpstream: !args.includes('--empty') });
+      const installUpstream = !args.includes('--empty');
+      const env = await startTestEnvironment({ stateDir, log, webhook, installUpstream });
+      if (args.includes('--with-controller')) {
+        try {
+          // gateway-shim needs the Gateway API CRDs, which only a non-empty environment has.
+          const controller = await startCertManagerController(env, { enableGatewayApi: installUpstream, log });
+          log(`cert-manager's controller runs (pid ${controller.pid}), log: ${controller.logFile}`);
+        } catch (err) {
+          await env.stop({ keepStateDir: true });
+          throw err;
+        }
+      }
       log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${env.state.server}, state in ${env.stateDir}`);
       log(`versions: ${JSON.stringify(env.state.versions)}`);
       log(`stop it with: npm run testenv:down -- --state-dir ${env.stateDir}`);
@@ -55,7 +74,9 @@ async function main(): Promise<number> {
       return 0;
     }
     default:
-      log('usage: cli.js up|down|status [--state-dir DIR] [--webhook opt-in|enforce|absent] [--empty] [--keep]');
+      log(
+        'usage: cli.js up|down|status [--state-dir DIR] [--webhook opt-in|enforce|absent] [--empty] [--with-controller] [--keep]',
+      );
       return 2;
   }
 }

@@ -22,7 +22,8 @@ export interface EnvironmentState {
   apiServerPort: number;
   etcdClientPort: number;
   etcdPeerPort: number;
-  pids: { etcd?: number; apiserver?: number };
+  /** Process groups of this environment; `controller` is cert-manager's controller when one was started. */
+  pids: { etcd?: number; apiserver?: number; controller?: number };
   /** One JSON audit event per line, for every request made by a user other than the API server itself. */
   auditLog: string;
   versions: Record<string, string>;
@@ -235,7 +236,18 @@ export class TestEnvironment {
     );
   }
 
+  /**
+   * Records a process started against this environment (cert-manager's controller) so that stop(),
+   * `testenv:down` and the exit hook stop it with the API server.
+   */
+  trackProcess(name: 'controller', pid: number | undefined): void {
+    this.state.pids[name] = pid;
+    this.saveState();
+  }
+
   private async stopProcesses(): Promise<void> {
+    // Clients first, so they do not log a burst of connection errors while the server goes away.
+    await stopProcessGroup(this.state.pids.controller);
     await stopProcessGroup(this.state.pids.apiserver);
     await stopProcessGroup(this.state.pids.etcd);
     this.state.pids = {};
@@ -244,7 +256,7 @@ export class TestEnvironment {
   private stopOnExit(): void {
     // 'exit' handlers must be synchronous: a SIGKILL to each process group is all that fits.
     this.exitHook = () => {
-      for (const pid of [this.state.pids.apiserver, this.state.pids.etcd]) {
+      for (const pid of [this.state.pids.controller, this.state.pids.apiserver, this.state.pids.etcd]) {
         if (pid) killGroup(pid, 'SIGKILL');
       }
     };
@@ -331,7 +343,7 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 /** Starts a process in its own process group, output to `logFile`, not tied to this process's lifetime. */
-function spawnDetached(binary: string, args: string[], logFile: string): number {
+export function spawnDetached(binary: string, args: string[], logFile: string): number {
   const fd = openSync(logFile, 'a');
   try {
     const child = spawn(binary, args, { detached: true, stdio: ['ignore', fd, fd] });
@@ -351,7 +363,7 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function processGone(pid: number | undefined): boolean {
+export function processGone(pid: number | undefined): boolean {
   if (!pid) return true;
   try {
     process.kill(pid, 0);
@@ -363,7 +375,7 @@ function processGone(pid: number | undefined): boolean {
   }
 }
 
-async function stopProcessGroup(pid: number | undefined): Promise<void> {
+export async function stopProcessGroup(pid: number | undefined): Promise<void> {
   if (!pid || processGone(pid)) return;
   killGroup(pid, 'SIGTERM');
   const deadline = Date.now() + STOP_TIMEOUT_MS;
@@ -394,7 +406,7 @@ async function waitUntil(what: string, ready: () => Promise<boolean>, failed: ()
   );
 }
 
-function tail(file: string): string {
+export function tail(file: string): string {
   try {
     return readFileSync(file, 'utf8').split('\n').slice(-30).join('\n');
   } catch {

@@ -31,6 +31,11 @@ export interface BinarySpec {
   packagePath: string;
   /** -ldflags -X settings that stamp the version, given the pinned version. */
   versionFlags(version: string): string[];
+  /**
+   * Files of hack/testenv/<moduleDir> that are the project's own source (a wrapper main): their content
+   * is part of the cache key, so editing the wrapper rebuilds the binary instead of reusing a stale one.
+   */
+  ownSources?: string[];
 }
 
 export const KUBE_APISERVER: BinarySpec = {
@@ -65,6 +70,20 @@ export const HELM: BinarySpec = {
   versionFlags: (version) => [`-X helm.sh/helm/v3/internal/version.version=${version}`],
 };
 
+/**
+ * cert-manager's controller: its cmd/controller module is not on the module proxy, so a wrapper main
+ * (hack/testenv/cert-manager-controller/main.go) assembles the real controllers from the pinned main
+ * module's public packages.
+ */
+export const CERT_MANAGER_CONTROLLER: BinarySpec = {
+  name: 'cert-manager-controller',
+  moduleDir: 'cert-manager-controller',
+  module: 'github.com/cert-manager/cert-manager',
+  packagePath: '.',
+  versionFlags: (version) => [`-X github.com/cert-manager/cert-manager/pkg/util.AppVersion=${version}`],
+  ownSources: ['main.go', 'go.mod', 'go.sum'],
+};
+
 /** The version of `module` required by hack/testenv/<moduleDir>/go.mod. */
 export function pinnedVersion(spec: BinarySpec): string {
   const goMod = readFileSync(join(repoRoot(), 'hack', 'testenv', spec.moduleDir, 'go.mod'), 'utf8');
@@ -80,6 +99,7 @@ export function allVersions(): Record<string, string> {
     kubernetes: pinnedVersion(KUBE_APISERVER),
     etcd: pinnedVersion(ETCD),
     helm: pinnedVersion(HELM),
+    certManagerController: pinnedVersion(CERT_MANAGER_CONTROLLER),
     certManager: CERT_MANAGER.version,
     velero: VELERO.version,
     gatewayApi: GATEWAY_API.version,

@@ -1,0 +1,125 @@
+/**
+ * The outcome scenario, shared by the e2e test (test/e2e/outcome.test.ts) and `npm run demo`: a source
+ * cluster where cert-manager's real controller issues the live workload, three full backups (with the
+ * plugin; the control, no plugin; the guide's manual recipe, no plugin), each restored into a fresh
+ * cluster where cert-manager is installed and its controller already runs (timing b), then counted. In
+ * both clusters the controller runs as cert-manager's ServiceAccount with leader election, as the chart
+ * deploys it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  checkShimFollows,
+  countOutcome,
+  loadLiveWorkload,
+  requestsCreatedByController,
+  snapshot,
+  waitUntilSettled,
+  type OutcomeColumn,
+  type OutcomeSnapshot,
+} from './outcome.js';
+import type { Cluster, RunningController } from './cluster.js';
+import { serviceAccountKubeconfig } from './kube.js';
+import { backups } from './scenarios.js';
+import { makeWebhookReady, startFakeWebhook } from './webhook.js';
+import type { PluginMode, World } from './world.js';
+
+/** The guide's manual recipe for a backup without the plugin. */
+const RECIPE_ARGS = [
+  '--include-cluster-resources=true',
+  '--exclude-resources',
+  'orders.acme.cert-manager.io,challenges.acme.cert-manager.io,certificaterequests.cert-manager.io',
+];
+
+const COLUMNS: { column: string; mode: PluginMode; backup: string; args: string[] }[] = [
+  { column: 'with plugin', mode: 'with-plugin', backup: 'outcome', args: [] },
+  { column: 'control', mode: 'control', backup: 'outcome', args: [] },
+  { column: 'recipe', mode: 'control', backup: 'outcome-recipe', args: RECIPE_ARGS },
+];
+
+/** How long the restore cluster must stay calm (all Ready, nothing pending) before counting. */
+const SETTLE_MS = 15_000;
+/** How long ingress-shim gets to follow a host change of the restored Ingress. */
+const SHIM_BOUND_MS = 20_000;
+/**
+ * How long the restore cluster gets to settle. A restored request that can never be signed (the control's
+ * SelfSigned request, whose temporary key Secret is gone) keeps it unsettled: then the counts are taken at
+ * this bound and the table shows the pending request.
+ */
+const SETTLE_TIMEOUT_MS = 60_000;
+
+export interface OutcomeRun {
+  atBackup: OutcomeSnapshot;
+  columns: OutcomeColumn[];
+}
+
+/**
+ * Starts the controller as the chart deploys it: as cert-manager's own ServiceAccount (a bound token from
+ * the TokenRequest API), leader election on the chart's Lease in kube-system, gateway-shim on. So missing
+ * RBAC shows as the failure it causes in a real cluster.
+ */
+async function startChartController(cluster: Cluster): Promise<RunningController> {
+  const kubeconfig = await serviceAccountKubeconfig(
+    cluster.endpoint,
+    'cert-manager',
+    'cert-manager',
+    join(cluster.stateDir, 'cert-manager-sa.kubeconfig'),
+  );
+  return cluster.startCertManagerController({ kubeconfig, leaderElect: true, enableGatewayApi: true });
+}
+
+export async function runOutcomeScenario(world: World): Promise<OutcomeRun> {
+  const source = await world.cluster('outcome-source', { withCertManager: true });
+  const sourceController = await startChartController(source);
+  let atBackup: OutcomeSnapshot;
+  const made: Record<string, string> = {};
+  try {
+    world.progress(
+      'issuing the live workload with the real controller (SelfSigned -> CA -> Certificates, ingress-shim)',
+    );
+    await loadLiveWorkload(source.endpoint);
+    const issued = await waitUntilSettled(source.endpoint, { settleMs: 3_000, timeoutMs: 180_000 });
+    if (issued.timedOut)
+      throw new Error(
+        `the source workload was not issued; controller log:\n${sourceController.logText().slice(-4000)}`,
+      );
+    atBackup = await snapshot(source.endpoint);
+    for (const mode of ['with-plugin', 'control'] as const) {
+      const specs = COLUMNS.filter((c) => c.mode === mode).map((c) => ({ name: c.backup, args: c.args }));
+      const results = await backups(world, source, mode, specs);
+      for (const [name, result] of Object.entries(results)) made[`${name} ${mode}`] = result.name;
+    }
+  } finally {
+    await sourceController.stop();
+    await source.stop();
+  }
+  const columns: OutcomeColumn[] = [];
+  for (const { column, mode, backup } of COLUMNS) {
+    const target = await world.cluster('outcome-restore', { withCertManager: true });
+    const controller = await startChartController(target);
+    // cert-manager runs before the restore (timing b), so its webhook is ready: the stand-in admission server
+    // (cert-manager's webhook is not run here) answers, and the plugin's bounded wait for it ends at once.
+    const webhookDir = join(world.workDir, `${target.name}-webhook`);
+    mkdirSync(webhookDir, { recursive: true });
+    const webhook = await startFakeWebhook(webhookDir);
+    await makeWebhookReady(target.endpoint, webhook);
+    const server = await world.veleroServer(target, mode, { syncBackups: true });
+    try {
+      const backupName = made[`${backup} ${mode}`]!;
+      const restore = await world.restore(server, target, backupName, `restore-${backupName}`);
+      world.progress(`waiting for cert-manager to settle after the restore (${column})`);
+      const settle = await waitUntilSettled(target.endpoint, { settleMs: SETTLE_MS, timeoutMs: SETTLE_TIMEOUT_MS });
+      const after = await snapshot(target.endpoint);
+      const outcome = countOutcome(atBackup, after, requestsCreatedByController(target.auditLog), settle);
+      const shim = await checkShimFollows(target.endpoint, SHIM_BOUND_MS);
+      columns.push({ column, restorePhase: restore.phase, outcome, shim });
+    } finally {
+      await server.stop();
+      await controller.stop();
+      await webhook.stop();
+      await target.stop();
+    }
+  }
+  writeFileSync(join(world.workDir, 'outcome.json'), JSON.stringify({ atBackup, columns }, null, 2));
+  return { atBackup, columns };
+}

@@ -1,0 +1,89 @@
+/**
+ * The outcome the plugin exists for, measured with cert-manager's real controller in both clusters:
+ * after restoring a full backup into a fresh cluster where cert-manager is already installed and running
+ * (timing b: cert-manager installed first, then the application restored), how many certificates were
+ * issued again, how many restored CertificateRequests were signed again, which Secrets were
+ * overwritten, and whether the ingress-shim Certificate follows its Ingress. Three columns: with the
+ * plugin; the control (plain full backup, no plugin); the guide's manual recipe without the plugin.
+ * The control and the recipe are asserted on what really happens (findings, not failures).
+ *
+ * Velero v1.18 by default; E2E_OUTCOME_RELEASES=all adds v1.16.2 (another ~5 minutes, kept out of the
+ * default e2e stage for its time budget). Both releases measured the same findings (v1.18.1 and v1.16.2).
+ */
+import { expect } from 'chai';
+import { outcomeTable, type OutcomeColumn, type OutcomeSnapshot } from './harness/outcome.js';
+import { runOutcomeScenario } from './harness/outcomeScenario.js';
+import { VELERO_RELEASES } from './harness/versions.js';
+import { World } from './harness/world.js';
+
+const RELEASES =
+  process.env.E2E_OUTCOME_RELEASES === 'all'
+    ? [VELERO_RELEASES.current, VELERO_RELEASES.previous]
+    : [VELERO_RELEASES.current];
+const log = (message: string): void =>
+  void process.stderr.write(`      [e2e ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+
+for (const release of RELEASES) {
+  describe(`e2e outcome: Velero ${release.version} with cert-manager's real controller (restore into a running cert-manager)`, function () {
+    let world: World | undefined;
+    let atBackup: OutcomeSnapshot;
+    let results: OutcomeColumn[] = [];
+    const byColumn = (column: string): OutcomeColumn => results.find((r) => r.column === column)!;
+
+    before(async function () {
+      this.timeout(40 * 60_000);
+      world = await World.create(release, log);
+      ({ atBackup, columns: results } = await runOutcomeScenario(world));
+      log(`outcome (Velero ${release.version}, cert-manager running before the restore):\n${outcomeTable(results)}`);
+    });
+
+    afterEach(function () {
+      if (this.currentTest?.state === 'failed' && world) world.failed = true;
+    });
+
+    after(async function () {
+      this.timeout(120_000);
+      await world?.close();
+    });
+
+    it('issued the workload for real in the source cluster', () => {
+      expect(Object.keys(atBackup.certificateSerials).sort()).to.deep.equal(['api', 'root', 'storefront-tls', 'web']);
+      for (const [name, serial] of Object.entries(atBackup.certificateSerials)) expect(serial, name).to.be.a('string');
+      expect(Object.keys(atBackup.requestCertificates)).to.have.length(4);
+    });
+
+    it('with the plugin: nothing reissued or re-signed, no Secret overwritten, the shim Certificate follows its restored Ingress', () => {
+      const { outcome, shim, restorePhase } = byColumn('with plugin');
+      expect(restorePhase).to.be.oneOf(['Completed', 'PartiallyFailed']);
+      expect(outcome.settleTimedOut, 'settled').to.equal(false);
+      expect(outcome.certificatesNotReady).to.deep.equal([]);
+      expect(outcome.certificatesReissued).to.deep.equal([]);
+      expect(outcome.requestsCreatedAfterRestore).to.equal(0);
+      expect(outcome.restoredRequestsResigned).to.equal(0);
+      expect(outcome.secretsOverwritten).to.deep.equal([]);
+      expect(shim.follows, 'shim follows').to.equal(true);
+      expect(shim.ownedByRestoredIngress, 'shim owned by the restored Ingress').to.equal(true);
+    });
+
+    // Findings, as measured (Velero v1.18.1, cert-manager v1.21.2); see README "What cert-manager does after a restore".
+    it('control: the restored CertificateRequests (no status) are signed again at the CA, though no Secret changes; the SelfSigned one can never be signed again and stays pending; the shim Certificate no longer follows its Ingress', () => {
+      const { outcome, shim } = byColumn('control');
+      expect(outcome.restoredRequestsResigned, 'restored requests re-signed').to.be.greaterThan(0);
+      expect(outcome.certificatesReissued, 'Secrets keep their certificates').to.deep.equal([]);
+      expect(outcome.secretsOverwritten).to.deep.equal([]);
+      expect(outcome.requestsPending, 'the SelfSigned request (its temporary key Secret is gone)').to.deep.equal([
+        'root-1',
+      ]);
+      expect(shim.follows, 'shim follows').to.equal(false);
+    });
+
+    it('recipe: nothing re-signed or reissued, but the restored shim Certificate no longer follows its Ingress', () => {
+      const { outcome, shim } = byColumn('recipe');
+      expect(outcome.restoredRequestsResigned).to.equal(0);
+      expect(outcome.requestsCreatedAfterRestore).to.equal(0);
+      expect(outcome.certificatesReissued).to.deep.equal([]);
+      expect(outcome.secretsOverwritten).to.deep.equal([]);
+      expect(shim.follows, 'shim follows').to.equal(false);
+    });
+  });
+}
