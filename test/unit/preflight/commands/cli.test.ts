@@ -55,12 +55,15 @@ describe('preflight export and import: CLI against a fake API server', () => {
   it('export -o FILE then import - --dry-run, import, and again: exit 0, one line per object', async () => {
     const source = await start(sourceCluster());
     const file = join(dir, 'cm.yaml');
-    const exported = await cli(['export', '--namespace', 'app', '-o', file], source.kubeconfig);
+    const exported = await cli(
+      ['export', '--namespace', 'app', '--with-certificate-secrets', '-o', file],
+      source.kubeconfig,
+    );
     expect(exported.status, exported.stderr).to.equal(0);
     expect(exported.stdout).to.equal('');
     expect(statSync(file).mode & 0o777).to.equal(0o600);
     expect(exported.stderr).to.contain(
-      `velero-cm-preflight: exported 2 Secrets, 1 ServiceAccount, 0 ClusterIssuers, 3 Issuers, 2 Certificates to ${file} (mode 0600)`,
+      `velero-cm-preflight: exported 3 Secrets, 1 ServiceAccount, 0 ClusterIssuers, 3 Issuers, 2 Certificates to ${file} (mode 0600)`,
     );
 
     const target = await start(emptyCluster(['app']));
@@ -70,6 +73,7 @@ describe('preflight export and import: CLI against a fake API server', () => {
     expect(dry.stdout.trimEnd().split('\n')).to.deep.equal([
       'created     Secret app/ca-key',
       'created     Secret app/cf-token',
+      'created     Secret app/web-tls',
       'created     ServiceAccount app/vault-auth',
       'created     Issuer app/acme',
       'created     Issuer app/ca',
@@ -77,15 +81,22 @@ describe('preflight export and import: CLI against a fake API server', () => {
       'created     Certificate app/pending',
       'created     Certificate app/web',
     ]);
-    expect(dry.stderr).to.match(/importing 8 objects into context fake \(\S+\) \(dry run\)/);
-    expect(dry.stderr.trimEnd().split('\n').at(-1)).to.equal('velero-cm-preflight: 8 created (dry run)');
+    expect(dry.stderr).to.match(/importing 9 objects into context fake \(\S+\) \(dry run\)/);
+    expect(dry.stderr.trimEnd().split('\n').at(-1)).to.equal('velero-cm-preflight: 9 created (dry run)');
     const imported = await cli(['import', file], target.kubeconfig);
     expect(imported.status, imported.stderr).to.equal(0);
-    expect(imported.stderr).to.contain('velero-cm-preflight: cert-manager will issue 2 Certificates anew');
-    expect(imported.stderr.trimEnd().split('\n').at(-1)).to.equal('velero-cm-preflight: 8 created');
-    const again = await cli(['import', '--context', 'second', file], target.kubeconfig);
+    // web's Secret came along; pending's was never issued.
+    expect(imported.stderr).to.contain(
+      'velero-cm-preflight: cert-manager will issue 1 Certificate anew (Secret neither in the file nor in the cluster):\n' +
+        'velero-cm-preflight:   Certificate app/pending (Secret app/pending-tls)\n',
+    );
+    expect(imported.stderr.trimEnd().split('\n').at(-1)).to.equal('velero-cm-preflight: 9 created');
+    const again = await cli(
+      ['import', '--context', 'second', '--cluster-resource-namespace', 'cert-manager', file],
+      target.kubeconfig,
+    );
     expect(again.status, again.stderr).to.equal(0);
-    expect(again.stderr.trimEnd().split('\n').at(-1)).to.equal('velero-cm-preflight: 8 unchanged');
+    expect(again.stderr.trimEnd().split('\n').at(-1)).to.equal('velero-cm-preflight: 9 unchanged');
   });
 
   it('import exits 1 on a conflict and 0 with --force-conflicts', async () => {
@@ -130,6 +141,10 @@ describe('preflight export and import: CLI against a fake API server', () => {
     );
     // Only the forbidden export reached the API server.
     expect(source.requests.every((q) => q.method === 'GET')).to.equal(true);
+
+    const version = await cli(['import', '--version'], source.kubeconfig);
+    expect(version.status).to.equal(0);
+    expect(version.stdout).to.match(/^velero-cm-preflight \d+\.\d+\.\d+\S* \(rules for Velero up to \S+\)\n$/);
 
     const help = await cli(['import', '--help'], source.kubeconfig);
     expect(help.status).to.equal(0);
