@@ -73,6 +73,47 @@ describe('preflight commands: the option parser', () => {
     expect(() => parseOptions('doctor', ['--namespace', 'App'])).to.throw(UsageError, '"App" is not a namespace name');
   });
 
+  it('stores every option in its field', () => {
+    const lint = parseOptions('lint', [
+      '--fail-on=error',
+      '--fix',
+      '--write',
+      '--velero-version',
+      '1.16.0',
+      '--velero-namespace',
+      'backup',
+      '--config',
+      'p.yaml',
+      '--cluster',
+      '--color',
+    ]);
+    expect([
+      lint.failOn,
+      lint.fix,
+      lint.write,
+      lint.veleroVersion,
+      lint.veleroNamespace,
+      lint.config,
+      lint.cluster,
+      lint.color,
+    ]).to.deep.equal(['error', true, true, '1.16.0', 'backup', 'p.yaml', true, true]);
+    expect(parseOptions('audit', ['--no-color']).color).to.equal(false);
+    expect(() => parseOptions('audit', ['--fail-on', 'fatal'])).to.throw(
+      UsageError,
+      '--fail-on must be error, warning, info or never, not "fatal"',
+    );
+    const doctor = parseOptions('doctor', ['--apply', '-y', '--cluster-resource-namespace', 'cm', '--context', 'c']);
+    expect([doctor.apply, doctor.yes, doctor.clusterResourceNamespace, doctor.context]).to.deep.equal([
+      true,
+      true,
+      'cm',
+      'c',
+    ]);
+    // The informational options work after any command.
+    const info = parseOptions('import', ['--explain', 'CMV001', '--list-rules', '-h', '--version']);
+    expect([info.explain, info.listRules, info.help, info.version]).to.deep.equal(['CMV001', true, true, true]);
+  });
+
   it("lists in a command's help exactly the options it takes", () => {
     const doctor = optionHelp('doctor');
     expect(doctor).to.contain('--apply').and.contain('--namespace').and.not.contain('--fix');
