@@ -166,6 +166,8 @@ interface Measured {
   /** CertificateRequests in the target namespace: the import copies none, so the controller made each. */
   requestsCreated: number;
   settledAfterMs: number;
+  /** The root CA certificate's serial in the source at export. */
+  rootSerialAtExport: string | undefined;
 }
 
 describe("velero-cm-preflight import: what cert-manager's real controller reissues", function () {
@@ -242,6 +244,7 @@ describe("velero-cm-preflight import: what cert-manager's real controller reissu
         .sort(),
       requestsCreated: (await listOf(targetKc, namespace, 'certificaterequests')).length,
       settledAfterMs,
+      rootSerialAtExport: atExport.root,
     };
     process.stderr.write(`      measured (${exportArgs.join(' ') || 'plain export'}): ${JSON.stringify(measured)}\n`);
     return measured;
@@ -260,5 +263,18 @@ describe("velero-cm-preflight import: what cert-manager's real controller reissu
     expect(measured.forecast).to.deep.equal(['api', 'web']);
     expect(measured.reissued).to.deep.equal(measured.forecast);
     expect(measured.requestsCreated).to.equal(measured.forecast.length);
+    // The new leaves are signed with the copied CA key pair: clients trusting the old root keep trusting them.
+    const core = kubeConfigFromFile(target!.kubeconfig).makeApiClient(CoreV1Api);
+    const certificateIn = async (name: string) =>
+      new X509Certificate(
+        Buffer.from(
+          (await core.readNamespacedSecret({ namespace: testNamespace(), name })).data!['tls.crt']!,
+          'base64',
+        ),
+      );
+    const root = await certificateIn('root-ca');
+    expect(root.serialNumber).to.equal(measured.rootSerialAtExport);
+    for (const leaf of ['web-tls', 'api-tls'])
+      expect((await certificateIn(leaf)).verify(root.publicKey), leaf).to.equal(true);
   });
 });
