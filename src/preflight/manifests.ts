@@ -6,8 +6,9 @@
 import yaml from 'js-yaml';
 import type { SourceLocation } from './parse/pflag.js';
 import { isOurPluginConfig, isOurPluginImage } from './plugin.js';
-import type { BackupSpec, PolicyDocument, RestoreSpec, Subject, Suppression } from './spec.js';
+import type { PolicyDocument, Subject, Suppression } from './spec.js';
 import { at, group } from './checked.js';
+import { BACKUP_LIST_KEYS, backupSpecFrom, isObj, restoreSpecFrom, text, type Obj } from './manifest-spec.js';
 
 const ANNOTATION_PREFIX = 'ignore-check.velero-cm-preflight.dev/';
 
@@ -63,64 +64,6 @@ function locateKey(doc: YamlDocument, path: readonly string[], file?: string): S
   }
   if (found && file) found.file = file;
   return found;
-}
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A YAML scalar as text; objects and lists are not scalars (never "[object Object]"). */
-const text = (v: unknown, fallback = ''): string =>
-  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
-const strList = (v: unknown): string[] | undefined =>
-  Array.isArray(v) ? v.map((x) => text(x, JSON.stringify(x))) : undefined;
-
-const BACKUP_LIST_KEYS = [
-  'includedNamespaces',
-  'excludedNamespaces',
-  'includedResources',
-  'excludedResources',
-  'includedClusterScopedResources',
-  'excludedClusterScopedResources',
-  'includedNamespaceScopedResources',
-  'excludedNamespaceScopedResources',
-] as const;
-
-function backupSpecFrom(spec: Obj): BackupSpec {
-  const out: BackupSpec = {};
-  for (const key of BACKUP_LIST_KEYS) {
-    const list = strList(spec[key]);
-    if (list) out[key] = list;
-  }
-  if (typeof spec.includeClusterResources === 'boolean') out.includeClusterResources = spec.includeClusterResources;
-  if (spec.labelSelector !== undefined && spec.labelSelector !== null) out.labelSelector = spec.labelSelector;
-  if (Array.isArray(spec.orLabelSelectors)) out.orLabelSelectors = spec.orLabelSelectors;
-  if (spec.ttl !== undefined) out.ttl = text(spec.ttl, JSON.stringify(spec.ttl));
-  if (isObj(spec.resourcePolicy)) out.resourcePolicy = spec.resourcePolicy;
-  return out;
-}
-
-function restoreSpecFrom(spec: Obj): RestoreSpec {
-  const out: RestoreSpec = {};
-  if (typeof spec.backupName === 'string') out.backupName = spec.backupName;
-  if (typeof spec.scheduleName === 'string') out.scheduleName = spec.scheduleName;
-  for (const key of ['includedNamespaces', 'excludedNamespaces', 'includedResources', 'excludedResources'] as const) {
-    const list = strList(spec[key]);
-    if (list) out[key] = list;
-  }
-  if (typeof spec.includeClusterResources === 'boolean') out.includeClusterResources = spec.includeClusterResources;
-  if (isObj(spec.namespaceMapping))
-    out.namespaceMapping = Object.fromEntries(Object.entries(spec.namespaceMapping).map(([k, v]) => [k, text(v)]));
-  if (spec.labelSelector !== undefined && spec.labelSelector !== null) out.labelSelector = spec.labelSelector;
-  if (Array.isArray(spec.orLabelSelectors)) out.orLabelSelectors = spec.orLabelSelectors;
-  if (typeof spec.existingResourcePolicy === 'string') out.existingResourcePolicy = spec.existingResourcePolicy;
-  if (isObj(spec.restoreStatus)) {
-    const rs = spec.restoreStatus;
-    out.restoreStatus = {};
-    const inc = strList(rs.includedResources);
-    const exc = strList(rs.excludedResources);
-    if (inc) out.restoreStatus.includedResources = inc;
-    if (exc) out.restoreStatus.excludedResources = exc;
-  }
-  return out;
 }
 
 function suppressionsFrom(metadata: Obj | undefined, loc: SourceLocation): Suppression[] {
@@ -224,6 +167,7 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
           ...base,
           kind: 'backup',
           backup: backupSpecFrom(spec),
+          manifestSpec: { path: ['spec'], value: spec },
           fieldLocations: withNs(fieldLocs(doc, ['spec'], BACKUP_KEYS, file)),
         },
       ];
@@ -237,6 +181,7 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
           ...base,
           kind: 'schedule',
           backup: backupSpecFrom(template),
+          manifestSpec: { path: ['spec', 'template'], value: template },
           fieldLocations: locs,
           ...(spec.schedule !== undefined ? { cron: text(spec.schedule, JSON.stringify(spec.schedule)) } : {}),
         },
@@ -248,6 +193,7 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
           ...base,
           kind: 'restore',
           restore: restoreSpecFrom(spec),
+          manifestSpec: { path: ['spec'], value: spec },
           fieldLocations: withNs(fieldLocs(doc, ['spec'], RESTORE_KEYS, file)),
         },
       ];
@@ -273,6 +219,12 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
   if (kind === 'Deployment' && apiVersion.startsWith('apps/')) return veleroDeployment(obj, doc, base, file);
   if (!apiVersion && !kind) return helmValues(obj, doc, base, file);
   return [];
+}
+
+/** A spec as a YAML snippet nested under its path (`spec:` / `template:` ...), block style, keys in written order. */
+export function specYaml(path: readonly string[], value: Record<string, unknown>): string {
+  const nested = path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
+  return yaml.dump(nested, { lineWidth: -1, noRefs: true }).trimEnd();
 }
 
 type Base = Pick<Subject, 'origin' | 'location' | 'suppressions' | 'name' | 'namespace'>;
@@ -406,6 +358,7 @@ function helmValues(obj: Obj, doc: YamlDocument, base: Base, file?: string): Sub
         name,
         kind: 'schedule',
         backup: backupSpecFrom(template),
+        manifestSpec: { path: ['schedules', name, 'template'], value: template },
         fieldLocations: locs,
         suppressions: suppressionsFrom(annotations ? { annotations } : undefined, schedLoc),
         ...(sched.schedule !== undefined ? { cron: text(sched.schedule, JSON.stringify(sched.schedule)) } : {}),
