@@ -18,27 +18,58 @@ export interface YamlDocument {
   line: number;
 }
 
-function splitDocuments(text: string): YamlDocument[] {
-  const lines = text.split('\n');
-  const docs: YamlDocument[] = [];
-  let start = 0;
-  for (let i = 0; i <= lines.length; i++) {
-    if (i === lines.length || /^(---|\.\.\.)(\s|$)/.test(at(lines, i))) {
-      if (i > start) docs.push({ text: lines.slice(start, i).join('\n'), line: start + 1 });
-      start = i + 1;
+/**
+ * The documents of a multi-document text, one at a time: a large file is never split into all its lines or all
+ * its documents at once, so only the document being read is held besides the text.
+ */
+function* splitDocuments(text: string): Generator<YamlDocument> {
+  let docStart = 0;
+  let docLine = 1;
+  let lineStart = 0;
+  let line = 1;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (/^(---|\.\.\.)(\s|$)/.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 4)))) {
+      if (lineStart > docStart) yield { text: text.slice(docStart, lineStart - 1), line: docLine };
+      docStart = lineEnd + 1;
+      docLine = line + 1;
     }
+    if (nl < 0) break;
+    lineStart = nl + 1;
+    line++;
   }
-  return docs;
+  // An empty last document (text ending in a separator) holds nothing to read.
+  if (docStart < text.length) yield { text: text.slice(docStart), line: docLine };
+}
+
+const keyPatterns = new Map<string, RegExp>();
+function keyPattern(key: string): RegExp {
+  let re = keyPatterns.get(key);
+  if (!re) {
+    re = new RegExp(`^(\\s*)(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+    // Keys come from the spec fields the preflight reads and from the documents' own keys: bounded, but not fixed.
+    if (keyPatterns.size < 10_000) keyPatterns.set(key, re);
+  }
+  return re;
+}
+
+/** A document's lines, split once however many keys are looked up in it. */
+const docLines = new WeakMap<YamlDocument, string[]>();
+function linesOf(doc: YamlDocument): string[] {
+  let lines = docLines.get(doc);
+  if (!lines) docLines.set(doc, (lines = doc.text.split('\n')));
+  return lines;
 }
 
 /** Finds the line of a key path (`spec.template.includedNamespaces`) in a document by indentation. */
 function locateKey(doc: YamlDocument, path: readonly string[], file?: string): SourceLocation | undefined {
-  const lines = doc.text.split('\n');
+  const lines = linesOf(doc);
   let from = 0;
   let minIndent = -1;
   let found: SourceLocation | undefined;
   for (const key of path) {
-    const re = new RegExp(`^(\\s*)(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+    const re = keyPattern(key);
     let hit = -1;
     for (let i = from; i < lines.length; i++) {
       const m = re.exec(at(lines, i));
@@ -134,9 +165,22 @@ export function subjectsFromYaml(text: string, file?: string): { subjects: Subje
       continue;
     }
     if (!isObj(value)) continue;
-    subjects.push(...subjectsFromObject(value, doc, file));
+    for (const subject of subjectsFromObject(value, doc, file)) subjects.push(compact(subject, file));
   }
   return { subjects, problems };
+}
+
+/**
+ * A fresh copy of a subject: the strings js-yaml returns are slices that keep their whole document's text alive,
+ * and objects built key by key take more room than parsed ones; a JSON round trip holds about half the memory,
+ * which matters for files of tens of thousands of manifests. Subjects are plain data; a YAML timestamp in a field
+ * no rule reads (js-yaml makes it a Date) becomes its ISO text.
+ */
+function compact(subject: Subject, file: string | undefined): Subject {
+  // Every location names the same file: one shared string, not a copy per location.
+  return JSON.parse(JSON.stringify(subject), (key, value: unknown) =>
+    key === 'file' && value === file ? file : value,
+  ) as Subject;
 }
 
 function docLocation(doc: YamlDocument, file?: string): SourceLocation {
