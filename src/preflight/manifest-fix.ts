@@ -1,8 +1,8 @@
 /**
  * One fix per manifest object: the spec changes of every finding on a Backup, Schedule or Restore are applied
- * together and the object's fixed spec is printed once, as YAML. Like --fix for command lines it applies the
- * changes of one finding, lints again and repeats (bounded), so two rules that each extend the same list
- * (`excludedResources`) end in one list holding both additions instead of two fixes that contradict each other.
+ * together and the object's fixed spec is printed once, as YAML. Like --fix for command lines it applies changes,
+ * lints again and repeats (bounded), so two rules that each extend the same list (`excludedResources`) end in one
+ * list holding both additions instead of two fixes that contradict each other.
  */
 import { backupSpecFrom, restoreSpecFrom } from './manifest-spec.js';
 import type { Finding, FixedSpec, SpecChanges } from './rules/types.js';
@@ -45,11 +45,21 @@ function fixManifestSubject(
   const key = (s: Subject) => JSON.stringify(s.manifestSpec?.value);
   const seen = new Set<string>([key(current)]);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const next = remaining.find((f) => f.fix?.specChanges && !seen.has(key(withChanges(current, f.fix.specChanges))));
-    if (!next?.fix?.specChanges) break;
-    current = withChanges(current, next.fix.specChanges);
-    seen.add(key(current));
-    applied.push(next);
+    // Findings of one lint that change different fields are applied together (one lint per round, not per
+    // finding: files of thousands of objects stay fast); a second change of a field waits for the next lint,
+    // which sees the first.
+    const touched = new Set<string>();
+    for (const f of remaining) {
+      const changes = f.fix?.specChanges;
+      if (!changes || Object.keys(changes).some((k) => touched.has(k))) continue;
+      const candidate = withChanges(current, changes);
+      if (seen.has(key(candidate))) continue;
+      seen.add(key(candidate));
+      for (const k of Object.keys(changes)) touched.add(k);
+      applied.push(f);
+      current = candidate;
+    }
+    if (!touched.size) break;
     remaining = lint(current);
   }
   if (!applied.length || !current.manifestSpec) return undefined;
