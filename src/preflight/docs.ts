@@ -93,7 +93,7 @@ export function renderIndex(): string {
     '               message, location: { file, line, column },',
     '               subject: { kind, name? },         // backup | schedule | restore | install | plugin-add | ...',
     '               pluginHandled,                    // true: the plugin handles it, severity lowered to info',
-    '               fix: { description, replacement } | null } ] }   // replacement: the corrected command line',
+    "               fix: { description, replacement } | null } ] }   // replacement: the corrected command line, or a manifest object's fixed spec as YAML",
     '```',
     '',
     'Exit codes: 0 nothing at or above `--fail-on` (default `warning`), 1 findings at or above it, 2 usage or input errors.',

@@ -3,6 +3,7 @@
  * handles drop to info and say so), suppressions (comment or annotation) and stable ordering.
  */
 import type { PreflightConfig } from './config.js';
+import { attachManifestFix } from './manifest-fix.js';
 import { withPolicyConfigMaps } from './policy.js';
 import { RULES } from './rules/index.js';
 import type { Finding, Rule, Severity } from './rules/types.js';
@@ -56,10 +57,11 @@ export function lintSubject(subject: Subject, ctx: LintContext, config?: Preflig
         subject: { kind: subject.kind, ...(subject.name !== undefined ? { name: subject.name } : {}) },
       };
       if (pluginHandled) finding.pluginHandled = true;
-      if (report.fix !== undefined || report.edits)
+      if (report.fix !== undefined || report.edits || report.specChanges)
         finding.fix = {
           description: report.fix ?? 'apply the suggested edit',
           ...(report.edits ? { edits: report.edits } : {}),
+          ...(report.specChanges ? { specChanges: report.specChanges } : {}),
         };
       findings.push(finding);
     }
@@ -70,7 +72,14 @@ export function lintSubject(subject: Subject, ctx: LintContext, config?: Preflig
 export function lintSubjects(subjects: readonly Subject[], ctx: LintContext, config?: PreflightConfig): Finding[] {
   // Resource-policy ConfigMaps among the inputs: a Backup or Schedule naming one is checked against its policy.
   const withPolicies = withPolicyConfigMaps(ctx, subjects);
-  return sortFindings(subjects.flatMap((s) => lintSubject(s, withPolicies, config)));
+  return sortFindings(
+    subjects.flatMap((s) => {
+      const findings = lintSubject(s, withPolicies, config);
+      // One fix per manifest object: the changes of all its findings merged into its fixed spec.
+      if (s.origin === 'manifest') attachManifestFix(s, findings, (next) => lintSubject(next, withPolicies, config));
+      return findings;
+    }),
+  );
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -6,8 +6,9 @@
 import yaml from 'js-yaml';
 import type { SourceLocation } from './parse/pflag.js';
 import { isOurPluginConfig, isOurPluginImage } from './plugin.js';
-import type { BackupSpec, PolicyDocument, RestoreSpec, Subject, Suppression } from './spec.js';
+import type { PolicyDocument, Subject, Suppression } from './spec.js';
 import { at, group } from './checked.js';
+import { BACKUP_LIST_KEYS, backupSpecFrom, isObj, restoreSpecFrom, text, type Obj } from './manifest-spec.js';
 
 const ANNOTATION_PREFIX = 'ignore-check.velero-cm-preflight.dev/';
 
@@ -17,27 +18,58 @@ export interface YamlDocument {
   line: number;
 }
 
-function splitDocuments(text: string): YamlDocument[] {
-  const lines = text.split('\n');
-  const docs: YamlDocument[] = [];
-  let start = 0;
-  for (let i = 0; i <= lines.length; i++) {
-    if (i === lines.length || /^(---|\.\.\.)(\s|$)/.test(at(lines, i))) {
-      if (i > start) docs.push({ text: lines.slice(start, i).join('\n'), line: start + 1 });
-      start = i + 1;
+/**
+ * The documents of a multi-document text, one at a time: a large file is never split into all its lines or all
+ * its documents at once, so only the document being read is held besides the text.
+ */
+function* splitDocuments(text: string): Generator<YamlDocument> {
+  let docStart = 0;
+  let docLine = 1;
+  let lineStart = 0;
+  let line = 1;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (/^(---|\.\.\.)(\s|$)/.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 4)))) {
+      if (lineStart > docStart) yield { text: text.slice(docStart, lineStart - 1), line: docLine };
+      docStart = lineEnd + 1;
+      docLine = line + 1;
     }
+    if (nl < 0) break;
+    lineStart = nl + 1;
+    line++;
   }
-  return docs;
+  // An empty last document (text ending in a separator) holds nothing to read.
+  if (docStart < text.length) yield { text: text.slice(docStart), line: docLine };
+}
+
+const keyPatterns = new Map<string, RegExp>();
+function keyPattern(key: string): RegExp {
+  let re = keyPatterns.get(key);
+  if (!re) {
+    re = new RegExp(`^(\\s*)(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+    // Keys come from the spec fields the preflight reads and from the documents' own keys: bounded, but not fixed.
+    if (keyPatterns.size < 10_000) keyPatterns.set(key, re);
+  }
+  return re;
+}
+
+/** A document's lines, split once however many keys are looked up in it. */
+const docLines = new WeakMap<YamlDocument, string[]>();
+function linesOf(doc: YamlDocument): string[] {
+  let lines = docLines.get(doc);
+  if (!lines) docLines.set(doc, (lines = doc.text.split('\n')));
+  return lines;
 }
 
 /** Finds the line of a key path (`spec.template.includedNamespaces`) in a document by indentation. */
 function locateKey(doc: YamlDocument, path: readonly string[], file?: string): SourceLocation | undefined {
-  const lines = doc.text.split('\n');
+  const lines = linesOf(doc);
   let from = 0;
   let minIndent = -1;
   let found: SourceLocation | undefined;
   for (const key of path) {
-    const re = new RegExp(`^(\\s*)(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`);
+    const re = keyPattern(key);
     let hit = -1;
     for (let i = from; i < lines.length; i++) {
       const m = re.exec(at(lines, i));
@@ -63,64 +95,6 @@ function locateKey(doc: YamlDocument, path: readonly string[], file?: string): S
   }
   if (found && file) found.file = file;
   return found;
-}
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** A YAML scalar as text; objects and lists are not scalars (never "[object Object]"). */
-const text = (v: unknown, fallback = ''): string =>
-  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
-const strList = (v: unknown): string[] | undefined =>
-  Array.isArray(v) ? v.map((x) => text(x, JSON.stringify(x))) : undefined;
-
-const BACKUP_LIST_KEYS = [
-  'includedNamespaces',
-  'excludedNamespaces',
-  'includedResources',
-  'excludedResources',
-  'includedClusterScopedResources',
-  'excludedClusterScopedResources',
-  'includedNamespaceScopedResources',
-  'excludedNamespaceScopedResources',
-] as const;
-
-function backupSpecFrom(spec: Obj): BackupSpec {
-  const out: BackupSpec = {};
-  for (const key of BACKUP_LIST_KEYS) {
-    const list = strList(spec[key]);
-    if (list) out[key] = list;
-  }
-  if (typeof spec.includeClusterResources === 'boolean') out.includeClusterResources = spec.includeClusterResources;
-  if (spec.labelSelector !== undefined && spec.labelSelector !== null) out.labelSelector = spec.labelSelector;
-  if (Array.isArray(spec.orLabelSelectors)) out.orLabelSelectors = spec.orLabelSelectors;
-  if (spec.ttl !== undefined) out.ttl = text(spec.ttl, JSON.stringify(spec.ttl));
-  if (isObj(spec.resourcePolicy)) out.resourcePolicy = spec.resourcePolicy;
-  return out;
-}
-
-function restoreSpecFrom(spec: Obj): RestoreSpec {
-  const out: RestoreSpec = {};
-  if (typeof spec.backupName === 'string') out.backupName = spec.backupName;
-  if (typeof spec.scheduleName === 'string') out.scheduleName = spec.scheduleName;
-  for (const key of ['includedNamespaces', 'excludedNamespaces', 'includedResources', 'excludedResources'] as const) {
-    const list = strList(spec[key]);
-    if (list) out[key] = list;
-  }
-  if (typeof spec.includeClusterResources === 'boolean') out.includeClusterResources = spec.includeClusterResources;
-  if (isObj(spec.namespaceMapping))
-    out.namespaceMapping = Object.fromEntries(Object.entries(spec.namespaceMapping).map(([k, v]) => [k, text(v)]));
-  if (spec.labelSelector !== undefined && spec.labelSelector !== null) out.labelSelector = spec.labelSelector;
-  if (Array.isArray(spec.orLabelSelectors)) out.orLabelSelectors = spec.orLabelSelectors;
-  if (typeof spec.existingResourcePolicy === 'string') out.existingResourcePolicy = spec.existingResourcePolicy;
-  if (isObj(spec.restoreStatus)) {
-    const rs = spec.restoreStatus;
-    out.restoreStatus = {};
-    const inc = strList(rs.includedResources);
-    const exc = strList(rs.excludedResources);
-    if (inc) out.restoreStatus.includedResources = inc;
-    if (exc) out.restoreStatus.excludedResources = exc;
-  }
-  return out;
 }
 
 function suppressionsFrom(metadata: Obj | undefined, loc: SourceLocation): Suppression[] {
@@ -191,9 +165,22 @@ export function subjectsFromYaml(text: string, file?: string): { subjects: Subje
       continue;
     }
     if (!isObj(value)) continue;
-    subjects.push(...subjectsFromObject(value, doc, file));
+    for (const subject of subjectsFromObject(value, doc, file)) subjects.push(compact(subject, file));
   }
   return { subjects, problems };
+}
+
+/**
+ * A fresh copy of a subject: the strings js-yaml returns are slices that keep their whole document's text alive,
+ * and objects built key by key take more room than parsed ones; a JSON round trip holds about half the memory,
+ * which matters for files of tens of thousands of manifests. Subjects are plain data; a YAML timestamp in a field
+ * no rule reads (js-yaml makes it a Date) becomes its ISO text.
+ */
+function compact(subject: Subject, file: string | undefined): Subject {
+  // Every location names the same file: one shared string, not a copy per location.
+  return JSON.parse(JSON.stringify(subject), (key, value: unknown) =>
+    key === 'file' && value === file ? file : value,
+  ) as Subject;
 }
 
 function docLocation(doc: YamlDocument, file?: string): SourceLocation {
@@ -224,6 +211,7 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
           ...base,
           kind: 'backup',
           backup: backupSpecFrom(spec),
+          manifestSpec: { path: ['spec'], value: spec },
           fieldLocations: withNs(fieldLocs(doc, ['spec'], BACKUP_KEYS, file)),
         },
       ];
@@ -237,6 +225,7 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
           ...base,
           kind: 'schedule',
           backup: backupSpecFrom(template),
+          manifestSpec: { path: ['spec', 'template'], value: template },
           fieldLocations: locs,
           ...(spec.schedule !== undefined ? { cron: text(spec.schedule, JSON.stringify(spec.schedule)) } : {}),
         },
@@ -248,6 +237,7 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
           ...base,
           kind: 'restore',
           restore: restoreSpecFrom(spec),
+          manifestSpec: { path: ['spec'], value: spec },
           fieldLocations: withNs(fieldLocs(doc, ['spec'], RESTORE_KEYS, file)),
         },
       ];
@@ -273,6 +263,12 @@ function subjectsFromObject(obj: Obj, doc: YamlDocument, file?: string): Subject
   if (kind === 'Deployment' && apiVersion.startsWith('apps/')) return veleroDeployment(obj, doc, base, file);
   if (!apiVersion && !kind) return helmValues(obj, doc, base, file);
   return [];
+}
+
+/** A spec as a YAML snippet nested under its path (`spec:` / `template:` ...), block style, keys in written order. */
+export function specYaml(path: readonly string[], value: Record<string, unknown>): string {
+  const nested = path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
+  return yaml.dump(nested, { lineWidth: -1, noRefs: true }).trimEnd();
 }
 
 type Base = Pick<Subject, 'origin' | 'location' | 'suppressions' | 'name' | 'namespace'>;
@@ -406,6 +402,7 @@ function helmValues(obj: Obj, doc: YamlDocument, base: Base, file?: string): Sub
         name,
         kind: 'schedule',
         backup: backupSpecFrom(template),
+        manifestSpec: { path: ['schedules', name, 'template'], value: template },
         fieldLocations: locs,
         suppressions: suppressionsFrom(annotations ? { annotations } : undefined, schedLoc),
         ...(sched.schedule !== undefined ? { cron: text(sched.schedule, JSON.stringify(sched.schedule)) } : {}),

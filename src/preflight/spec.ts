@@ -78,6 +78,11 @@ export interface Subject {
   pluginConfig?: { labels: Record<string, string>; namespace?: string; data: Record<string, string> };
   /** A ConfigMap whose data looks like a Velero resource policy (kind `resource-policy`), read by `policy.ts`. */
   policyConfigMap?: PolicyConfigMap;
+  /**
+   * A Backup, Schedule or Restore manifest's spec as written (for a Schedule its template) and where it sits in the
+   * document (`spec`, `spec.template`, `schedules.NAME.template`): the engine prints it with the fixes applied.
+   */
+  manifestSpec?: { path: string[]; value: Record<string, unknown> };
   /** Rules suppressed for this subject, with the reason given (inline directive or annotation). */
   suppressions: Suppression[];
 }

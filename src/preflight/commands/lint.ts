@@ -175,6 +175,7 @@ export async function lintAndReport(o: Options, mode: 'lint' | 'run'): Promise<L
     );
   }
   attachReplacements(units, findings, ctx, config);
+  await attachManifestFixYaml(findings);
   const report = makeReport(o, ctx, sortFindings(findings), units.length, problems);
   const rendered = await render(report, o);
   if (units.length === 0 && problems.length === 0)
@@ -290,6 +291,23 @@ function attachReplacements(
   for (const f of findings) {
     const repl = f.fix?.edits ? replacementAt.get(locationKey(f.location)) : undefined;
     if (f.fix && repl !== undefined) f.fix.replacement = repl;
+  }
+}
+
+/**
+ * A manifest object's merged fix is its fixed spec, printed as YAML. Only manifests have one, so js-yaml (already
+ * loaded to read them) is imported here rather than by the engine, which an offline command lint also loads.
+ */
+async function attachManifestFixYaml(findings: readonly Finding[]): Promise<void> {
+  if (!findings.some((f) => f.fix?.fixedSpec)) return;
+  const { specYaml } = await import('../manifests.js');
+  const rendered = new Map<object, string>();
+  for (const f of findings) {
+    const spec = f.fix?.fixedSpec;
+    if (!f.fix || !spec) continue;
+    let text = rendered.get(spec);
+    if (text === undefined) rendered.set(spec, (text = specYaml(spec.path, spec.value)));
+    f.fix.replacement = text;
   }
 }
 

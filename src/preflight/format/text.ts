@@ -16,9 +16,12 @@ export function formatText(report: Report, colour: boolean): string {
   for (const p of report.problems)
     lines.push(`${p.location ? `${locationText(p.location)}: ` : ''}${c('error', 'input error')} ${p.message}`);
   // One fix per command line: the findings of one command all carry the same corrected command, printed once
-  // after the last of them; a manifest's findings print each distinct fix once, also after the last.
+  // after the last of them; so does a manifest object's merged fix (its fixed spec). Other fixes print each.
+  // A manifest object's fix is its fixed spec as YAML, printed as an indented block.
   const fixKey = (f: Report['findings'][number]) =>
-    f.fix ? `${f.location.file ?? ''}\u0000${f.fix.replacement ?? `${f.location.line}\u0000${f.fix.description}`}` : '';
+    f.fix
+      ? `${f.location.file ?? ''}\u0000${f.subject.name ?? ''}\u0000${f.fix.replacement ?? `${f.location.line}\u0000${f.fix.description}`}`
+      : '';
   const lastWithFix = new Map<string, number>();
   report.findings.forEach((f, i) => {
     if (f.fix?.replacement !== undefined) lastWithFix.set(fixKey(f), i);
@@ -29,7 +32,10 @@ export function formatText(report: Report, colour: boolean): string {
     );
     if (!f.fix) return;
     if (f.fix.replacement === undefined) lines.push(`    ${c('dim', 'fix:')} ${f.fix.description}`);
-    else if (lastWithFix.get(fixKey(f)) === i) lines.push(`    ${c('dim', 'fix:')} ${f.fix.replacement}`);
+    else if (lastWithFix.get(fixKey(f)) !== i) return;
+    else if (f.fix.replacement.includes('\n'))
+      lines.push(`    ${c('dim', 'fix:')}`, ...f.fix.replacement.split('\n').map((l) => `      ${l}`));
+    else lines.push(`    ${c('dim', 'fix:')} ${f.fix.replacement}`);
   });
   const n = counts(report.findings);
   const context = `velero ${report.context.veleroVersion}${report.context.pluginInstalled ? ', plugin installed' : ''}`;

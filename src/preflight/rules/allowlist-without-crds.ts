@@ -52,6 +52,8 @@ export const rule: Rule = {
         ...setLastUseEdit(subject, 'include-resources', wanted),
         ...setLastUseEdit(subject, 'include-cluster-resources', 'true'),
       ];
+    else if (subject.origin === 'manifest')
+      report.specChanges = { includedResources: mergeList(inc, [CRD]), includeClusterResources: true };
     return [report];
   },
 };

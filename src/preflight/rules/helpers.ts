@@ -176,6 +176,8 @@ export function includeClusterResourcesReport(subject: Subject, message: string,
           : 'includeClusterResources: true',
   };
   if (canEdit(subject, flag)) report.edits = setLastUseEdit(subject, flag, value);
+  else if (subject.origin === 'manifest')
+    report.specChanges = scoped ? { includedClusterScopedResources: ['*'] } : { includeClusterResources: true };
   return report;
 }
 
@@ -200,6 +202,7 @@ export function setListReport(
   };
   if (canEdit(subject, flag))
     report.edits = list.length ? setLastUseEdit(subject, flag, value) : removeFlagEdits(subject, flag);
+  else if (subject.origin === 'manifest') report.specChanges = { [field]: list.length ? [...list] : null };
   return report;
 }
 

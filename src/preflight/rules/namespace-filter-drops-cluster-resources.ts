@@ -71,6 +71,10 @@ export const rule: Rule = {
     };
     if (canEdit(subject, 'include-cluster-scoped-resources'))
       report.edits = setLastUseEdit(subject, 'include-cluster-scoped-resources', wanted);
+    else if (subject.origin === 'manifest')
+      report.specChanges = {
+        includedClusterScopedResources: mergeList(spec.includedClusterScopedResources, CERT_MANAGER_CLUSTER_TYPES),
+      };
     return [report];
   },
 };

@@ -1,7 +1,7 @@
 import { restoreIncludes } from '../coverage.js';
 import { EPHEMERAL } from '../resources.js';
-import type { Rule, RuleReport } from './types.js';
-import { canEdit, fieldLocation, mergeList, nameOf, restoreSpecOf, setLastUseEdit } from './helpers.js';
+import type { Rule } from './types.js';
+import { mergeList, restoreSpecOf, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -27,14 +27,14 @@ export const rule: Rule = {
     if (!spec) return [];
     const kept = EPHEMERAL.filter((t) => restoreIncludes(spec, t));
     if (kept.length === 0) return [];
-    const wanted = mergeList(spec.excludedResources, kept).join(',');
-    const name = nameOf(subject, 'excludedResources', 'exclude-resources');
-    const report: RuleReport = {
-      message: `${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} restored if the backup has them: needless re-issuance and stale ACME orders`,
-      location: fieldLocation(subject, 'excludedResources'),
-      fix: `${name}=${wanted}`,
-    };
-    if (canEdit(subject, 'exclude-resources')) report.edits = setLastUseEdit(subject, 'exclude-resources', wanted);
-    return [report];
+    return [
+      setListReport(
+        subject,
+        'excludedResources',
+        'exclude-resources',
+        mergeList(spec.excludedResources, kept),
+        `${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} restored if the backup has them: needless re-issuance and stale ACME orders`,
+      ),
+    ];
   },
 };

@@ -84,6 +84,7 @@ export const rule: Rule = {
           : "includedClusterScopedResources: ['*']",
     };
     if (canEdit(subject)) report.edits = setLastUseEdit(subject, 'include-cluster-scoped-resources', '*');
+    else if (subject.origin === 'manifest') report.specChanges = { includedClusterScopedResources: ['*'] };
     return [report];
   },
 };

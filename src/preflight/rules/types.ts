@@ -47,6 +47,20 @@ export interface RuleReport {
   fix?: string;
   /** Machine-applicable edits on the command line argv (command-line subjects only). */
   edits?: TokenEdit[];
+  /** Machine-applicable changes of a manifest's spec (manifest subjects only). */
+  specChanges?: SpecChanges;
+}
+
+/**
+ * Changes of a Backup, Schedule template or Restore spec: field -> its new value, `null` removes the field. The
+ * engine applies the changes of every finding of one object together and prints the object's fixed spec once.
+ */
+export type SpecChanges = Record<string, unknown>;
+
+/** A fixed spec and its path in the document (`spec`, `spec.template`, `schedules.NAME.template`). */
+export interface FixedSpec {
+  path: string[];
+  value: Record<string, unknown>;
 }
 
 export interface Rule {
@@ -62,7 +76,15 @@ export interface Finding {
   severity: Severity;
   message: string;
   location: SourceLocation;
-  fix?: { description: string; edits?: TokenEdit[]; replacement?: string };
+  fix?: {
+    description: string;
+    edits?: TokenEdit[];
+    specChanges?: SpecChanges;
+    /** A manifest object's spec with the changes of all its findings applied (the same object for each of them). */
+    fixedSpec?: FixedSpec;
+    /** The corrected command line, or a manifest object's fixed spec as YAML: one per command or object. */
+    replacement?: string;
+  };
   /** The plugin handles this case (severity lowered to info). */
   pluginHandled?: boolean;
   subject: { kind: string; name?: string };
