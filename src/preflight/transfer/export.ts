@@ -16,7 +16,7 @@ import { describeOwner, shimOwnerOf } from '../../certmanager/shim.js';
 import type { KubeObject } from '../audit/findings.js';
 import { ClusterApi, EXPORT_ROLE, type ApiOptions } from '../cluster/api.js';
 import { findCertManager } from '../cluster/installation.js';
-import { ConfigurationCopyError, missingCrds, namespacedPath } from './paths.js';
+import { namespacedPath, requireCertManagerCrds } from './paths.js';
 
 export interface ExportOptions extends ApiOptions {
   /** Only these namespaces' Issuers and Certificates (and the ClusterIssuers those Certificates use). */
@@ -50,16 +50,7 @@ function listPath(type: CertManagerType, namespace?: string): string {
 export async function exportConfiguration(options: ExportOptions): Promise<ExportResult> {
   const api = await ClusterApi.connect(options);
   const source = `context ${api.contextName} (${api.server})`;
-  const crds = (
-    (await api.list('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', 'list customresourcedefinitions', {
-      metadataOnly: true,
-    })) ?? []
-  ).map((c) => c.metadata.name ?? '');
-  const absent = missingCrds(crds);
-  if (absent.length)
-    throw new ConfigurationCopyError(
-      `cert-manager's CRDs are not installed in ${source} (missing ${absent.join(', ')}): nothing to export`,
-    );
+  await requireCertManagerCrds(api, source, 'nothing to export');
 
   let clusterResourceNamespace = options.clusterResourceNamespace;
   let clusterResourceNamespaceSource = 'option';

@@ -22,7 +22,7 @@ import {
   ACCOUNT_KEY_NOTE,
   ConfigurationCopyError,
   describeObject,
-  missingCrds,
+  requireCertManagerCrds,
   namespacedPath,
   objectPath,
 } from './paths.js';
@@ -121,16 +121,7 @@ export async function importConfiguration(
 
   const api = await ClusterApi.connect({ ...options, role: IMPORT_ROLE });
   const source = `context ${api.contextName} (${api.server})`;
-  const crds = (
-    (await api.list('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', 'list customresourcedefinitions', {
-      metadataOnly: true,
-    })) ?? []
-  ).map((c) => c.metadata.name ?? '');
-  const absent = missingCrds(crds);
-  if (absent.length)
-    throw new ConfigurationCopyError(
-      `cert-manager's CRDs are not installed in ${source} (missing ${absent.join(', ')}): install cert-manager first; nothing applied`,
-    );
+  await requireCertManagerCrds(api, source, 'install cert-manager first; nothing applied');
   const namespaces = new Set(
     ((await api.list('/api/v1/namespaces', 'list namespaces', { metadataOnly: true })) ?? []).map(
       (n) => n.metadata.name ?? '',

@@ -2,6 +2,7 @@
 import type { CopiedKind } from '../../certmanager/configuration-copy.js';
 import { CERTIFICATE, CLUSTER_ISSUER, ISSUER, groupResource } from '../../certmanager/kinds.js';
 import type { KubeObject } from '../audit/findings.js';
+import type { ClusterApi } from '../cluster/api.js';
 
 /** A refusal of export or import as a whole (no CRDs, a missing namespace): printed as is, exit code 2. */
 export class ConfigurationCopyError extends Error {
@@ -15,8 +16,22 @@ export class ConfigurationCopyError extends Error {
 const NEEDED_CRDS: readonly string[] = [CERTIFICATE, ISSUER, CLUSTER_ISSUER].map(groupResource);
 
 /** The needed CRDs absent from `installed` (CRD names). */
-export function missingCrds(installed: readonly string[]): string[] {
+function missingCrds(installed: readonly string[]): string[] {
   return NEEDED_CRDS.filter((name) => !installed.includes(name));
+}
+
+/** Refuses (ConfigurationCopyError, ending in `consequence`) a cluster that lacks the copied kinds' CRDs. */
+export async function requireCertManagerCrds(api: ClusterApi, source: string, consequence: string): Promise<void> {
+  const crds = (
+    (await api.list('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', 'list customresourcedefinitions', {
+      metadataOnly: true,
+    })) ?? []
+  ).map((c) => c.metadata.name ?? '');
+  const absent = missingCrds(crds);
+  if (absent.length)
+    throw new ConfigurationCopyError(
+      `cert-manager's CRDs are not installed in ${source} (missing ${absent.join(', ')}): ${consequence}`,
+    );
 }
 
 /** `/api/v1/...` for the core group, `/apis/GROUP/VERSION/...` otherwise; a cluster-scoped object without namespace. */
