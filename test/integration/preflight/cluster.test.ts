@@ -12,8 +12,7 @@ import { CoreV1Api, CustomObjectsApi, RbacAuthorizationV1Api, type V1ClusterRole
 import yaml from 'js-yaml';
 import { loadCertManagerFixtures } from '../fixtures/cert-manager.js';
 import { adminKubeConfig, testEnv, testNamespace } from '../hooks.js';
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '../../../src/preflight/cli.js');
+import { PREFLIGHT_CLI } from './preflight-cli.js';
 
 interface JsonFinding {
   ruleId: string;
@@ -31,7 +30,10 @@ function cli(args: string[]): {
 } {
   const r = spawnSync(
     process.execPath,
-    [CLI, ...(args[0] === 'doctor' ? ['doctor', '--format', 'json', ...args.slice(1)] : ['--format', 'json', ...args])],
+    [
+      PREFLIGHT_CLI,
+      ...(args[0] === 'doctor' ? ['doctor', '--format', 'json', ...args.slice(1)] : ['--format', 'json', ...args]),
+    ],
     { encoding: 'utf8', timeout: 60_000, env: { ...process.env, KUBECONFIG: testEnv().kubeconfig } },
   );
   const report = JSON.parse(r.stdout || '{"findings":[],"context":{}}') as {
@@ -134,7 +136,7 @@ describe('velero-cm-preflight --cluster and doctor (real API server)', () => {
     );
     expect(inNs(scoped)).to.deep.equal(inNs(cli(['doctor']).findings));
 
-    const applied = spawnSync(process.execPath, [CLI, 'doctor', '--namespace', ns, '--apply', '--yes'], {
+    const applied = spawnSync(process.execPath, [PREFLIGHT_CLI, 'doctor', '--namespace', ns, '--apply', '--yes'], {
       encoding: 'utf8',
       timeout: 120_000,
       env: { ...process.env, KUBECONFIG: testEnv().kubeconfig },
@@ -199,7 +201,7 @@ describe('velero-cm-preflight least-privilege role (real API server)', () => {
       }),
     );
     const run = (args: string[]) =>
-      spawnSync(process.execPath, [CLI, ...args], {
+      spawnSync(process.execPath, [PREFLIGHT_CLI, ...args], {
         encoding: 'utf8',
         timeout: 60_000,
         env: { ...process.env, KUBECONFIG: kubeconfig },

@@ -8,11 +8,9 @@
  * controller then issued anew.
  */
 import { X509Certificate } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { CoreV1Api, CustomObjectsApi, NetworkingV1Api, type KubeConfig } from '@kubernetes/client-node';
 import yaml from 'js-yaml';
@@ -25,24 +23,15 @@ import {
   type TestEnvironment,
 } from '../testenv/index.js';
 import { sleep } from '../testenv/environment.js';
+import { runPreflight } from './preflight-cli.js';
+import { certManagerCreator } from '../testenv/cert-manager-objects.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const CLI = join(here, '../../../src/preflight/cli.js');
 const GROUP = 'cert-manager.io';
 const ISSUE_TIMEOUT_MS = 90_000;
 /** How long the target must stay calm (all Ready, nothing pending) before counting: a late reissue shows. */
 const SETTLE_MS = 5_000;
 /** The Certificates the workload makes; shop-tls is ingress-shim's. */
 const CERTIFICATES = ['root', 'web', 'api', 'shop-tls'];
-
-function cli(kubeconfig: string, args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, KUBECONFIG: kubeconfig },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 interface Condition {
   type: string;
@@ -112,15 +101,7 @@ async function settle(kc: KubeConfig, namespace: string, expected: number): Prom
 
 /** The workload, issued by the controller in the source environment. */
 async function issueWorkload(kc: KubeConfig, namespace: string): Promise<void> {
-  const custom = kc.makeApiClient(CustomObjectsApi);
-  const create = (plural: string, kind: string, name: string, spec: object) =>
-    custom.createNamespacedCustomObject({
-      group: GROUP,
-      version: 'v1',
-      namespace,
-      plural,
-      body: { apiVersion: `${GROUP}/v1`, kind, metadata: { name }, spec },
-    });
+  const create = certManagerCreator(kc, namespace);
   const issuerRef = (name: string) => ({ name, kind: 'Issuer', group: GROUP });
   const key = { algorithm: 'ECDSA', size: 256 };
   await create('issuers', 'Issuer', 'bootstrap', { selfSigned: {} });
@@ -209,7 +190,14 @@ describe("velero-cm-preflight import: what cert-manager's real controller reissu
     await sourceController.stop();
 
     const file = join(work, `${namespace}.yaml`);
-    const exported = cli(testEnv().kubeconfig, ['export', '--namespace', namespace, ...exportArgs, '-o', file]);
+    const exported = runPreflight(testEnv().kubeconfig, [
+      'export',
+      '--namespace',
+      namespace,
+      ...exportArgs,
+      '-o',
+      file,
+    ]);
     expect(exported.status, exported.stderr).to.equal(0);
     expect(exported.stderr).to.contain(
       `left out Certificate ${namespace}/shop-tls (owned by Ingress ${namespace}/shop)`,
@@ -227,7 +215,7 @@ describe("velero-cm-preflight import: what cert-manager's real controller reissu
     const targetKc = kubeConfigFromFile(target!.kubeconfig);
     await targetKc.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: namespace } } });
     controllers.push(await startCertManagerController(target!, { namespace }));
-    const imported = cli(target!.kubeconfig, ['import', file]);
+    const imported = runPreflight(target!.kubeconfig, ['import', file]);
     expect(imported.status, imported.stderr).to.equal(0);
     const forecast = [
       ...imported.stderr.matchAll(new RegExp(`^velero-cm-preflight: {3}Certificate ${namespace}/(\\S+) `, 'gm')),

@@ -4,7 +4,6 @@
  * the refusals (a cut file, foreign kinds, no CRDs, no namespace, no Secret access) change nothing.
  */
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,19 +16,10 @@ import { testEnv, testNamespace } from '../hooks.js';
 import { kubeConfigFromFile, startTestEnvironment, type TestEnvironment } from '../testenv/index.js';
 import { installUpstream } from '../testenv/install.js';
 import { upstreamManifests } from '../testenv/manifests.js';
+import { runPreflight } from './preflight-cli.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const CLI = join(here, '../../../src/preflight/cli.js');
 const ROLES = join(here, '../../../../docs/preflight-cluster-role.yaml');
-
-function cli(kubeconfig: string, args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, KUBECONFIG: kubeconfig },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 interface Doc {
   apiVersion: string;
@@ -62,7 +52,7 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
     const file = join(work, 'plain.yaml');
     const withSecrets = join(work, 'with-secrets.yaml');
 
-    const exported = cli(source, ['export', '--namespace', ns, '-o', file]);
+    const exported = runPreflight(source, ['export', '--namespace', ns, '-o', file]);
     expect(exported.status, exported.stderr).to.equal(0);
     expect(statSync(file).mode & 0o777).to.equal(0o600);
     expect(exported.stderr).to.contain(`left out Certificate ${ns}/shop-tls (owned by Ingress ${ns}/shop)`);
@@ -125,7 +115,14 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
       .map(key);
     expect(docs.filter((d) => d.kind === 'Secret').map(key)).to.have.members(expectedSecrets);
 
-    const exportedWith = cli(source, ['export', '--namespace', ns, '--with-certificate-secrets', '-o', withSecrets]);
+    const exportedWith = runPreflight(source, [
+      'export',
+      '--namespace',
+      ns,
+      '--with-certificate-secrets',
+      '-o',
+      withSecrets,
+    ]);
     expect(exportedWith.status, exportedWith.stderr).to.equal(0);
     expect(
       docsOf(withSecrets)
@@ -146,7 +143,7 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
       stopOnExit: true,
     });
     process.stderr.write(`      second API server up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    const noCrds = cli(target.kubeconfig, ['import', file]);
+    const noCrds = runPreflight(target.kubeconfig, ['import', file]);
     expect(noCrds.status).to.equal(2);
     expect(noCrds.stderr).to.match(
       /cert-manager's CRDs are not installed in context \S+ \(https:\/\/127\.0\.0\.1:\d+\) \(missing certificates\.cert-manager\.io, issuers\.cert-manager\.io, clusterissuers\.cert-manager\.io\): install cert-manager first; nothing applied/,
@@ -158,14 +155,14 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
     const core = targetKc.makeApiClient(CoreV1Api);
     const custom = targetKc.makeApiClient(CustomObjectsApi);
 
-    const noNamespace = cli(target.kubeconfig, ['import', file]);
+    const noNamespace = runPreflight(target.kubeconfig, ['import', file]);
     expect(noNamespace.status).to.equal(2);
     expect(noNamespace.stderr).to.contain(`namespace ${ns} does not exist in context`);
     expect(noNamespace.stderr).to.contain(`create it first (kubectl create namespace ${ns}); nothing applied`);
     await core.createNamespace({ body: { metadata: { name: ns } } });
 
     // --dry-run: the server validates every object; nothing is stored.
-    const dry = cli(target.kubeconfig, ['import', '--dry-run', file]);
+    const dry = runPreflight(target.kubeconfig, ['import', '--dry-run', file]);
     expect(dry.status, dry.stderr).to.equal(0);
     expect(dry.stdout.trim().split('\n')).to.have.length(docs.length);
     expect(
@@ -176,7 +173,7 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
     ).to.equal(true);
     expect((await core.listNamespacedSecret({ namespace: ns })).items).to.deep.equal([]);
 
-    const imported = cli(target.kubeconfig, ['import', file]);
+    const imported = runPreflight(target.kubeconfig, ['import', file]);
     expect(imported.status, imported.stderr).to.equal(0);
     expect(imported.stdout.trim().split('\n')).to.deep.equal(docs.map((d) => `created     ${key(d)}`));
     // The forecast: without their Secrets, every Certificate is issued anew.
@@ -231,7 +228,7 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
 
     // Again, with the Certificates' Secrets: only those are new, and only the Certificate whose Secret the source
     // never had is forecast to be issued anew.
-    const again = cli(target.kubeconfig, ['import', withSecrets]);
+    const again = runPreflight(target.kubeconfig, ['import', withSecrets]);
     expect(again.status, again.stderr).to.equal(0);
     expect(
       again.stdout
@@ -262,12 +259,12 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
       { fieldManager: 'someone-else', dryRun: false, force: true },
     );
     expect(taken.status).to.equal(200);
-    const conflict = cli(target.kubeconfig, ['import', file]);
+    const conflict = runPreflight(target.kubeconfig, ['import', file]);
     expect(conflict.status).to.equal(1);
     expect(conflict.stdout).to.match(new RegExp(`^conflict    Issuer ${ns}/ca: .*someone-else`, 'm'));
     expect(conflict.stdout).to.match(new RegExp(`^not applied Certificate ${ns}/web: `, 'm'));
     // --force-conflicts takes the field back.
-    const forced = cli(target.kubeconfig, ['import', '--force-conflicts', file]);
+    const forced = runPreflight(target.kubeconfig, ['import', '--force-conflicts', file]);
     expect(forced.status, forced.stderr).to.equal(0);
     expect(forced.stdout).to.match(new RegExp(`^updated     Issuer ${ns}/ca$`, 'm'));
   });
@@ -276,11 +273,11 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
     const ns = testNamespace();
     await loadCertManagerFixtures(testEnv().kubeconfig, { namespace: ns });
     const file = join(work, `${ns}.yaml`);
-    expect(cli(testEnv().kubeconfig, ['export', '--namespace', ns, '-o', file]).status).to.equal(0);
+    expect(runPreflight(testEnv().kubeconfig, ['export', '--namespace', ns, '-o', file]).status).to.equal(0);
     const text = readFileSync(file, 'utf8');
     const cut = join(work, `${ns}-cut.yaml`);
     writeFileSync(cut, text.slice(0, Math.floor(text.length / 2)));
-    const partial = cli(testEnv().kubeconfig, ['import', cut]);
+    const partial = runPreflight(testEnv().kubeconfig, ['import', cut]);
     expect(partial.status).to.equal(2);
     expect(partial.stderr).to.contain(`${cut}: nothing applied:`);
     expect(partial.stderr).to.contain('cut short');
@@ -298,7 +295,7 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
           spec: {},
         }),
     );
-    const kinds = cli(testEnv().kubeconfig, ['import', wrong]);
+    const kinds = runPreflight(testEnv().kubeconfig, ['import', wrong]);
     expect(kinds.status).to.equal(2);
     expect(kinds.stderr).to.contain(`document 1 (v1 ConfigMap ${ns}/x): not part of cert-manager's configuration`);
     expect(kinds.stderr).to.contain("Challenges are cert-manager's own working state, never copied");
@@ -323,7 +320,7 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
     }
     const file = join(work, `${ns}-guide.yaml`);
     writeFileSync(file, yaml.dump({ apiVersion: 'v1', kind: 'List', items, metadata: { resourceVersion: '' } }));
-    const r = cli(testEnv().kubeconfig, ['import', '--dry-run', file]);
+    const r = runPreflight(testEnv().kubeconfig, ['import', '--dry-run', file]);
     expect(r.status, r.stderr).to.equal(0);
     expect(r.stderr).to.contain(`left out Certificate ${ns}/shop-tls (owned by Ingress ${ns}/shop)`);
     expect(r.stderr).to.contain(`left out Certificate ${ns}/gateway-tls (owned by Gateway ${ns}/gateway)`);
@@ -354,10 +351,10 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
     await bind('velero-cm-preflight-read');
     const file = join(work, `${ns}-role.yaml`);
     // RBAC takes effect within moments; retry briefly while the read role's first request is still denied.
-    let denied = cli(kubeconfig, ['export', '--namespace', ns, '-o', file]);
+    let denied = runPreflight(kubeconfig, ['export', '--namespace', ns, '-o', file]);
     for (let i = 0; i < 20 && denied.stderr.includes('list customresourcedefinitions: forbidden'); i++) {
       await new Promise((r) => setTimeout(r, 250));
-      denied = cli(kubeconfig, ['export', '--namespace', ns, '-o', file]);
+      denied = runPreflight(kubeconfig, ['export', '--namespace', ns, '-o', file]);
     }
     expect(denied.status).to.equal(2);
     expect(denied.stderr).to.match(
@@ -367,10 +364,10 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
     );
     expect(() => statSync(file)).to.throw();
     await bind('velero-cm-preflight-export');
-    let allowed = cli(kubeconfig, ['export', '--namespace', ns, '-o', file]);
+    let allowed = runPreflight(kubeconfig, ['export', '--namespace', ns, '-o', file]);
     for (let i = 0; i < 20 && allowed.status !== 0; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      allowed = cli(kubeconfig, ['export', '--namespace', ns, '-o', file]);
+      allowed = runPreflight(kubeconfig, ['export', '--namespace', ns, '-o', file]);
     }
     expect(allowed.status, allowed.stderr).to.equal(0);
 
@@ -391,10 +388,10 @@ describe('velero-cm-preflight export and import (real API servers)', function ()
       },
     });
     const importerConfig = await testEnv().userKubeconfig(importer);
-    let refused = cli(importerConfig, ['import', file]);
+    let refused = runPreflight(importerConfig, ['import', file]);
     for (let i = 0; i < 20 && refused.stderr.includes('customresourcedefinitions'); i++) {
       await new Promise((r) => setTimeout(r, 250));
-      refused = cli(importerConfig, ['import', file]);
+      refused = runPreflight(importerConfig, ['import', file]);
     }
     expect(refused.status).to.equal(2);
     expect(refused.stderr).to.match(

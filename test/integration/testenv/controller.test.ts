@@ -10,6 +10,7 @@ import { CoreV1Api, CustomObjectsApi, NetworkingV1Api, type V1Ingress } from '@k
 import { adminKubeConfig, testEnv, testNamespace } from '../hooks.js';
 import { startCertManagerController, type RunningController } from './index.js';
 import { sleep } from './environment.js';
+import { certManagerCreator } from './cert-manager-objects.js';
 
 const GROUP = 'cert-manager.io';
 const ISSUE_TIMEOUT_MS = 120_000;
@@ -41,14 +42,7 @@ describe("testenv: cert-manager's real controller", function () {
     const namespace = testNamespace();
     controller = await startCertManagerController(testEnv(), { namespace });
     const custom = adminKubeConfig().makeApiClient(CustomObjectsApi);
-    const create = (plural: string, kind: string, name: string, spec: object) =>
-      custom.createNamespacedCustomObject({
-        group: GROUP,
-        version: 'v1',
-        namespace,
-        plural,
-        body: { apiVersion: `${GROUP}/v1`, kind, metadata: { name }, spec },
-      });
+    const create = certManagerCreator(adminKubeConfig(), namespace);
     await create('issuers', 'Issuer', 'bootstrap', { selfSigned: {} });
     await create('certificates', 'Certificate', 'root', {
       isCA: true,
