@@ -2,7 +2,7 @@
  * `npm run demo`: the plugin's main job end to end on this machine. A source cluster with cert-manager
  * and a workload is backed up by a real Velero server and restored into a fresh cluster, once with the
  * plugin and once without it (the control); then a short report says what the plugin kept out, forced
- * in, reordered and waited for, and what the control run would have broken. Last, the outcome with
+ * in, reordered and waited for, and what the control run restored wrongly. Last, the outcome with
  * cert-manager's real controller (harness/outcomeScenario.ts): reissued certificates, re-signed requests,
  * overwritten Secrets and the shim Certificate, with the plugin, the control and the manual recipe.
  */
@@ -94,11 +94,13 @@ export function report(
   const broken: string[] = [];
   if (controlRestore.ephemeralCreated.length > 0) {
     broken.push(
-      `recreated ${controlRestore.ephemeralCreated.length} Order/Challenge/CertificateRequest objects without status: cert-manager would re-sign or re-order them (new ACME orders, rate limits)`,
+      `recreated ${controlRestore.ephemeralCreated.length} Order/Challenge/CertificateRequest objects without status (what cert-manager then does is measured below: restored CertificateRequests signed again)`,
     );
   }
   if (controlRestore.shimCertificateCreated)
-    broken.push('restored the ingress-shim Certificate without its owner: ingress-shim would never update it again');
+    broken.push(
+      'restored the ingress-shim Certificate without its owner (measured below: it no longer follows its Ingress)',
+    );
   if (controlBackup.ephemeral.length > 0 && controlRestore.ephemeralCreated.length === 0)
     broken.push('stored the ephemeral kinds in the backup');
   const missingCrds = excludeWith.certManagerCrds.filter((crd) => !excludeControl.certManagerCrds.includes(crd));
@@ -141,7 +143,7 @@ export function report(
       'nothing (no live cert-manager webhook in the fresh cluster)',
     ),
     '',
-    '  What the control run (without the plugin) would have broken:',
+    '  What the control run (without the plugin) restored wrongly:',
     list(broken, 'nothing'),
     '',
   ].join('\n');
