@@ -17,8 +17,8 @@ import {
 } from './harness/analysis.js';
 import type { Cluster } from './harness/cluster.js';
 import { childProcesses, sleep } from './harness/proc.js';
-import { makeWebhookReady, startFakeWebhook } from './harness/webhook.js';
-import { mkdirSync } from 'node:fs';
+import { makeWebhookReady } from './harness/webhook.js';
+import { startChartWebhook } from './harness/chartWebhook.js';
 import { join } from 'node:path';
 import { createObject, forceSecretsConfig } from './harness/fixtures.js';
 import { backups, restoreIntoFreshCluster, sourceCluster } from './harness/scenarios.js';
@@ -252,9 +252,8 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
       this.timeout(20 * 60_000);
       for (const mode of MODES) {
         const target = await world!.cluster('webhook-target', { withCertManager: true, webhook: 'enforce' });
-        const dir = join(world!.workDir, `${target.name}-webhook`);
-        mkdirSync(dir, { recursive: true });
-        const webhook = await startFakeWebhook(dir);
+        // cert-manager's real webhook runs, but the API server only calls it once its Service is ready.
+        const webhook = await startChartWebhook(target);
         try {
           const server = await world!.veleroServer(target, mode, { syncBackups: true });
           try {

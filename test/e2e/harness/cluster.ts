@@ -36,13 +36,27 @@ export interface ControllerOptions {
   leaderElect?: boolean;
   enableGatewayApi?: boolean;
   dns01Nameservers?: string[];
+  /** The pinned cert-manager release (default) or the compatibility table's older one. */
+  release?: 'pinned' | 'old';
   extraArgs?: string[];
   logFile?: string;
+}
+
+/** cert-manager's real webhook serving on loopback (test/integration/testenv/webhook.ts). */
+export interface RunningWebhook {
+  pid: number;
+  port: number;
+  caBundle: string;
+  logFile: string;
+  readonly requests: number;
+  logText(): string;
+  stop(): Promise<void>;
 }
 
 /** The part of the test environment's API this suite uses (test/integration/testenv/index.ts). */
 interface TestEnvironmentModule {
   startCertManagerController: (env: TestEnvironment, options?: ControllerOptions) => Promise<RunningController>;
+  startCertManagerWebhook: (env: TestEnvironment, options?: { kubeconfig?: string }) => Promise<RunningWebhook>;
   startTestEnvironment: (options: {
     stateDir: string;
     stopOnExit?: boolean;
@@ -76,6 +90,8 @@ export interface Cluster {
   stateDir: string;
   /** Starts cert-manager's real controller against this cluster (log in the state directory); stopped with it. */
   startCertManagerController(options?: ControllerOptions): Promise<RunningController>;
+  /** Starts cert-manager's real webhook on loopback (log in the state directory); stopped with the cluster. */
+  startCertManagerWebhook(options?: { kubeconfig?: string }): Promise<RunningWebhook>;
   stop(): Promise<void>;
 }
 
@@ -89,7 +105,7 @@ export interface ClusterOptions {
 
 export async function startCluster(name: string, workDir: string, options: ClusterOptions): Promise<Cluster> {
   const stateDir = join(workDir, name);
-  const { startTestEnvironment, startCertManagerController } = await testEnvironment();
+  const { startTestEnvironment, startCertManagerController, startCertManagerWebhook } = await testEnvironment();
   const env = await startTestEnvironment({
     stateDir,
     stopOnExit: true,
@@ -104,6 +120,7 @@ export async function startCluster(name: string, workDir: string, options: Clust
     auditLog: env.state.auditLog,
     stateDir,
     startCertManagerController: (controllerOptions) => startCertManagerController(env, controllerOptions),
+    startCertManagerWebhook: (webhookOptions) => startCertManagerWebhook(env, webhookOptions),
     stop: () => env.stop({ keepStateDir: true }),
   };
 }

@@ -6,7 +6,7 @@
  * both clusters the controller runs as cert-manager's ServiceAccount with leader election, as the chart
  * deploys it.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   checkShimFollows,
@@ -21,7 +21,7 @@ import {
 import type { Cluster, RunningController } from './cluster.js';
 import { serviceAccountKubeconfig } from './kube.js';
 import { backups } from './scenarios.js';
-import { makeWebhookReady, startFakeWebhook } from './webhook.js';
+import { startLiveChartWebhook } from './chartWebhook.js';
 import type { PluginMode, World } from './world.js';
 
 /** The guide's manual recipe for a backup without the plugin. */
@@ -48,6 +48,13 @@ const SHIM_BOUND_MS = 20_000;
  */
 const SETTLE_TIMEOUT_MS = 60_000;
 
+export interface OutcomeOptions {
+  /** Which cert-manager controller runs in both clusters: the pinned release (default) or the older one. */
+  certManager?: 'pinned' | 'old';
+  /** Only these columns (by name); default all three. */
+  columns?: string[];
+}
+
 export interface OutcomeRun {
   atBackup: OutcomeSnapshot;
   columns: OutcomeColumn[];
@@ -58,19 +65,24 @@ export interface OutcomeRun {
  * the TokenRequest API), leader election on the chart's Lease in kube-system, gateway-shim on. So missing
  * RBAC shows as the failure it causes in a real cluster.
  */
-async function startChartController(cluster: Cluster): Promise<RunningController> {
+async function startChartController(cluster: Cluster, release: 'pinned' | 'old'): Promise<RunningController> {
   const kubeconfig = await serviceAccountKubeconfig(
     cluster.endpoint,
     'cert-manager',
     'cert-manager',
     join(cluster.stateDir, 'cert-manager-sa.kubeconfig'),
   );
-  return cluster.startCertManagerController({ kubeconfig, leaderElect: true, enableGatewayApi: true });
+  return cluster.startCertManagerController({ kubeconfig, leaderElect: true, enableGatewayApi: true, release });
 }
 
-export async function runOutcomeScenario(world: World): Promise<OutcomeRun> {
-  const source = await world.cluster('outcome-source', { withCertManager: true });
-  const sourceController = await startChartController(source);
+export async function runOutcomeScenario(world: World, options: OutcomeOptions = {}): Promise<OutcomeRun> {
+  const release = options.certManager ?? 'pinned';
+  const wanted = COLUMNS.filter((c) => !options.columns || options.columns.includes(c.column));
+  // The chart's webhook configurations as rendered (no opt-in selector): cert-manager's real webhook admits
+  // every cert-manager write, the controller's and Velero's, as in a cluster.
+  const source = await world.cluster('outcome-source', { withCertManager: true, webhook: 'enforce' });
+  const sourceWebhook = await startLiveChartWebhook(source);
+  const sourceController = await startChartController(source, release);
   let atBackup: OutcomeSnapshot;
   const made: Record<string, string> = {};
   try {
@@ -85,24 +97,23 @@ export async function runOutcomeScenario(world: World): Promise<OutcomeRun> {
       );
     atBackup = await snapshot(source.endpoint);
     for (const mode of ['with-plugin', 'control'] as const) {
-      const specs = COLUMNS.filter((c) => c.mode === mode).map((c) => ({ name: c.backup, args: c.args }));
+      const specs = wanted.filter((c) => c.mode === mode).map((c) => ({ name: c.backup, args: c.args }));
+      if (specs.length === 0) continue;
       const results = await backups(world, source, mode, specs);
       for (const [name, result] of Object.entries(results)) made[`${name} ${mode}`] = result.name;
     }
   } finally {
     await sourceController.stop();
+    await sourceWebhook.stop();
     await source.stop();
   }
   const columns: OutcomeColumn[] = [];
-  for (const { column, mode, backup } of COLUMNS) {
-    const target = await world.cluster('outcome-restore', { withCertManager: true });
-    const controller = await startChartController(target);
-    // cert-manager runs before the restore (timing b), so its webhook is ready: the stand-in admission server
-    // (cert-manager's webhook is not run here) answers, and the plugin's bounded wait for it ends at once.
-    const webhookDir = join(world.workDir, `${target.name}-webhook`);
-    mkdirSync(webhookDir, { recursive: true });
-    const webhook = await startFakeWebhook(webhookDir);
-    await makeWebhookReady(target.endpoint, webhook);
+  for (const { column, mode, backup } of wanted) {
+    const target = await world.cluster('outcome-restore', { withCertManager: true, webhook: 'enforce' });
+    // cert-manager runs before the restore (timing b): its real webhook is live (so the plugin's bounded
+    // wait for it ends at once and it admits what Velero restores), then its controller starts.
+    const webhook = await startLiveChartWebhook(target);
+    const controller = await startChartController(target, release);
     const server = await world.veleroServer(target, mode, { syncBackups: true });
     try {
       const backupName = made[`${backup} ${mode}`]!;

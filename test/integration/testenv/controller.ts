@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBinary, type Log } from './binaries.js';
 import { processGone, sleep, spawnDetached, stopProcessGroup, tail, type TestEnvironment } from './environment.js';
-import { CERT_MANAGER_CONTROLLER } from './versions.js';
+import { CERT_MANAGER_CONTROLLER, CERT_MANAGER_CONTROLLER_OLD } from './versions.js';
 
 export interface ControllerOptions {
   /** The identity it runs as; default the environment's administrator. */
@@ -21,6 +21,11 @@ export interface ControllerOptions {
   enableGatewayApi?: boolean;
   /** host:port list for DNS-01 self checks (a loopback DNS server). */
   dns01Nameservers?: string[];
+  /**
+   * Which cert-manager release: the pinned one (default), or the older release of the compatibility
+   * table (hack/testenv/cert-manager-controller-v1.15, built on first use).
+   */
+  release?: 'pinned' | 'old';
   /** Any further controller flags. */
   extraArgs?: string[];
   /** Default `<state dir>/cert-manager-controller.log`. */
@@ -53,7 +58,8 @@ export async function startCertManagerController(
 ): Promise<RunningController> {
   if (env.state.pids.controller && !processGone(env.state.pids.controller))
     throw new Error(`${env.stateDir} already runs cert-manager's controller (pid ${env.state.pids.controller})`);
-  const binary = await ensureBinary(CERT_MANAGER_CONTROLLER, options.log ?? (() => undefined));
+  const spec = options.release === 'old' ? CERT_MANAGER_CONTROLLER_OLD : CERT_MANAGER_CONTROLLER;
+  const binary = await ensureBinary(spec, options.log ?? (() => undefined));
   const logFile = options.logFile ?? join(env.stateDir, 'cert-manager-controller.log');
   const args = [
     `--kubeconfig=${options.kubeconfig ?? env.kubeconfig}`,

@@ -23,7 +23,7 @@ export interface EnvironmentState {
   etcdClientPort: number;
   etcdPeerPort: number;
   /** Process groups of this environment; `controller` is cert-manager's controller when one was started. */
-  pids: { etcd?: number; apiserver?: number; controller?: number };
+  pids: { etcd?: number; apiserver?: number; controller?: number; webhook?: number };
   /** One JSON audit event per line, for every request made by a user other than the API server itself. */
   auditLog: string;
   versions: Record<string, string>;
@@ -237,10 +237,10 @@ export class TestEnvironment {
   }
 
   /**
-   * Records a process started against this environment (cert-manager's controller) so that stop(),
+   * Records a process started against this environment (cert-manager's controller or webhook) so that stop(),
    * `testenv:down` and the exit hook stop it with the API server.
    */
-  trackProcess(name: 'controller', pid: number | undefined): void {
+  trackProcess(name: 'controller' | 'webhook', pid: number | undefined): void {
     this.state.pids[name] = pid;
     this.saveState();
   }
@@ -248,6 +248,7 @@ export class TestEnvironment {
   private async stopProcesses(): Promise<void> {
     // Clients first, so they do not log a burst of connection errors while the server goes away.
     await stopProcessGroup(this.state.pids.controller);
+    await stopProcessGroup(this.state.pids.webhook);
     await stopProcessGroup(this.state.pids.apiserver);
     await stopProcessGroup(this.state.pids.etcd);
     this.state.pids = {};
@@ -256,7 +257,12 @@ export class TestEnvironment {
   private stopOnExit(): void {
     // 'exit' handlers must be synchronous: a SIGKILL to each process group is all that fits.
     this.exitHook = () => {
-      for (const pid of [this.state.pids.controller, this.state.pids.apiserver, this.state.pids.etcd]) {
+      for (const pid of [
+        this.state.pids.controller,
+        this.state.pids.webhook,
+        this.state.pids.apiserver,
+        this.state.pids.etcd,
+      ]) {
         if (pid) killGroup(pid, 'SIGKILL');
       }
     };

@@ -11,6 +11,7 @@ export { TestEnvironment } from './environment.js';
 export { WEBHOOK_OPT_IN_LABEL, kubeConfigFromFile, describeApiError, type WebhookMode } from './install.js';
 export { allVersions } from './versions.js';
 export { startCertManagerController, type RunningController } from './controller.js';
+export { startCertManagerWebhook, type RunningWebhook } from './webhook.js';
 
 export interface EnvironmentOptions extends StartOptions {
   /** Install cert-manager (chart), Velero CRDs and Gateway API CRDs. Default true; false gives an empty cluster. */

@@ -93,6 +93,14 @@ export class Pki {
     return this.sign(fileStem, subject, 'clientAuth', []);
   }
 
+  /**
+   * A serving certificate signed by the environment's CA (which the API server already knows), for a
+   * server the API server calls, e.g. cert-manager's webhook; `altNames` in openssl form (DNS:..., IP:...).
+   */
+  async servingCertificate(fileStem: string, commonName: string, altNames: string[]): Promise<ClientCredentials> {
+    return this.sign(fileStem, `/CN=${escapeSubject(commonName)}`, 'serverAuth', altNames);
+  }
+
   private async sign(fileStem: string, subject: string, usage: string, altNames: string[]): Promise<ClientCredentials> {
     const certFile = join(this.dir, `${fileStem}.crt`);
     const keyFile = join(this.dir, `${fileStem}.key`);

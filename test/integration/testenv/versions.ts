@@ -84,6 +84,28 @@ export const CERT_MANAGER_CONTROLLER: BinarySpec = {
   ownSources: ['main.go', 'go.mod', 'go.sum'],
 };
 
+/**
+ * cert-manager's controller from an older release (v1.15.x), for the compatibility table
+ * (docs/compatibility.md): the same wrapper adapted to that release's pkg/controller API, in its own
+ * module with that release's Kubernetes dependencies. Only built when a run asks for it
+ * (E2E_CERT_MANAGER=old).
+ */
+export const CERT_MANAGER_CONTROLLER_OLD: BinarySpec = {
+  ...CERT_MANAGER_CONTROLLER,
+  moduleDir: 'cert-manager-controller-v1.15',
+};
+
+/**
+ * cert-manager's webhook: its cmd/webhook module is not on the module proxy and its admission chain is in
+ * the main module's internal/ packages, so the wrapper (hack/testenv/cert-manager-webhook/main.go) has a
+ * module path under cert-manager's, which Go allows to import them, and serves that chain on loopback.
+ */
+export const CERT_MANAGER_WEBHOOK: BinarySpec = {
+  ...CERT_MANAGER_CONTROLLER,
+  name: 'cert-manager-webhook',
+  moduleDir: 'cert-manager-webhook',
+};
+
 /** The version of `module` required by hack/testenv/<moduleDir>/go.mod. */
 export function pinnedVersion(spec: BinarySpec): string {
   const goMod = readFileSync(join(repoRoot(), 'hack', 'testenv', spec.moduleDir, 'go.mod'), 'utf8');
