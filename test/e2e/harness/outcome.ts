@@ -83,10 +83,19 @@ interface Item {
   data?: Record<string, string>;
 }
 
+/** 429s tolerated per list: a loaded API server may answer Too Many Requests (seen once on a certificaterequests list at load ~15). */
+const LIST_RETRIES_ON_429 = 10;
+
 async function list(cluster: ClusterEndpoint, path: string): Promise<Item[]> {
-  const response = await apiRequest(cluster, 'GET', path);
-  if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
-  return (response.body as { items: Item[] }).items;
+  for (let attempt = 0; ; attempt++) {
+    const response = await apiRequest(cluster, 'GET', path);
+    if (response.status === 429 && attempt < LIST_RETRIES_ON_429) {
+      await sleep(1_000);
+      continue;
+    }
+    if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
+    return (response.body as { items: Item[] }).items;
+  }
 }
 
 const certificatesPath = `/apis/${CM}/v1/namespaces/${LIVE_NAMESPACE}/certificates`;

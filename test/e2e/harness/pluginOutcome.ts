@@ -1,0 +1,19 @@
+/**
+ * What the plugin promises after a restore, as assertions on one measured outcome column: shared by the
+ * outcome test (the pinned cert-manager) and the compatibility test (an older one).
+ */
+import { expect } from 'chai';
+import type { OutcomeColumn } from './outcome.js';
+
+/** Nothing reissued or re-signed, no Secret overwritten, the shim Certificate follows its restored Ingress. */
+export function expectPluginPromiseKept({ outcome, shim, restorePhase }: OutcomeColumn): void {
+  expect(restorePhase).to.be.oneOf(['Completed', 'PartiallyFailed']);
+  expect(outcome.settleTimedOut, 'settled').to.equal(false);
+  expect(outcome.certificatesNotReady).to.deep.equal([]);
+  expect(outcome.certificatesReissued).to.deep.equal([]);
+  expect(outcome.requestsCreatedAfterRestore).to.equal(0);
+  expect(outcome.restoredRequestsResigned).to.equal(0);
+  expect(outcome.secretsOverwritten).to.deep.equal([]);
+  expect(shim.follows, 'shim follows').to.equal(true);
+  expect(shim.ownedByRestoredIngress, 'shim owned by the restored Ingress').to.equal(true);
+}
