@@ -51,8 +51,6 @@ const SETTLE_TIMEOUT_MS = 60_000;
 export interface OutcomeOptions {
   /** Which cert-manager controller runs in both clusters: the pinned release (default) or the older one. */
   certManager?: 'pinned' | 'old';
-  /** Only these columns (by name); default all three. */
-  columns?: string[];
 }
 
 export interface OutcomeRun {
@@ -77,7 +75,6 @@ async function startChartController(cluster: Cluster, release: 'pinned' | 'old')
 
 export async function runOutcomeScenario(world: World, options: OutcomeOptions = {}): Promise<OutcomeRun> {
   const release = options.certManager ?? 'pinned';
-  const wanted = COLUMNS.filter((c) => !options.columns || options.columns.includes(c.column));
   // The chart's webhook configurations as rendered (no opt-in selector): cert-manager's real webhook admits
   // every cert-manager write, the controller's and Velero's, as in a cluster.
   const source = await world.cluster('outcome-source', { withCertManager: true, webhook: 'enforce' });
@@ -97,8 +94,7 @@ export async function runOutcomeScenario(world: World, options: OutcomeOptions =
       );
     atBackup = await snapshot(source.endpoint);
     for (const mode of ['with-plugin', 'control'] as const) {
-      const specs = wanted.filter((c) => c.mode === mode).map((c) => ({ name: c.backup, args: c.args }));
-      if (specs.length === 0) continue;
+      const specs = COLUMNS.filter((c) => c.mode === mode).map((c) => ({ name: c.backup, args: c.args }));
       const results = await backups(world, source, mode, specs);
       for (const [name, result] of Object.entries(results)) made[`${name} ${mode}`] = result.name;
     }
@@ -108,7 +104,7 @@ export async function runOutcomeScenario(world: World, options: OutcomeOptions =
     await source.stop();
   }
   const columns: OutcomeColumn[] = [];
-  for (const { column, mode, backup } of wanted) {
+  for (const { column, mode, backup } of COLUMNS) {
     const target = await world.cluster('outcome-restore', { withCertManager: true, webhook: 'enforce' });
     // cert-manager runs before the restore (timing b): its real webhook is live (so the plugin's bounded
     // wait for it ends at once and it admits what Velero restores), then its controller starts.
