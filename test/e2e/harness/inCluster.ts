@@ -25,7 +25,7 @@ import { mustRun } from './proc.js';
 import { AWS_PLUGIN } from './versions.js';
 
 /** Where a Pod finds its ServiceAccount credentials (client-go's rest.InClusterConfig, the plugin's client). */
-export const SERVICE_ACCOUNT_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
+const SERVICE_ACCOUNT_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /** The kubelet asks for this lifetime (one hour plus seven seconds) for a Pod's projected token. */
 const KUBELET_TOKEN_SECONDS = 3607;
