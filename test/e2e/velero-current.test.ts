@@ -265,18 +265,23 @@ describe(`e2e: Velero ${release.version}, with the plugin and without it (contro
       try {
         const name = 'killed-plugin';
         await server.mustCli(['backup', 'create', name]);
-        // The plugin's own executable in the plugin dir (not Velero's built-in plugin process), killed once it
-        // has served for a moment: past the handshake, while the backup's items go through it.
+        // The plugin's own executable in the plugin dir (not Velero's built-in plugin process), killed while the
+        // backup's items go through it: once its first action has asked the cluster (its one "cluster access
+        // through ..." line for this backup in the server's log), so later items need the restarted process. A
+        // fixed delay landed before the items on one run and after the plugin's last call on another.
         const executable = join(world!.pluginDirs['with-plugin'], 'velero-plugin-for-cert-manager');
+        const servingItems = () =>
+          readFileSync(server.logFile, 'utf8')
+            .split('\n')
+            .some((line) => line.includes('cluster access through') && line.includes(`backup=velero/${name}`));
         let killed: number | undefined;
         const deadline = Date.now() + 60_000;
         while (killed === undefined && Date.now() < deadline) {
           const pid = childProcesses(server.pid ?? -1, executable)[0];
-          if (pid === undefined) {
+          if (pid === undefined || !servingItems()) {
             await sleep(20);
             continue;
           }
-          await sleep(1_500);
           try {
             process.kill(pid, 'SIGKILL');
             killed = pid;
