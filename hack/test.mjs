@@ -302,7 +302,7 @@ const stages = [
   { name: 'packaging', run: packagingStage },
   // Benchmarks (hack/bench, docs/benchmarks.md) with few iterations: every row runs, no speed is asserted.
   { name: 'bench-quick', run: check('node', ['hack/bench/run.mjs', '--quick', '--no-build']) },
-  // End to end (hack/e2e/README.md): real Velero servers (v1.18.1, v1.16.2) with the packaged plugin and a control
+  // End to end (hack/e2e/README.md): real Velero servers (v1.18.3, v1.16.2; v1.18.1 opt-in) with the packaged plugin and a control
   // without it, moto as the object store, fresh API servers per restore. Tools are cached; see README for timings.
   // --exit: keep-alive sockets to the stopped API servers must not hold the run open.
   { name: 'e2e', run: mocha('dist/test/e2e/**/*.test.js', ['--no-package', '--exit', '--timeout', '600000']) },

@@ -4,6 +4,8 @@
 // Velero starts a fresh plugin process for every backup and restore.
 import './host/stdout-guard.js'; // first: nothing any later module prints may reach stdout
 import { writeSync } from 'node:fs';
+import { logLevelFromArgs } from './host/args.js';
+import { JsonLineLogger } from './host/logger.js';
 import { servePlugin } from './host/serve.js';
 import { VERSION } from './version.js';
 
@@ -21,11 +23,15 @@ servePlugin({
   // The cluster access (and with it @kubernetes/client-node) is created here but connects only when an
   // action first asks the cluster something, so start-up stays light.
   actions: async () => {
-    const [{ createActions }, { createLookupsProvider }] = await Promise.all([
+    const [{ createActions }, { createLookupsProvider, describeConnection }] = await Promise.all([
       import('./actions/index.js'),
       import('./kube/index.js'),
     ]);
-    return createActions({ env: process.env, lookupsFor: createLookupsProvider() });
+    // One line per process (Velero starts one per backup or restore): in-cluster or kubeconfig, and which server.
+    const log = new JsonLineLogger({ level: logLevelFromArgs(process.argv.slice(2)).level, source: 'kube' });
+    const onConnected = (connection: Parameters<typeof describeConnection>[0]) =>
+      log.info(describeConnection(connection), { ...connection });
+    return createActions({ env: process.env, lookupsFor: createLookupsProvider({ onConnected }) });
   },
 }).catch((err: unknown) => {
   process.stderr.write(

@@ -8,7 +8,7 @@
  * readiness, which a restore waits on, is cached only for `readinessTtlMs`.
  */
 import type { ResourceIdentifier, VeleroRequestObject } from '../host/action.js';
-import { loadKubeApis, type KubeApis, type LoadOptions } from './client.js';
+import { loadKubeApis, type KubeApis, type KubeConfigSource, type LoadOptions } from './client.js';
 import { endpointsHaveReadyAddress, SERVICE_NAME_LABEL, slicesHaveReadyEndpoint } from './endpoints.js';
 import { httpStatusOf, toClusterAccessError } from './errors.js';
 import { controllerConfigMapName, describeInstallation, describeDeployments } from './installation.js';
@@ -38,6 +38,11 @@ export interface ClusterAccessOptions extends LoadOptions {
   now?: () => number;
   /** Replaces loading the client (tests of caching and errors). */
   loadApis?: () => Promise<KubeApis>;
+  /**
+   * Told once per loaded configuration where it came from, so an operator can see in the logs whether the
+   * plugin talks to the cluster as the Velero Pod's ServiceAccount (in-cluster) or through a kubeconfig.
+   */
+  onConnected?: (connection: { source: KubeConfigSource; server: string }) => void;
 }
 
 const LIST_PAGE_SIZE = 500;
@@ -142,7 +147,10 @@ export class ClusterAccess {
       this.apisFailedAt = undefined;
       const load = this.options.loadApis ?? (() => loadKubeApis(this.options));
       this.apis = load();
-      this.apis.catch(() => (this.apisFailedAt = this.now()));
+      this.apis.then(
+        ({ source, server }) => this.options.onConnected?.({ source, server }),
+        () => (this.apisFailedAt = this.now()),
+      );
     }
     return this.apis;
   }

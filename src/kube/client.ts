@@ -8,13 +8,24 @@
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type * as k8s from '@kubernetes/client-node';
 import { ClusterAccessError } from './types.js';
 
 export type KubeConfigSource = 'explicit' | 'KUBECONFIG' | 'home' | 'in-cluster';
 
 const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+/** What a log line says about where the plugin's cluster configuration came from (no credentials in it). */
+export function describeConnection(connection: { source: KubeConfigSource; server: string }): string {
+  const from: Record<KubeConfigSource, string> = {
+    explicit: 'the kubeconfig file given to it',
+    KUBECONFIG: 'the kubeconfig in $KUBECONFIG',
+    home: 'the kubeconfig in ~/.kube/config',
+    'in-cluster': `the in-cluster configuration (the Pod's ServiceAccount token in ${dirname(IN_CLUSTER_TOKEN)})`,
+  };
+  return `cluster access through ${from[connection.source]}, API server ${connection.server}`;
+}
 
 export interface KubeApis {
   source: KubeConfigSource;

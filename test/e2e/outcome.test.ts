@@ -8,7 +8,7 @@
  * The control and the recipe are asserted on what really happens (findings, not failures).
  *
  * Velero v1.18 by default; E2E_OUTCOME_RELEASES=all adds v1.16.2 (another ~5 minutes, kept out of the
- * default e2e stage for its time budget). Both releases measured the same findings (v1.18.1 and v1.16.2).
+ * default e2e stage for its time budget). Every release measured the same findings (v1.18.1, v1.18.3 and v1.16.2).
  */
 import { expect } from 'chai';
 import { outcomeTable, type OutcomeColumn, type OutcomeSnapshot } from './harness/outcome.js';
@@ -57,7 +57,7 @@ for (const release of RELEASES) {
       expectPluginPromiseKept(byColumn('with plugin'));
     });
 
-    // Findings, as measured (Velero v1.18.1, cert-manager v1.21.2); see README "What cert-manager does after a restore".
+    // Findings, as measured (Velero v1.18.1 and v1.18.3, cert-manager v1.21.2); see README "What cert-manager does after a restore".
     it('control: the restored CertificateRequests (no status) are signed again at the CA, though no Secret changes; the SelfSigned one can never be signed again and stays pending; the shim Certificate no longer follows its Ingress', () => {
       const { outcome, shim } = byColumn('control');
       expect(outcome.restoredRequestsResigned, 'restored requests re-signed').to.be.greaterThan(0);

@@ -100,6 +100,24 @@ export function apiRequest(
   });
 }
 
+/** A bound token for a ServiceAccount from the TokenRequest API, as the kubelet requests one for a Pod. */
+export async function serviceAccountToken(
+  endpoint: ClusterEndpoint,
+  namespace: string,
+  name: string,
+  expirationSeconds = 3600,
+): Promise<string> {
+  const response = await apiRequest(endpoint, 'POST', `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`, {
+    apiVersion: 'authentication.k8s.io/v1',
+    kind: 'TokenRequest',
+    spec: { expirationSeconds },
+  });
+  const token = (response.body as { status?: { token?: string } }).status?.token;
+  if (response.status !== 201 || !token)
+    throw new Error(`TokenRequest for ServiceAccount ${namespace}/${name}: HTTP ${response.status}`);
+  return token;
+}
+
 /**
  * A kubeconfig for a ServiceAccount, with a bound token from the TokenRequest API (as the kubelet mounts
  * one into a Pod): whoever uses it gets exactly the RBAC that ServiceAccount has in the cluster.
@@ -110,14 +128,7 @@ export async function serviceAccountKubeconfig(
   name: string,
   file: string,
 ): Promise<string> {
-  const response = await apiRequest(endpoint, 'POST', `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`, {
-    apiVersion: 'authentication.k8s.io/v1',
-    kind: 'TokenRequest',
-    spec: { expirationSeconds: 3600 },
-  });
-  const token = (response.body as { status?: { token?: string } }).status?.token;
-  if (response.status !== 201 || !token)
-    throw new Error(`TokenRequest for ServiceAccount ${namespace}/${name}: HTTP ${response.status}`);
+  const token = await serviceAccountToken(endpoint, namespace, name);
   const cluster: Record<string, unknown> = { server: endpoint.server };
   if (endpoint.ca) cluster['certificate-authority-data'] = endpoint.ca.toString('base64');
   const user = `system:serviceaccount:${namespace}:${name}`;

@@ -4,7 +4,7 @@
  */
 import type { Cluster } from './cluster.js';
 import { loadShop } from './fixtures.js';
-import type { BackupResult, PluginMode, RestoreResult, World } from './world.js';
+import type { BackupResult, PluginMode, RestoreResult, VeleroServerChoice, World } from './world.js';
 
 /** Runs several backups of the source cluster with one Velero server (with the plugin or without it). */
 export async function backups(
@@ -12,8 +12,9 @@ export async function backups(
   source: Cluster,
   mode: PluginMode,
   specs: { name: string; args: string[]; prepare?: () => Promise<void> }[],
+  serverChoice: VeleroServerChoice = {},
 ): Promise<Record<string, BackupResult>> {
-  const server = await world.veleroServer(source, mode);
+  const server = await world.veleroServer(source, mode, serverChoice);
   const results: Record<string, BackupResult> = {};
   try {
     for (const spec of specs) {

@@ -16,11 +16,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cluster } from './cluster.js';
+import { inClusterCommand, type InClusterIdentity } from './inCluster.js';
 import { apiRequest } from './kube.js';
 import type { ObjectStore } from './objectStore.js';
 import { BackgroundProcess, freeLoopbackPort, mustRun, runCommand, waitFor, type CommandResult } from './proc.js';
 
-const VELERO_NAMESPACE = 'velero';
+export const VELERO_NAMESPACE = 'velero';
 
 let startCount = 0;
 
@@ -36,6 +37,8 @@ export interface VeleroServerOptions {
   /** A label for log file names, e.g. "source-with-plugin". */
   label: string;
   extraServerArgs?: string[];
+  /** Run as in a Pod: in-cluster configuration instead of the kubeconfig (inCluster.ts). */
+  inCluster?: InClusterIdentity;
 }
 
 /** Installs Velero's CRDs, its namespace and the BackupStorageLocation into a cluster (idempotent). */
@@ -121,7 +124,7 @@ export async function installVelero(
   );
 }
 
-function cliEnv(workDir: string): NodeJS.ProcessEnv {
+export function cliEnv(workDir: string): NodeJS.ProcessEnv {
   const home = join(workDir, 'home');
   mkdirSync(home, { recursive: true });
   const credentials = join(workDir, 'object-store-credentials');
@@ -150,15 +153,21 @@ export class VeleroServer {
 
   static async start(options: VeleroServerOptions): Promise<VeleroServer> {
     // KUBECONFIG: how plugins (which inherit the server's environment) reach the API server outside a Pod.
-    const env = { ...cliEnv(options.workDir), KUBECONFIG: options.cluster.kubeconfig };
+    // In a Pod (options.inCluster) there is neither: the ServiceAccount and VELERO_NAMESPACE stand in.
+    const inCluster = options.inCluster;
+    const env = inCluster
+      ? { ...cliEnv(options.workDir), ...inCluster.env }
+      : { ...cliEnv(options.workDir), KUBECONFIG: options.cluster.kubeconfig };
+    // klog verbosity 4 makes client-go name the configuration it loads ("Using in-cluster configuration") on
+    // stderr, before Velero hands klog to its own logger (whose info level drops verbosity 4 afterwards).
+    const connection = inCluster
+      ? ['--v=4']
+      : ['--kubeconfig', options.cluster.kubeconfig, '--namespace', VELERO_NAMESPACE];
     const metricsPort = await freeLoopbackPort();
     const logFile = join(options.workDir, `velero-server-${options.label}-${++startCount}.log`);
     const args = [
       'server',
-      '--kubeconfig',
-      options.cluster.kubeconfig,
-      '--namespace',
-      VELERO_NAMESPACE,
+      ...connection,
       '--plugin-dir',
       options.pluginDir,
       '--log-level',
@@ -174,7 +183,14 @@ export class VeleroServer {
       '3m',
       ...(options.extraServerArgs ?? []),
     ];
-    const process_ = BackgroundProcess.start(`velero server (${options.label})`, options.velero, args, logFile, env);
+    const command = inCluster ? inClusterCommand(inCluster, options.velero, args) : { command: options.velero, args };
+    const process_ = BackgroundProcess.start(
+      `velero server (${options.label})`,
+      command.command,
+      command.args,
+      logFile,
+      env,
+    );
     const server = new VeleroServer(options, logFile, process_, env);
     try {
       // "Server starting..." follows plugin discovery (every plugin started, listed and stopped) and

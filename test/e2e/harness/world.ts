@@ -18,9 +18,19 @@ import { mustRun } from './proc.js';
 import { extractBackup, type BackupContents } from './tarball.js';
 import { ensureAwsPlugin, ensureMoto, ensureVelero, silentProgress, type Progress } from './tools.js';
 import type { VeleroRelease } from './versions.js';
-import { installVelero, VeleroServer } from './velero.js';
+import { prepareInClusterIdentity, type InClusterIdentity } from './inCluster.js';
+import { cliEnv, installVelero, VELERO_NAMESPACE, VeleroServer } from './velero.js';
 
 export type PluginMode = 'with-plugin' | 'control';
+
+/** How World.veleroServer starts a server. */
+export interface VeleroServerChoice {
+  /** The server must pick up backups from the object store at once (restore side). */
+  syncBackups?: boolean;
+  extraServerArgs?: string[];
+  /** Run the server as in a Pod: Velero's ServiceAccount through the in-cluster configuration, no kubeconfig. */
+  inCluster?: boolean;
+}
 
 export interface BackupResult {
   name: string;
@@ -60,6 +70,7 @@ export class World {
   private readonly toStop: (() => Promise<void>)[] = [];
   private counter = 0;
   private readonly validatedLocations = new Set<string>();
+  private readonly inClusterIdentities = new Map<string, Promise<InClusterIdentity>>();
   failed = false;
 
   private constructor(
@@ -120,28 +131,36 @@ export class World {
    * sync runs at start and then once a minute, and skips a location not yet validated; so the first
    * server of a cluster is started once to validate the location, then again to sync at once.
    */
-  async veleroServer(
-    cluster: Cluster,
-    mode: PluginMode,
-    options: { syncBackups?: boolean; extraServerArgs?: string[] } = {},
-  ): Promise<VeleroServer> {
+  async veleroServer(cluster: Cluster, mode: PluginMode, options: VeleroServerChoice = {}): Promise<VeleroServer> {
     if (options.syncBackups && !this.validatedLocations.has(cluster.name)) {
-      const first = await this.startVeleroServer(cluster, mode, options.extraServerArgs ?? []);
+      const first = await this.startVeleroServer(cluster, mode, options);
       await first.stop();
     }
     this.validatedLocations.add(cluster.name);
-    return this.startVeleroServer(cluster, mode, options.extraServerArgs ?? []);
+    return this.startVeleroServer(cluster, mode, options);
+  }
+
+  /** Velero's ServiceAccount in a cluster and the Pod's files for it, made once per cluster (inCluster.ts). */
+  private inClusterIdentity(cluster: Cluster): Promise<InClusterIdentity> {
+    let identity = this.inClusterIdentities.get(cluster.name);
+    if (!identity) {
+      const dir = join(this.workDir, cluster.name, 'in-cluster');
+      identity = prepareInClusterIdentity(this.velero, cluster, VELERO_NAMESPACE, dir, cliEnv(dir));
+      this.inClusterIdentities.set(cluster.name, identity);
+    }
+    return identity;
   }
 
   private async startVeleroServer(
     cluster: Cluster,
     mode: PluginMode,
-    extraServerArgs: string[],
+    options: VeleroServerChoice,
   ): Promise<VeleroServer> {
     const label = `${cluster.name}-${mode}`;
     this.progress(
-      `starting velero server ${this.release.version} for ${cluster.name} (${mode === 'control' ? 'control: no plugin' : 'with the plugin'})`,
+      `starting velero server ${this.release.version} for ${cluster.name} (${mode === 'control' ? 'control: no plugin' : 'with the plugin'}${options.inCluster ? ', in-cluster configuration' : ''})`,
     );
+    const inCluster = options.inCluster ? await this.inClusterIdentity(cluster) : undefined;
     const server = await VeleroServer.start({
       velero: this.velero,
       cluster,
@@ -149,7 +168,8 @@ export class World {
       pluginDir: this.pluginDirs[mode],
       workDir: join(this.workDir, cluster.name),
       label,
-      extraServerArgs,
+      extraServerArgs: options.extraServerArgs ?? [],
+      ...(inCluster ? { inCluster } : {}),
     });
     this.toStop.push(() => server.stop());
     return server;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ClusterAccess, createLookupsProvider } from '../../../src/kube/access.js';
-import type { KubeApis } from '../../../src/kube/client.js';
+import { describeConnection, type KubeApis } from '../../../src/kube/client.js';
 import { ClusterAccessError } from '../../../src/kube/types.js';
 
 /** A stand-in for the generated API clients: answers lists from arrays and counts calls. */
@@ -69,6 +69,33 @@ describe('kube/access ClusterAccess', () => {
     expect(calls.filter((c) => c === 'slices')).to.have.length(1);
     expect(access.requestCount).to.equal(calls.length);
     expect(await lookups.pluginConfig('velero-plugin-for-cert-manager.dev/backup-x')).to.deep.equal({ k: 'v' });
+  });
+
+  it('says once where its configuration came from, however many lookups follow, and not when loading fails', async () => {
+    const { apis } = fakeApis();
+    const told: unknown[] = [];
+    const access = new ClusterAccess({
+      loadApis: () => Promise.resolve({ ...apis, source: 'in-cluster', server: 'https://10.0.0.1:443' }),
+      onConnected: (connection) => told.push(connection),
+    });
+    for (const uid of ['a', 'b']) {
+      await access.forOperation(uid).pluginConfig();
+      await access.forOperation(uid).certManagerInstallation();
+    }
+    expect(told).to.deep.equal([{ source: 'in-cluster', server: 'https://10.0.0.1:443' }]);
+    expect(describeConnection({ source: 'in-cluster', server: 'https://10.0.0.1:443' })).to.equal(
+      "cluster access through the in-cluster configuration (the Pod's ServiceAccount token in /var/run/secrets/kubernetes.io/serviceaccount), API server https://10.0.0.1:443",
+    );
+
+    const failing = new ClusterAccess({
+      loadApis: () => Promise.reject(new ClusterAccessError('no Kubernetes configuration', 'not-configured')),
+      onConnected: (connection) => told.push(connection),
+    });
+    await failing
+      .forOperation('c')
+      .pluginConfig()
+      .catch(() => undefined);
+    expect(told).to.have.length(1);
   });
 
   it('gives another operation its own cache, and the same uid the same one', async () => {

@@ -1490,12 +1490,29 @@ jobs:
     line: 'velero backup create b --resource-policies-configmap my-policy --include-cluster-scoped-resources -apiservices',
     expect: ['CMV010', 'CMV023', 'CMV027', 'CMV030'],
   },
-  // Class 7. Velero issue 9869: v1.18.1 expands the namespace '*'.
+  // Class 7. Velero issue 9869: v1.18.1 expands the namespace '*' into the live namespaces. Measured on a live
+  // v1.18.1 (test/e2e/velero-1-18-1-wildcard.test.ts, opt-in E2E_VELERO_1_18_1=1): the backup log says
+  // "Including namespaces: cert-manager, default, kube-node-lease, kube-public, kube-system, shop, velero", and
+  // the backup still holds the ClusterIssuer, all six cert-manager CRDs and the webhook configurations, as
+  // v1.18.3 does (test/e2e/velero-current.test.ts). The expanded list, sorted, equals the API server's sorted
+  // namespace listing, so IncludeEverything holds; the regression is speed (one list call per namespace:
+  // 407 namespaced lists there). No finding on any version.
   {
     name: 'i18 c7 old-style backup on 1.18.1',
     line: `velero backup create b --exclude-resources ${EPH}`,
     version: '1.18.1',
-    expect: ['CMV035'],
+    expect: [],
+  },
+  {
+    name: 'i18 c7 old-style Backup manifest on 1.18.1 (empty includes become * there too)',
+    yaml: `apiVersion: velero.io/v1
+kind: Backup
+metadata: {name: b, namespace: velero}
+spec:
+  excludedResources: [orders.acme.cert-manager.io, challenges.acme.cert-manager.io, certificaterequests.cert-manager.io]
+`,
+    version: '1.18.1',
+    expect: [],
   },
   {
     name: 'i18 c7 old-style backup on 1.18.2',
