@@ -8,9 +8,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { acmeControllerOptions, loadAcmeWorkload, type AcmeServer } from './acmeWorkload.js';
 import {
   checkShimFollows,
   countOutcome,
+  LIVE_NAMESPACE,
   loadLiveWorkload,
   requestsCreatedByController,
   snapshot,
@@ -58,26 +60,33 @@ export interface OutcomeRun {
  * the TokenRequest API), leader election on the chart's Lease in kube-system, gateway-shim on. So missing
  * RBAC shows as the failure it causes in a real cluster.
  */
-async function startChartController(cluster: Cluster): Promise<RunningController> {
+async function startChartController(cluster: Cluster, acme: AcmeServer): Promise<RunningController> {
   const kubeconfig = await serviceAccountKubeconfig(
     cluster.endpoint,
     'cert-manager',
     'cert-manager',
     join(cluster.stateDir, 'cert-manager-sa.kubeconfig'),
   );
-  return cluster.startCertManagerController({ kubeconfig, leaderElect: true, enableGatewayApi: true });
+  return cluster.startCertManagerController({
+    kubeconfig,
+    leaderElect: true,
+    enableGatewayApi: true,
+    ...acmeControllerOptions(acme),
+  });
 }
 
 export async function runOutcomeScenario(world: World): Promise<OutcomeRun> {
+  const acme = await world.acmeServer();
   const source = await world.cluster('outcome-source', { withCertManager: true });
-  const sourceController = await startChartController(source);
+  const sourceController = await startChartController(source, acme);
   let atBackup: OutcomeSnapshot;
   const made: Record<string, string> = {};
   try {
     world.progress(
-      'issuing the live workload with the real controller (SelfSigned -> CA -> Certificates, ingress-shim)',
+      'issuing the live workload with the real controller (SelfSigned -> CA -> Certificates, ingress-shim, ACME at Pebble)',
     );
     await loadLiveWorkload(source.endpoint);
+    await loadAcmeWorkload(source.endpoint, acme, LIVE_NAMESPACE);
     const issued = await waitUntilSettled(source.endpoint, { settleMs: 3_000, timeoutMs: 180_000 });
     if (issued.timedOut)
       throw new Error(
@@ -96,7 +105,7 @@ export async function runOutcomeScenario(world: World): Promise<OutcomeRun> {
   const columns: OutcomeColumn[] = [];
   for (const { column, mode, backup } of COLUMNS) {
     const target = await world.cluster('outcome-restore', { withCertManager: true });
-    const controller = await startChartController(target);
+    const controller = await startChartController(target, acme);
     // cert-manager runs before the restore (timing b), so its webhook is ready: the stand-in admission server
     // (cert-manager's webhook is not run here) answers, and the plugin's bounded wait for it ends at once.
     const webhookDir = join(world.workDir, `${target.name}-webhook`);
@@ -106,13 +115,15 @@ export async function runOutcomeScenario(world: World): Promise<OutcomeRun> {
     const server = await world.veleroServer(target, mode, { syncBackups: true });
     try {
       const backupName = made[`${backup} ${mode}`]!;
+      const acmeOrdersBefore = acme.pebble.ordersPlaced();
       const restore = await world.restore(server, target, backupName, `restore-${backupName}`);
       world.progress(`waiting for cert-manager to settle after the restore (${column})`);
       const settle = await waitUntilSettled(target.endpoint, { settleMs: SETTLE_MS, timeoutMs: SETTLE_TIMEOUT_MS });
       const after = await snapshot(target.endpoint);
       const outcome = countOutcome(atBackup, after, requestsCreatedByController(target.auditLog), settle);
       const shim = await checkShimFollows(target.endpoint, SHIM_BOUND_MS);
-      columns.push({ column, restorePhase: restore.phase, outcome, shim });
+      const acmeOrdersAfterRestore = acme.pebble.ordersPlaced() - acmeOrdersBefore;
+      columns.push({ column, restorePhase: restore.phase, outcome, shim, acmeOrdersAfterRestore });
     } finally {
       await server.stop();
       await controller.stop();

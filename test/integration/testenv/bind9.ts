@@ -90,17 +90,22 @@ export async function ensureNamed(log: Log): Promise<NamedBinary> {
   const arch = debianArch();
   const script = `source "$1/hack/packaging/debs.sh"; shift; debs_fetch "$@"`;
   const debs = (
-    await runCommand(
-      'bash',
-      ['-c', script, 'debs', repoRoot(), arch, ...PACKAGES.map((p) => `${p}/${SUITE}`)],
-      { timeoutMs: 10 * 60_000 },
-    )
+    await runCommand('bash', ['-c', script, 'debs', repoRoot(), arch, ...PACKAGES.map((p) => `${p}/${SUITE}`)], {
+      timeoutMs: 10 * 60_000,
+    })
   )
     .split('\n')
     .filter(Boolean);
   // The bind9 .deb's file name carries the version: the cache key, so a Debian point release unpacks anew.
   const bind9Deb = debs.find((d) => /\/bind9_[^/]*\.deb$/.test(d));
-  const version = bind9Deb ? decodeURIComponent(bind9Deb.split('/').pop()!.replace(/\.deb$/, '')) : 'bind9';
+  const version = bind9Deb
+    ? decodeURIComponent(
+        bind9Deb
+          .split('/')
+          .pop()!
+          .replace(/\.deb$/, ''),
+      )
+    : 'bind9';
   mkdirSync(base, { recursive: true });
   const target = join(base, version.replace(/[^A-Za-z0-9._+-]/g, '_'));
   const partial = `${target}.partial-${process.pid}`;

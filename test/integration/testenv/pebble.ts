@@ -91,6 +91,9 @@ export async function startPebble(dir: string, dnsServer: string, log: Log = () 
     // measures the controller, not its retry back-off.
     PEBBLE_VA_NOSLEEP: '1',
     PEBBLE_WFE_NONCEREJECT: '0',
+    // Reuse a still-valid authorization for the same account and name every time, as Let's Encrypt does
+    // (Pebble's default is a coin toss, which would make a re-placed order's duration random).
+    PEBBLE_AUTHZREUSE: '100',
   };
   const pid = spawnDetached(binary, ['-config', configFile, '-dnsserver', dnsServer], logFile, env);
   const tlsCaPem = readFileSync(pki.caCert, 'utf8');
