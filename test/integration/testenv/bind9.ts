@@ -74,7 +74,7 @@ function unpackedBinary(root: string): NamedBinary {
  * `named`, installed into the cache the first time (a few seconds of download): the system's when it has
  * one, else the newest unpacked tree under <cache>/bind9, else fetched and unpacked now.
  */
-export async function ensureNamed(log: Log): Promise<NamedBinary> {
+async function ensureNamed(log: Log): Promise<NamedBinary> {
   const system = onPath('named');
   if (system) return { path: system, env: process.env, version: 'system' };
   const base = join(cacheDir(), 'bind9');
