@@ -7,6 +7,8 @@
  * The workload (namespace "live"): a SelfSigned Issuer makes a root CA Certificate, a CA Issuer signs
  * two Certificates with it, and an Ingress annotated for that Issuer gets its shim Certificate from
  * ingress-shim. Everything is issued by the controller in the source cluster; nothing is placeholder.
+ * The outcome scenario adds an ACME Certificate from the World's Pebble (acmeWorkload.ts); its orders
+ * are counted at Pebble, not here.
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import { ACME_CERTIFICATE } from './acmeWorkload.js';
