@@ -81,8 +81,10 @@ for (const release of RELEASES) {
       expect(outcome.requestsPending, 'the SelfSigned request (its temporary key Secret is gone)').to.include('root-1');
       // The restored Order (no status) is placed again at the ACME CA and finalized there: a certificate
       // issued for nothing. The restored CertificateRequest (new uid) refuses that Order as "not owned by
-      // this CertificateRequest" and stays pending; the Certificate keeps its Secret.
-      expect(byColumn('control').acmeOrdersAfterRestore, 'ACME orders placed at Pebble').to.equal(1);
+      // this CertificateRequest" and stays pending; the Certificate keeps its Secret. Sometimes twice:
+      // when the order controller's first status write loses an optimistic-locking race, it places the
+      // order again (measured 1, 1 and 2 orders in three runs).
+      expect(byColumn('control').acmeOrdersAfterRestore, 'ACME orders placed at Pebble').to.be.at.least(1);
       expect(outcome.requestsPending, 'the ACME request, stuck on the restored Order').to.deep.equal([
         'root-1',
         'shop-acme-1',
