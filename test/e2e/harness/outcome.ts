@@ -87,7 +87,12 @@ interface Item {
 }
 
 async function list(cluster: ClusterEndpoint, path: string): Promise<Item[]> {
-  const response = await apiRequest(cluster, 'GET', path);
+  let response = await apiRequest(cluster, 'GET', path);
+  // A busy API server (a shared 2-core machine) may answer 429 (priority and fairness): ask again, briefly.
+  for (let retry = 0; response.status === 429 && retry < 10; retry++) {
+    await sleep(1000);
+    response = await apiRequest(cluster, 'GET', path);
+  }
   if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
   return (response.body as { items: Item[] }).items;
 }
