@@ -7,14 +7,17 @@
  * The workload (namespace "live"): a SelfSigned Issuer makes a root CA Certificate, a CA Issuer signs
  * two Certificates with it, and an Ingress annotated for that Issuer gets its shim Certificate from
  * ingress-shim. Everything is issued by the controller in the source cluster; nothing is placeholder.
+ * The outcome scenario adds an ACME Certificate from the World's Pebble (acmeWorkload.ts); its orders
+ * are counted at Pebble, not here.
  */
 import { createHash, X509Certificate } from 'node:crypto';
+import { ACME_CERTIFICATE } from './acmeWorkload.js';
 import { readCreates } from './audit.js';
 import { apiRequest, type ClusterEndpoint } from './kube.js';
 import { createObject } from './fixtures.js';
 import { sleep, waitFor } from './proc.js';
 
-const LIVE_NAMESPACE = 'live';
+export const LIVE_NAMESPACE = 'live';
 const SHIM_INGRESS = 'storefront';
 const SHIM_CERTIFICATE = 'storefront-tls';
 
@@ -304,6 +307,8 @@ export interface OutcomeColumn {
   restorePhase: string;
   outcome: Outcome;
   shim: ShimCheck;
+  /** Orders cert-manager placed at the ACME CA (Pebble's log) from the restore to the end of the checks. */
+  acmeOrdersAfterRestore: number;
 }
 
 /** The outcome table as text: one row per measure, one column per way of backing up. */
@@ -313,6 +318,11 @@ export function outcomeTable(columns: OutcomeColumn[]): string {
     ['CertificateRequests created after the restore', (c) => String(c.outcome.requestsCreatedAfterRestore)],
     ['restored CertificateRequests signed again', (c) => String(c.outcome.restoredRequestsResigned)],
     ['Certificates reissued (new serial in the Secret)', (c) => String(c.outcome.certificatesReissued.length)],
+    ['ACME orders placed at Pebble after the restore', (c) => String(c.acmeOrdersAfterRestore)],
+    [
+      'ACME Certificate keeps its serial',
+      (c) => (c.outcome.certificatesReissued.includes(ACME_CERTIFICATE) ? 'NO' : 'yes'),
+    ],
     ['Secrets of the backup overwritten', (c) => String(c.outcome.secretsOverwritten.length)],
     ['Certificates not Ready after settling', (c) => String(c.outcome.certificatesNotReady.length)],
     ['CertificateRequests still pending', (c) => String(c.outcome.requestsPending.length)],

@@ -8,9 +8,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { acmeControllerOptions, loadAcmeWorkload, type AcmeServer } from './acmeWorkload.js';
 import {
   checkShimFollows,
   countOutcome,
+  LIVE_NAMESPACE,
   loadLiveWorkload,
   requestsCreatedByController,
   snapshot,
@@ -63,30 +65,42 @@ export interface OutcomeRun {
  * the TokenRequest API), leader election on the chart's Lease in kube-system, gateway-shim on. So missing
  * RBAC shows as the failure it causes in a real cluster.
  */
-async function startChartController(cluster: Cluster, release: 'pinned' | 'old'): Promise<RunningController> {
+async function startChartController(
+  cluster: Cluster,
+  release: 'pinned' | 'old',
+  acme: AcmeServer,
+): Promise<RunningController> {
   const kubeconfig = await serviceAccountKubeconfig(
     cluster.endpoint,
     'cert-manager',
     'cert-manager',
     join(cluster.stateDir, 'cert-manager-sa.kubeconfig'),
   );
-  return cluster.startCertManagerController({ kubeconfig, leaderElect: true, enableGatewayApi: true, release });
+  return cluster.startCertManagerController({
+    kubeconfig,
+    leaderElect: true,
+    enableGatewayApi: true,
+    release,
+    ...acmeControllerOptions(acme),
+  });
 }
 
 export async function runOutcomeScenario(world: World, options: OutcomeOptions = {}): Promise<OutcomeRun> {
   const release = options.certManager ?? 'pinned';
+  const acme = await world.acmeServer();
   // The chart's webhook configurations as rendered (no opt-in selector): cert-manager's real webhook admits
   // every cert-manager write, the controller's and Velero's, as in a cluster.
   const source = await world.cluster('outcome-source', { withCertManager: true, webhook: 'enforce' });
   const sourceWebhook = await startLiveChartWebhook(source);
-  const sourceController = await startChartController(source, release);
+  const sourceController = await startChartController(source, release, acme);
   let atBackup: OutcomeSnapshot;
   const made: Record<string, string> = {};
   try {
     world.progress(
-      'issuing the live workload with the real controller (SelfSigned -> CA -> Certificates, ingress-shim)',
+      'issuing the live workload with the real controller (SelfSigned -> CA -> Certificates, ingress-shim, ACME at Pebble)',
     );
     await loadLiveWorkload(source.endpoint);
+    await loadAcmeWorkload(source.endpoint, acme, LIVE_NAMESPACE);
     const issued = await waitUntilSettled(source.endpoint, { settleMs: 3_000, timeoutMs: 180_000 });
     if (issued.timedOut)
       throw new Error(
@@ -109,17 +123,19 @@ export async function runOutcomeScenario(world: World, options: OutcomeOptions =
     // cert-manager runs before the restore (timing b): its real webhook is live (so the plugin's bounded
     // wait for it ends at once and it admits what Velero restores), then its controller starts.
     const webhook = await startLiveChartWebhook(target);
-    const controller = await startChartController(target, release);
+    const controller = await startChartController(target, release, acme);
     const server = await world.veleroServer(target, mode, { syncBackups: true });
     try {
       const backupName = made[`${backup} ${mode}`]!;
+      const acmeOrdersBefore = acme.pebble.ordersPlaced();
       const restore = await world.restore(server, target, backupName, `restore-${backupName}`);
       world.progress(`waiting for cert-manager to settle after the restore (${column})`);
       const settle = await waitUntilSettled(target.endpoint, { settleMs: SETTLE_MS, timeoutMs: SETTLE_TIMEOUT_MS });
       const after = await snapshot(target.endpoint);
       const outcome = countOutcome(atBackup, after, requestsCreatedByController(target.auditLog), settle);
       const shim = await checkShimFollows(target.endpoint, SHIM_BOUND_MS);
-      columns.push({ column, restorePhase: restore.phase, outcome, shim });
+      const acmeOrdersAfterRestore = acme.pebble.ordersPlaced() - acmeOrdersBefore;
+      columns.push({ column, restorePhase: restore.phase, outcome, shim, acmeOrdersAfterRestore });
     } finally {
       await server.stop();
       await controller.stop();

@@ -5,8 +5,11 @@
 import { expect } from 'chai';
 import type { OutcomeColumn } from './outcome.js';
 
-/** Nothing reissued or re-signed, no Secret overwritten, the shim Certificate follows its restored Ingress. */
-export function expectPluginPromiseKept({ outcome, shim, restorePhase }: OutcomeColumn): void {
+/**
+ * Nothing reissued or re-signed, no ACME order placed again, no Secret overwritten, the shim Certificate
+ * follows its restored Ingress.
+ */
+export function expectPluginPromiseKept({ outcome, shim, restorePhase, acmeOrdersAfterRestore }: OutcomeColumn): void {
   expect(restorePhase).to.be.oneOf(['Completed', 'PartiallyFailed']);
   expect(outcome.settleTimedOut, 'settled').to.equal(false);
   expect(outcome.certificatesNotReady).to.deep.equal([]);
@@ -14,6 +17,7 @@ export function expectPluginPromiseKept({ outcome, shim, restorePhase }: Outcome
   expect(outcome.requestsCreatedAfterRestore).to.equal(0);
   expect(outcome.restoredRequestsResigned).to.equal(0);
   expect(outcome.secretsOverwritten).to.deep.equal([]);
+  expect(acmeOrdersAfterRestore, 'ACME orders placed at the ACME CA').to.equal(0);
   expect(shim.follows, 'shim follows').to.equal(true);
   expect(shim.ownedByRestoredIngress, 'shim owned by the restored Ingress').to.equal(true);
 }

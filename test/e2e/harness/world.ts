@@ -10,6 +10,7 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startAcmeServer, type AcmeServer } from './acmeWorkload.js';
 import { readCreates, type CreatedObject } from './audit.js';
 import { startCluster, type Cluster, type ClusterOptions } from './cluster.js';
 import { startObjectStore, type ObjectStore } from './objectStore.js';
@@ -71,6 +72,7 @@ export class World {
   private counter = 0;
   private readonly validatedLocations = new Set<string>();
   private readonly inClusterIdentities = new Map<string, Promise<InClusterIdentity>>();
+  private acme: Promise<AcmeServer> | undefined;
   failed = false;
 
   private constructor(
@@ -111,6 +113,18 @@ export class World {
     const world = new World(release, workDir, velero, objectStore, pluginDirs, progress);
     world.toStop.push(() => objectStore.stop());
     return world;
+  }
+
+  /**
+   * The World's one ACME CA (Pebble) and DNS server (bind9's named), started on first use and shared by
+   * every cluster: like Let's Encrypt, it outlives the source cluster and sees the restore clusters' orders.
+   */
+  acmeServer(): Promise<AcmeServer> {
+    this.acme ??= startAcmeServer(join(this.workDir, 'acme'), (m) => this.progress(`  ${m}`)).then((server) => {
+      this.toStop.push(() => server.stop());
+      return server;
+    });
+    return this.acme;
   }
 
   /** A new cluster (source: with cert-manager; restore: empty unless options say otherwise), stopped by close(). */

@@ -1,5 +1,5 @@
 /**
- * npm run testenv:up   [-- --state-dir DIR] [--webhook opt-in|enforce|absent] [--empty] [--with-controller]
+ * npm run testenv:up   [-- --state-dir DIR] [--webhook opt-in|enforce|absent] [--empty] [--with-controller [--with-acme]]
  * npm run testenv:down [-- --state-dir DIR] [--keep]
  * npm run testenv:status [-- --state-dir DIR]
  *
@@ -7,8 +7,12 @@
  * KUBECONFIG=<path>. Progress goes to stderr. Each state directory is one independent environment.
  * --with-controller also starts cert-manager's real controller (all namespaces, leader election off, the
  * administrator's identity); its log is <state dir>/cert-manager-controller.log.
+ * --with-acme also starts the ACME path (bind9's named and Pebble, in <state dir>/acme) and points the
+ * controller's DNS-01 self checks at that named; it prints the ACME Issuer to create (stderr).
  */
 import { tmpdir } from 'node:os';
+import yaml from 'js-yaml';
+import { acmeControllerOptions, acmeIssuerObjects, startAcmeServer } from './acme.js';
 import { join, resolve } from 'node:path';
 import {
   TestEnvironment,
@@ -40,10 +44,35 @@ async function main(): Promise<number> {
       const started = Date.now();
       const installUpstream = !args.includes('--empty');
       const env = await startTestEnvironment({ stateDir, log, webhook, installUpstream });
+      if (args.includes('--with-acme') && !args.includes('--with-controller'))
+        throw new Error('--with-acme needs --with-controller (the ACME path is for the controller to use)');
       if (args.includes('--with-controller')) {
         try {
+          const acme = args.includes('--with-acme')
+            ? await startAcmeServer(join(env.stateDir, 'acme'), log)
+            : undefined;
+          if (acme) {
+            env.trackProcess('named', acme.dns.pid);
+            env.trackProcess('pebble', acme.pebble.pid);
+            log(
+              `ACME: Pebble ${acme.pebble.directoryUrl} (log ${acme.pebble.logFile}), DNS ${acme.dns.address} zone ${acme.dns.zone}`,
+            );
+            log(
+              `an ACME Issuer for it (create both objects in your namespace):\n${acmeIssuerObjects(
+                acme,
+                'default',
+                'pebble',
+              )
+                .map((o) => yaml.dump(o))
+                .join('---\n')}`,
+            );
+          }
           // gateway-shim needs the Gateway API CRDs, which only a non-empty environment has.
-          const controller = await startCertManagerController(env, { enableGatewayApi: installUpstream, log });
+          const controller = await startCertManagerController(env, {
+            enableGatewayApi: installUpstream,
+            log,
+            ...(acme ? acmeControllerOptions(acme) : {}),
+          });
           log(`cert-manager's controller runs (pid ${controller.pid}), log: ${controller.logFile}`);
         } catch (err) {
           await env.stop({ keepStateDir: true });
@@ -75,7 +104,7 @@ async function main(): Promise<number> {
     }
     default:
       log(
-        'usage: cli.js up|down|status [--state-dir DIR] [--webhook opt-in|enforce|absent] [--empty] [--with-controller] [--keep]',
+        'usage: cli.js up|down|status [--state-dir DIR] [--webhook opt-in|enforce|absent] [--empty] [--with-controller [--with-acme]] [--keep]',
       );
       return 2;
   }

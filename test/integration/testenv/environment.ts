@@ -23,7 +23,7 @@ export interface EnvironmentState {
   etcdClientPort: number;
   etcdPeerPort: number;
   /** Process groups of this environment; `controller` is cert-manager's controller when one was started. */
-  pids: { etcd?: number; apiserver?: number; controller?: number; webhook?: number };
+  pids: { etcd?: number; apiserver?: number; controller?: number; webhook?: number; pebble?: number; named?: number };
   /** One JSON audit event per line, for every request made by a user other than the API server itself. */
   auditLog: string;
   versions: Record<string, string>;
@@ -240,7 +240,7 @@ export class TestEnvironment {
    * Records a process started against this environment (cert-manager's controller or webhook) so that stop(),
    * `testenv:down` and the exit hook stop it with the API server.
    */
-  trackProcess(name: 'controller' | 'webhook', pid: number | undefined): void {
+  trackProcess(name: 'controller' | 'webhook' | 'pebble' | 'named', pid: number | undefined): void {
     this.state.pids[name] = pid;
     this.saveState();
   }
@@ -249,6 +249,8 @@ export class TestEnvironment {
     // Clients first, so they do not log a burst of connection errors while the server goes away.
     await stopProcessGroup(this.state.pids.controller);
     await stopProcessGroup(this.state.pids.webhook);
+    await stopProcessGroup(this.state.pids.pebble);
+    await stopProcessGroup(this.state.pids.named);
     await stopProcessGroup(this.state.pids.apiserver);
     await stopProcessGroup(this.state.pids.etcd);
     this.state.pids = {};
@@ -257,12 +259,7 @@ export class TestEnvironment {
   private stopOnExit(): void {
     // 'exit' handlers must be synchronous: a SIGKILL to each process group is all that fits.
     this.exitHook = () => {
-      for (const pid of [
-        this.state.pids.controller,
-        this.state.pids.webhook,
-        this.state.pids.apiserver,
-        this.state.pids.etcd,
-      ]) {
+      for (const pid of Object.values(this.state.pids)) {
         if (pid) killGroup(pid, 'SIGKILL');
       }
     };
@@ -325,7 +322,7 @@ rules:
 `;
 
 /** Ports the kernel says are free right now (all held at once so they differ). */
-async function freePorts(count: number): Promise<number[]> {
+export async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
     Array.from(
       { length: count },
@@ -349,10 +346,15 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 /** Starts a process in its own process group, output to `logFile`, not tied to this process's lifetime. */
-export function spawnDetached(binary: string, args: string[], logFile: string): number {
+export function spawnDetached(
+  binary: string,
+  args: string[],
+  logFile: string,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   const fd = openSync(logFile, 'a');
   try {
-    const child = spawn(binary, args, { detached: true, stdio: ['ignore', fd, fd] });
+    const child = spawn(binary, args, { detached: true, stdio: ['ignore', fd, fd], env });
     child.unref();
     if (!child.pid) throw new Error(`could not start ${binary}`);
     return child.pid;

@@ -106,6 +106,18 @@ export const CERT_MANAGER_WEBHOOK: BinarySpec = {
   moduleDir: 'cert-manager-webhook',
 };
 
+/**
+ * Pebble, Let's Encrypt's small ACME test server: the CA of the ACME Issuer in the outcome scenarios,
+ * on loopback, validating DNS-01 against the test DNS server (bind9's named).
+ */
+export const PEBBLE: BinarySpec = {
+  name: 'pebble',
+  moduleDir: 'pebble',
+  module: 'github.com/letsencrypt/pebble/v2',
+  packagePath: 'github.com/letsencrypt/pebble/v2/cmd/pebble',
+  versionFlags: () => [],
+};
+
 /** The version of `module` required by hack/testenv/<moduleDir>/go.mod. */
 export function pinnedVersion(spec: BinarySpec): string {
   const goMod = readFileSync(join(repoRoot(), 'hack', 'testenv', spec.moduleDir, 'go.mod'), 'utf8');
@@ -122,6 +134,7 @@ export function allVersions(): Record<string, string> {
     etcd: pinnedVersion(ETCD),
     helm: pinnedVersion(HELM),
     certManagerController: pinnedVersion(CERT_MANAGER_CONTROLLER),
+    pebble: pinnedVersion(PEBBLE),
     certManager: CERT_MANAGER.version,
     velero: VELERO.version,
     gatewayApi: GATEWAY_API.version,
