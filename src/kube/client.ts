@@ -34,15 +34,9 @@ export interface LoadOptions {
 
 export async function loadKubeApis(options: LoadOptions = {}): Promise<KubeApis> {
   const env = options.env ?? process.env;
-  // Two modules of the package instead of its index: the index also loads watch, exec, attach, port-forward,
-  // cp (tar), informers, metrics and their dependencies (ws, tar-stream, ...), none of which the plugin uses;
-  // the narrow paths are ~40 % less code to load and keep resident (docs/benchmarks.md). The package has no
-  // `exports` map, so these paths are public files of its dist/, pinned with the package version.
-  const [{ KubeConfig }, client] = await Promise.all([
-    import('@kubernetes/client-node/dist/config.js'),
-    import('@kubernetes/client-node/dist/gen/types/ObjectParamAPI.js'),
-  ]);
-  const kc = new KubeConfig();
+  // Only the parts the plugin uses (see ./client-node.ts): a third of the package's code.
+  const client = await import('./client-node.js');
+  const kc = new client.KubeConfig();
   let source: KubeConfigSource;
   try {
     const homeConfig = join(homedir(), '.kube', 'config');
@@ -78,10 +72,10 @@ export async function loadKubeApis(options: LoadOptions = {}): Promise<KubeApis>
   return {
     source,
     server,
-    core: kc.makeApiClient(client.ObjectCoreV1Api),
-    apps: kc.makeApiClient(client.ObjectAppsV1Api),
-    rbac: kc.makeApiClient(client.ObjectRbacAuthorizationV1Api),
-    admission: kc.makeApiClient(client.ObjectAdmissionregistrationV1Api),
-    discovery: kc.makeApiClient(client.ObjectDiscoveryV1Api),
+    core: kc.makeApiClient(client.CoreV1Api),
+    apps: kc.makeApiClient(client.AppsV1Api),
+    rbac: kc.makeApiClient(client.RbacAuthorizationV1Api),
+    admission: kc.makeApiClient(client.AdmissionregistrationV1Api),
+    discovery: kc.makeApiClient(client.DiscoveryV1Api),
   };
 }
