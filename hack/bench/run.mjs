@@ -5,7 +5,16 @@
 // docs/benchmarks.md; --quick runs every row with few iterations, asserts no speed, and writes its table to
 // the cache directory instead (CI: stage bench-quick of `npm test`).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, homedir, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,6 +251,32 @@ const targetOf = (row) => {
   return TARGETS[row.id];
 };
 
+/**
+ * The real-cluster memory rows: peaks recorded by the e2e harness (test/e2e/harness/memory.ts) in its last
+ * passing run, for each Velero server that ran with the plugin.
+ */
+function e2eMemoryTable() {
+  const files = readdirSync(cache).filter((f) => /^e2e-memory-.*\.json$/.test(f));
+  if (files.length === 0)
+    return 'Inside a real Velero server: not measured yet (run the e2e stage, `npm test -- --only e2e`, then `npm run bench`).';
+  const out = [
+    '| Velero | what the server did (e2e, with the plugin) | plugin processes | plugin peak RSS [MiB] | Velero server peak RSS [MiB] | recorded |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const file of files.sort()) {
+    const { measuredAt, records } = JSON.parse(readFileSync(join(cache, file), 'utf8'));
+    for (const r of records)
+      out.push(
+        `| ${r.veleroVersion} | ${r.what} | ${r.pluginProcesses} | ${r.pluginPeakMiB.toFixed(1)} | ${r.serverPeakMiB.toFixed(1)} | ${measuredAt} |`,
+      );
+  }
+  return (
+    `${out.join('\n')}\n\nPeaks (VmHWM) of the real Velero server and of every plugin process it started, sampled every ` +
+    '100 ms from /proc by the e2e harness (`test/e2e/harness/memory.ts`) during its backups and restores of the shop ' +
+    'workload with cert-manager installed; the plugin reads the cluster through KUBECONFIG, as from a Velero Pod.'
+  );
+}
+
 /** Resident memory by mapping (hack/bench/memory-breakdown.mjs), the plugin beside Node's own floor. */
 function footprintTable() {
   const columns = [
@@ -317,7 +352,7 @@ const header = [
 const table = lines.join('\n');
 if (quick) {
   const file = join(cache, 'benchmarks-quick.md');
-  writeFileSync(file, `${header.join('\n')}\n\n${table}\n\n${footprintTable()}\n`);
+  writeFileSync(file, `${header.join('\n')}\n\n${table}\n\n${footprintTable()}\n\n${e2eMemoryTable()}\n`);
   console.log(table);
   console.log(`\nbench: quick run, ${results.rows.length} rows measured (figures not meaningful); table in ${file}`);
 } else {
@@ -347,6 +382,8 @@ How to read it:
 ${table}
 
 ${footprintTable()}
+
+${e2eMemoryTable()}
 
 Targets: ${verdicts.length ? '' : 'none evaluated'}
 ${verdicts.map((v) => `- ${v}`).join('\n')}
