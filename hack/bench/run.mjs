@@ -293,6 +293,10 @@ function footprintTable() {
   ];
   for (const key of keys)
     out.push(`| ${key} | ${columns.map(([, b]) => (b.byMappingMiB[key] ?? 0).toFixed(1)).join(' | ')} |`);
+  if (footprint.pluginCpuMsPerItem !== undefined)
+    out.push(
+      `| plugin CPU per Execute, mean over the ${footprint.items} Executes [ms] | ${columns.map((_, i) => (i === columns.length - 1 ? footprint.pluginCpuMsPerItem.toFixed(3) : '—')).join(' | ')} |`,
+    );
   return (
     `${out.join('\n')}\n\nMeasured by \`hack/bench/memory-breakdown.mjs\` (the packaged executable, cluster access ` +
     `${footprint.kubeconfig === 'set' ? 'on' : '**off**'}, 2 KiB backup Executes at concurrency 1 through grpc-js) from /proc/<pid>/smaps. ` +
