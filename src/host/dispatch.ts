@@ -150,7 +150,7 @@ export function restoreItemActionService(context: DispatchContext): UntypedServi
     AreAdditionalItemsReady: unary(context.log, 'AreAdditionalItemsReady', async (req: ItemsReadyRequest) => {
       const action = find(req.plugin);
       if (!action.areAdditionalItemsReady) return { ready: true };
-      const log = context.log.withSource(action.name).with({ action: action.name });
+      const log = context.log.child(action.name, { action: action.name });
       const check = action.areAdditionalItemsReady.bind(action);
       const ready = await runAction(
         action.name,
@@ -228,7 +228,7 @@ function describeItem(item: KubeObject): string {
 }
 
 function actionLogger(base: JsonLineLogger, action: Action, item: KubeObject): ActionLogger {
-  return base.withSource(action.name).with({
+  return base.child(action.name, {
     action: action.name,
     kind: item.kind,
     namespace: item.metadata.namespace ?? '',

@@ -45,7 +45,8 @@ export interface LoadOptions {
 
 export async function loadKubeApis(options: LoadOptions = {}): Promise<KubeApis> {
   const env = options.env ?? process.env;
-  const client = await import('@kubernetes/client-node');
+  // Only the parts the plugin uses (see ./client-node.ts): a third of the package's code.
+  const client = await import('./client-node.js');
   const kc = new client.KubeConfig();
   let source: KubeConfigSource;
   try {

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { Cluster } from './cluster.js';
 import { inClusterCommand, type InClusterIdentity } from './inCluster.js';
 import { apiRequest } from './kube.js';
+import { MemorySampler, type MemoryPeaks } from './memory.js';
 import type { ObjectStore } from './objectStore.js';
 import { BackgroundProcess, freeLoopbackPort, mustRun, runCommand, waitFor, type CommandResult } from './proc.js';
 
@@ -143,13 +144,25 @@ export function cliEnv(workDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The file name of this project's plugin executable, as the memory sampler finds its processes. */
+const PLUGIN_EXECUTABLE_NAME = 'velero-plugin-for-cert-manager';
+
 export class VeleroServer {
+  /** What this server was asked to do (`backup NAME`, `restore NAME`), for the memory records. */
+  readonly operations: string[] = [];
+  /** Peak memory of the server and its plugin processes, known once the server has been stopped. */
+  memoryPeaks: MemoryPeaks | undefined;
+  private readonly memory: MemorySampler | undefined;
+
   private constructor(
     readonly options: VeleroServerOptions,
     readonly logFile: string,
     private readonly process_: BackgroundProcess,
     private readonly env: NodeJS.ProcessEnv,
-  ) {}
+  ) {
+    const pid = process_.pid;
+    if (pid !== undefined) this.memory = new MemorySampler(pid, PLUGIN_EXECUTABLE_NAME);
+  }
 
   static async start(options: VeleroServerOptions): Promise<VeleroServer> {
     // KUBECONFIG: how plugins (which inherit the server's environment) reach the API server outside a Pod.
@@ -276,6 +289,7 @@ export class VeleroServer {
   }
 
   stop(): Promise<void> {
+    this.memoryPeaks ??= this.memory?.stop();
     return this.process_.stop(10_000);
   }
 }

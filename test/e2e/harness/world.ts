@@ -14,7 +14,8 @@ import { startAcmeServer, type AcmeServer } from './acmeWorkload.js';
 import { readCreates, type CreatedObject } from './audit.js';
 import { startCluster, type Cluster, type ClusterOptions } from './cluster.js';
 import { startObjectStore, type ObjectStore } from './objectStore.js';
-import { repoRoot } from './paths.js';
+import { writeMemoryRecords, type MemoryRecord } from './memory.js';
+import { cacheDir, repoRoot } from './paths.js';
 import { mustRun } from './proc.js';
 import { extractBackup, type BackupContents } from './tarball.js';
 import { ensureAwsPlugin, ensureMoto, ensureVelero, silentProgress, type Progress } from './tools.js';
@@ -73,6 +74,8 @@ export class World {
   private readonly validatedLocations = new Set<string>();
   private readonly inClusterIdentities = new Map<string, Promise<InClusterIdentity>>();
   private acme: Promise<AcmeServer> | undefined;
+  /** Servers started with the plugin, whose memory peaks close() records for the benchmark document. */
+  private readonly pluginServers: VeleroServer[] = [];
   failed = false;
 
   private constructor(
@@ -186,12 +189,14 @@ export class World {
       ...(inCluster ? { inCluster } : {}),
     });
     this.toStop.push(() => server.stop());
+    if (mode === 'with-plugin') this.pluginServers.push(server);
     return server;
   }
 
   /** `velero backup create NAME ARGS`, waited for; then describe --details, logs, and the downloaded tarball. */
   async backup(server: VeleroServer, name: string, args: string[], timeoutMs = 300_000): Promise<BackupResult> {
     this.progress(`velero backup create ${name} ${args.join(' ')}`);
+    server.operations.push(`backup ${name}`);
     await server.mustCli(['backup', 'create', name, ...args]);
     return this.collectBackup(server, name, timeoutMs);
   }
@@ -218,12 +223,21 @@ export class World {
   ): Promise<RestoreResult> {
     await waitForSyncedBackup(server, backupName);
     this.progress(`velero restore create ${name} --from-backup ${backupName} ${args.join(' ')}`);
+    server.operations.push(`restore ${name}`);
     await server.mustCli(['restore', 'create', name, '--from-backup', backupName, ...args]);
     const phase = await server.waitForPhase('restores', name, timeoutMs);
     const describe = await server.mustCli(['restore', 'describe', name, '--details'], 60_000);
     const logs = await server.mustCli(['restore', 'logs', name], 120_000);
     const creates = readCreates(cluster.auditLog, 'velero-server').filter((c) => c.group !== 'velero.io');
     return { name, phase, describe, logs, creates, cluster };
+  }
+
+  private recordMemory(): void {
+    try {
+      recordMemoryFile(this.release, this.pluginServers);
+    } catch (err) {
+      this.progress(`could not record the memory peaks: ${(err as Error).message}`);
+    }
   }
 
   async close(): Promise<void> {
@@ -235,9 +249,26 @@ export class World {
       }
     }
     this.toStop.length = 0;
+    if (!this.failed) this.recordMemory();
     if (!this.failed && process.env.E2E_KEEP !== '1') rmSync(this.workDir, { recursive: true, force: true });
     else this.progress(`logs, audit logs and backups kept in ${this.workDir}`);
   }
+}
+
+/**
+ * Writes the plugin servers' memory peaks where `npm run bench` reads them (hack/bench/run.mjs): the
+ * real-cluster memory rows of docs/benchmarks.md. Only servers that did work count; only a passing run writes.
+ */
+function recordMemoryFile(release: VeleroRelease, servers: VeleroServer[]): void {
+  const records: MemoryRecord[] = [];
+  for (const server of servers) {
+    if (!server.memoryPeaks || server.operations.length === 0) continue;
+    records.push({ what: server.operations.join(', '), veleroVersion: release.version, ...server.memoryPeaks });
+  }
+  if (records.length === 0) return;
+  const dir = join(cacheDir(), 'bench');
+  mkdirSync(dir, { recursive: true });
+  writeMemoryRecords(join(dir, `e2e-memory-${release.version}.json`), records);
 }
 
 async function waitForSyncedBackup(server: VeleroServer, backupName: string): Promise<void> {

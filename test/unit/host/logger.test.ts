@@ -53,6 +53,28 @@ describe('host/logger JsonLineLogger', () => {
     expect(parsed()[1]).not.to.have.property('action');
   });
 
+  it('child() sets the log source and adds fields in one step, leaving the parent as it was', () => {
+    const { logger, parsed } = capture('info');
+    const child = logger.with({ backup: 'b' }).child('an-action', { action: 'an-action', kind: 'Order' });
+    child.info('x');
+    logger.info('y');
+    expect(parsed()[0]).to.deep.equal({
+      '@level': 'info',
+      '@message': 'x',
+      '@logSourceSetBy': 'plugin',
+      logSource: 'an-action',
+      backup: 'b',
+      action: 'an-action',
+      kind: 'Order',
+    });
+    expect(parsed()[1]).to.deep.equal({
+      '@level': 'info',
+      '@message': 'y',
+      '@logSourceSetBy': 'plugin',
+      logSource: 'test-source',
+    });
+  });
+
   it('renames keys Velero would drop or go-plugin would interpret, and ignores @-keys', () => {
     const { logger, parsed } = capture('info');
     logger.info('m', { level: 'x', time: 1, timestamp: 2, '@level': 'error', '@message': 3 });
@@ -72,6 +94,20 @@ describe('host/logger JsonLineLogger', () => {
     cyclic.self = cyclic;
     logger.info('m', { error: new Error('boom'), big: 10n, cyclic });
     expect(parsed()[0]).to.deep.include({ error: 'boom', big: '10', cyclic: { a: 1, self: '[circular]' } });
+  });
+
+  it('serialises a BigInt nested in a field, and a field whose toJSON throws, without throwing', () => {
+    const { logger, parsed } = capture('info');
+    logger.info('m', { nested: { big: 7n } });
+    logger.info('n', {
+      bad: {
+        toJSON() {
+          throw new Error('no');
+        },
+      },
+    });
+    expect(parsed()[0]).to.deep.include({ nested: { big: '7' } });
+    expect(parsed()).to.have.length(2);
   });
 
   it('never throws when the sink fails', () => {
