@@ -3,13 +3,14 @@
  * command sits in the file so --write can replace it. Shell scripts, Makefiles, Markdown code blocks, YAML
  * (manifests, Helm values, and `run:`/`script:` blocks of CI workflows) are understood.
  */
-import { subjectsFromYaml, type ManifestProblem } from './manifests.js';
+import { subjectsFromDocument, subjectsFromYaml, type ManifestProblem } from './manifests.js';
 import { parseVeleroArgv, type SourceLocation, type Token } from './parse/pflag.js';
 import { extractVeleroCommands, type ShellOptions } from './parse/shell.js';
 import { subjectFromCommand } from './resolve.js';
 import type { Subject, Suppression } from './spec.js';
 import type { Version } from './version.js';
 import { at as element, group } from './checked.js';
+import { isOversized, yamlDocuments, type YamlDocument } from './yaml-documents.js';
 
 export interface LintUnit {
   subject: Subject;
@@ -170,13 +171,17 @@ function markdownUnits(
 const BLOCK = /^(\s*)(-\s+)?(?:([\w.-]+)\s*:\s*)?([|>])[-+0-9]*\s*(#.*)?$/;
 const INLINE = /^(\s*(?:-\s+)?(?:[\w.-]+\s*:\s+)?)(.*\bvelero\b.*)$/;
 
-/** velero invocations inside YAML string values: `run: |` blocks and inline `run: velero ...` / `- velero ...`. */
+/**
+ * velero invocations inside YAML string values: `run: |` blocks and inline `run: velero ...` / `- velero ...`,
+ * in one document of a file (its text, its first line and its offset in the file).
+ */
 function yamlCommandUnits(
-  text: string,
+  doc: YamlDocument,
   file: string | undefined,
   version: Version,
   problems: ManifestProblem[],
 ): LintUnit[] {
+  const { text } = doc;
   if (!/\bvelero\b/.test(text)) return [];
   const lines = text.split('\n');
   const starts = lineStarts(text);
@@ -215,8 +220,8 @@ function yamlCommandUnits(
         units.push(
           ...commandUnits(
             body,
-            bodyStart,
-            { lineBase: i + 2, ...(file ? { file } : {}) },
+            doc.offset + bodyStart,
+            { lineBase: doc.line + i + 1, ...(file ? { file } : {}) },
             version,
             true,
             yaml,
@@ -251,8 +256,8 @@ function yamlCommandUnits(
     units.push(
       ...commandUnits(
         value,
-        at,
-        { lineBase: i + 1, columnBase: at - element(starts, i), ...(file ? { file } : {}) },
+        doc.offset + at,
+        { lineBase: doc.line + i, columnBase: at - element(starts, i), ...(file ? { file } : {}) },
         version,
         true,
         { style, ...(notWritable !== undefined ? { notWritable } : {}) },
@@ -261,6 +266,19 @@ function yamlCommandUnits(
     );
   }
   return units;
+}
+
+/** The lint units of one document of a YAML file: the velero commands in its strings, then the manifest it is. */
+export function unitsFromYamlDocument(
+  doc: YamlDocument,
+  file: string | undefined,
+  version: Version,
+): { units: LintUnit[]; problems: ManifestProblem[] } {
+  const manifests = subjectsFromDocument(doc, file);
+  const problems = [...manifests.problems];
+  const units = yamlCommandUnits(doc, file, version, problems);
+  for (const subject of manifests.subjects) units.push({ subject, writable: false });
+  return { units, problems };
 }
 
 export function unitsFromText(
@@ -291,15 +309,15 @@ export function unitsFromText(
     case 'markdown':
       return markdownUnits(text, file, version);
     case 'yaml': {
-      const manifests = subjectsFromYaml(text, file);
-      const problems = [...manifests.problems];
-      return {
-        units: [
-          ...yamlCommandUnits(text, file, version, problems),
-          ...manifests.subjects.map((subject) => ({ subject, writable: false })),
-        ],
-        problems,
-      };
+      const units: LintUnit[] = [];
+      const problems: ManifestProblem[] = [];
+      for (const doc of yamlDocuments([text])) {
+        if (isOversized(doc)) continue;
+        const r = unitsFromYamlDocument(doc, file, version);
+        units.push(...r.units);
+        problems.push(...r.problems);
+      }
+      return { units, problems };
     }
   }
 }
