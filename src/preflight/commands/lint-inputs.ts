@@ -11,7 +11,8 @@ import { parseVeleroArgv, type SourceLocation, type Token } from '../parse/pflag
 import { shellQuote } from '../parse/shell.js';
 import { subjectFromCommand } from '../resolve.js';
 import type { LintContext } from '../spec.js';
-import type { LintUnit } from '../sources.js';
+import type { ManifestProblem } from '../manifests.js';
+import type { FileKind, LintUnit } from '../sources.js';
 import { describeSystemError } from './errors.js';
 
 /** Columns of an argv as it reads joined for a shell, so locations point into the printed command. */
@@ -31,8 +32,8 @@ export function argvUnit(argv: readonly string[], ctx: LintContext): LintUnit {
 }
 
 /**
- * Scripts, Makefiles and Markdown are read whole: larger ones are refused. YAML files are read document by
- * document at any size; a single document over the limit is refused instead.
+ * Scripts, Makefiles and Markdown are read whole (their commands are still linted one by one): larger ones are
+ * refused. YAML files are read document by document at any size; a single document over the limit is refused.
  */
 const MAX_FILE_BYTES = 20_000_000;
 const MAX_DOCUMENT_CHARS = 20_000_000;
@@ -83,11 +84,22 @@ export async function readUnits(
   const { yamlDocuments, isOversized } = await import('../yaml-documents.js');
   const problems: Report['problems'] = [];
   const rewritable = new Map<string, number>();
-  const take = (path: string, r: { units: LintUnit[]; problems: Report['problems'] }) => {
+  const take = (r: { units: LintUnit[]; problems: Report['problems'] }) => {
     for (const u of r.units) onUnit(u);
     problems.push(...r.problems);
     // Only command lines are rewritten (--fix --write): only files holding one are noted.
     return r.units.some((u) => u.span);
+  };
+  /** A text read whole, its units handed over one by one; whether it holds a command line. */
+  const readText = (text: string, kind: FileKind, file: string) => {
+    let commands = false;
+    const found: ManifestProblem[] = [];
+    for (const u of sources.unitsOfText(text, kind, file, ctx.veleroVersion, found)) {
+      if (u.span) commands = true;
+      onUnit(u);
+    }
+    problems.push(...found);
+    return commands;
   };
   const readYaml = (path: string) => {
     let length = 0;
@@ -104,7 +116,7 @@ export async function readUnits(
           problems.push({
             message: `not read: the YAML document at ${path}:${doc.line} is over ${MAX_DOCUMENT_CHARS / 1e6} million characters; split it`,
           });
-        else if (take(path, sources.unitsFromYamlDocument(doc, path, ctx.veleroVersion))) commands = true;
+        else if (take(sources.unitsFromYamlDocument(doc, path, ctx.veleroVersion))) commands = true;
       }
     } catch (err) {
       problems.push({ message: `cannot read ${path}: ${describeSystemError(err)}` });
@@ -149,12 +161,12 @@ export async function readUnits(
     }
     const kind = sources.kindOfFile(path, text.slice(0, 200)) ?? (explicit ? sources.sniffKind(text) : undefined);
     if (!kind) return;
-    if (take(path, sources.unitsFromText(text, kind, path, ctx.veleroVersion))) rewritable.set(path, text.length);
+    if (readText(text, kind, path)) rewritable.set(path, text.length);
   };
   for (const input of inputs) {
     if (input === '-') {
       const text = readFileSync(0, 'utf8');
-      take('<stdin>', sources.unitsFromText(text, sources.sniffKind(text), '<stdin>', ctx.veleroVersion));
+      readText(text, sources.sniffKind(text), '<stdin>');
     } else visit(input, true, 0);
   }
   return { problems, rewritable };
