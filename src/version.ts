@@ -3,3 +3,6 @@
 
 /** The semantic version of this build, as in package.json. */
 export const VERSION = '0.1.0';
+
+/** The project's repository (package.json `repository`): where its documentation and rule pages live. */
+export const REPOSITORY_URL = 'https://github.com/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager';

@@ -1,6 +1,7 @@
 /** Rule documentation generated from rule metadata: docs/rules/<name>.md, the index, and --explain. */
 import { RULES } from './rules/index.js';
 import type { Rule } from './rules/types.js';
+import { REPOSITORY_URL } from '../version.js';
 
 export function ruleDocFile(rule: Rule): string {
   return `${rule.meta.name}.md`;
@@ -8,10 +9,10 @@ export function ruleDocFile(rule: Rule): string {
 
 /**
  * Where the rule's page is published: SARIF `helpUri`, so code scanning links each alert to its page. The pages
- * live in the repository (docs/rules/), generated from the same metadata as this URL.
+ * live in the repository (docs/rules/), generated from the same metadata as this URL; the repository's address
+ * comes from package.json (`repository`, through src/version.ts), its one place.
  */
-export const RULE_DOCS_BASE_URL =
-  'https://github.com/velero-plugin-for-cert-manager/velero-plugin-for-cert-manager/blob/main/docs/rules/';
+export const RULE_DOCS_BASE_URL = `${REPOSITORY_URL}/blob/main/docs/rules/`;
 
 export function ruleDocUrl(rule: Rule): string {
   return `${RULE_DOCS_BASE_URL}${ruleDocFile(rule)}`;

@@ -9,39 +9,9 @@ import { isOurPluginConfig, isOurPluginImage } from './plugin.js';
 import type { PolicyDocument, Subject, Suppression } from './spec.js';
 import { at, group } from './checked.js';
 import { BACKUP_LIST_KEYS, backupSpecFrom, isObj, restoreSpecFrom, text, type Obj } from './manifest-spec.js';
+import { isOversized, yamlDocuments, type YamlDocument } from './yaml-documents.js';
 
 const ANNOTATION_PREFIX = 'ignore-check.velero-cm-preflight.dev/';
-
-export interface YamlDocument {
-  text: string;
-  /** 1-based line of the document's first line in the file. */
-  line: number;
-}
-
-/**
- * The documents of a multi-document text, one at a time: a large file is never split into all its lines or all
- * its documents at once, so only the document being read is held besides the text.
- */
-function* splitDocuments(text: string): Generator<YamlDocument> {
-  let docStart = 0;
-  let docLine = 1;
-  let lineStart = 0;
-  let line = 1;
-  while (lineStart <= text.length) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl < 0 ? text.length : nl;
-    if (/^(---|\.\.\.)(\s|$)/.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 4)))) {
-      if (lineStart > docStart) yield { text: text.slice(docStart, lineStart - 1), line: docLine };
-      docStart = lineEnd + 1;
-      docLine = line + 1;
-    }
-    if (nl < 0) break;
-    lineStart = nl + 1;
-    line++;
-  }
-  // An empty last document (text ending in a separator) holds nothing to read.
-  if (docStart < text.length) yield { text: text.slice(docStart), line: docLine };
-}
 
 const keyPatterns = new Map<string, RegExp>();
 function keyPattern(key: string): RegExp {
@@ -148,26 +118,37 @@ export interface ManifestProblem {
   location: SourceLocation;
 }
 
-/** Subjects from one YAML file; YAML syntax errors are returned as problems (exit code 2). */
+/** Subjects from one YAML text (all its documents); YAML syntax errors are returned as problems (exit code 2). */
 export function subjectsFromYaml(text: string, file?: string): { subjects: Subject[]; problems: ManifestProblem[] } {
   const subjects: Subject[] = [];
   const problems: ManifestProblem[] = [];
-  for (const doc of splitDocuments(text)) {
-    let value: unknown;
-    try {
-      value = yaml.load(doc.text, { json: true });
-    } catch (err) {
-      const mark = (err as { mark?: { line: number; column: number } }).mark;
-      problems.push({
-        message: `YAML: ${(err as Error).message.split('\n')[0]}`,
-        location: { ...(file ? { file } : {}), line: doc.line + (mark?.line ?? 0), column: (mark?.column ?? 0) + 1 },
-      });
-      continue;
-    }
-    if (!isObj(value)) continue;
-    for (const subject of subjectsFromObject(value, doc, file)) subjects.push(compact(subject, file));
+  for (const doc of yamlDocuments([text])) {
+    if (isOversized(doc)) continue;
+    const r = subjectsFromDocument(doc, file);
+    subjects.push(...r.subjects);
+    problems.push(...r.problems);
   }
   return { subjects, problems };
+}
+
+/** Subjects from one document of a YAML file, or its syntax error as a problem. */
+export function subjectsFromDocument(
+  doc: YamlDocument,
+  file?: string,
+): { subjects: Subject[]; problems: ManifestProblem[] } {
+  let value: unknown;
+  try {
+    value = yaml.load(doc.text, { json: true });
+  } catch (err) {
+    const mark = (err as { mark?: { line: number; column: number } }).mark;
+    const problem = {
+      message: `YAML: ${(err as Error).message.split('\n')[0]}`,
+      location: { ...(file ? { file } : {}), line: doc.line + (mark?.line ?? 0), column: (mark?.column ?? 0) + 1 },
+    };
+    return { subjects: [], problems: [problem] };
+  }
+  if (!isObj(value)) return { subjects: [], problems: [] };
+  return { subjects: subjectsFromObject(value, doc, file).map((s) => compact(s, file)), problems: [] };
 }
 
 /**

@@ -3,13 +3,14 @@
  * command sits in the file so --write can replace it. Shell scripts, Makefiles, Markdown code blocks, YAML
  * (manifests, Helm values, and `run:`/`script:` blocks of CI workflows) are understood.
  */
-import { subjectsFromYaml, type ManifestProblem } from './manifests.js';
+import { subjectsFromDocument, subjectsFromYaml, type ManifestProblem } from './manifests.js';
 import { parseVeleroArgv, type SourceLocation, type Token } from './parse/pflag.js';
-import { extractVeleroCommands, type ShellOptions } from './parse/shell.js';
+import { veleroCommands, type ShellOptions } from './parse/shell.js';
 import { subjectFromCommand } from './resolve.js';
 import type { Subject, Suppression } from './spec.js';
 import type { Version } from './version.js';
 import { at as element, group } from './checked.js';
+import { isOversized, yamlDocuments, type YamlDocument } from './yaml-documents.js';
 
 export interface LintUnit {
   subject: Subject;
@@ -75,7 +76,8 @@ export function sniffKind(text: string): FileKind {
   return /^\s*(apiVersion|kind|schedules|configuration)\s*:/m.test(text) ? 'yaml' : 'shell';
 }
 
-function commandUnits(
+/** The units of the velero commands in a shell text, each made as its command is read. */
+function* commandUnits(
   text: string,
   offset: number,
   options: ShellOptions,
@@ -83,11 +85,11 @@ function commandUnits(
   writable: boolean,
   yaml?: { style: YamlScalarStyle; notWritable?: string },
   problems?: ManifestProblem[],
-): LintUnit[] {
+): Generator<LintUnit> {
   const withErrors: ShellOptions = problems
     ? { ...options, onSyntaxError: (e) => problems.push({ message: e.message, location: e.loc }) }
     : options;
-  return extractVeleroCommands(text, withErrors).map((cmd) => {
+  for (const cmd of veleroCommands(text, withErrors)) {
     const parsed = parseVeleroArgv(cmd.tokens, { version });
     const subject = subjectFromCommand(parsed, cmd.loc);
     subject.suppressions = cmd.directives.map((d): Suppression => ({
@@ -96,7 +98,7 @@ function commandUnits(
       location: d.loc,
       via: 'comment',
     }));
-    return {
+    yield {
       subject,
       span: { start: offset + cmd.start, end: offset + cmd.end },
       writable: writable && yaml?.notWritable === undefined,
@@ -104,7 +106,7 @@ function commandUnits(
       ...(yaml?.notWritable !== undefined ? { notWritable: yaml.notWritable } : {}),
       tokens: cmd.tokens,
     };
-  });
+  }
 }
 
 function lineStarts(text: string): number[] {
@@ -115,15 +117,15 @@ function lineStarts(text: string): number[] {
 
 const SHELL_FENCES = new Set(['', 'sh', 'bash', 'shell', 'zsh', 'ksh', 'console', 'shell-session', 'shellsession']);
 
-function markdownUnits(
+/** The units of a Markdown text, block by block. */
+function* markdownUnits(
   text: string,
   file: string | undefined,
   version: Version,
-): { units: LintUnit[]; problems: ManifestProblem[] } {
+  problems: ManifestProblem[],
+): Generator<LintUnit> {
   const lines = text.split('\n');
   const starts = lineStarts(text);
-  const units: LintUnit[] = [];
-  const problems: ManifestProblem[] = [];
   for (let i = 0; i < lines.length; i++) {
     const open = /^(\s*)(`{3,}|~{3,})\s*([\w+-]*)/.exec(element(lines, i));
     if (!open) continue;
@@ -145,38 +147,39 @@ function markdownUnits(
               .map((l) => (/^\s*\$ /.test(l) ? l.replace(/\$ /, '  ') : ' '.repeat(l.length)))
               .join('\n')
           : body;
-      units.push(
-        ...commandUnits(
-          script,
-          bodyStart,
-          { lineBase: i + 2, ...(file ? { file } : {}) },
-          version,
-          true,
-          undefined,
-          problems,
-        ),
+      yield* commandUnits(
+        script,
+        bodyStart,
+        { lineBase: i + 2, ...(file ? { file } : {}) },
+        version,
+        true,
+        undefined,
+        problems,
       );
     } else if (lang === 'yaml' || lang === 'yml') {
       const padded = '\n'.repeat(i + 1) + body;
       const r = subjectsFromYaml(padded, file);
-      units.push(...r.subjects.map((subject) => ({ subject, writable: false })));
+      for (const subject of r.subjects) yield { subject, writable: false };
       problems.push(...r.problems);
     }
     i = j;
   }
-  return { units, problems };
 }
 
 const BLOCK = /^(\s*)(-\s+)?(?:([\w.-]+)\s*:\s*)?([|>])[-+0-9]*\s*(#.*)?$/;
 const INLINE = /^(\s*(?:-\s+)?(?:[\w.-]+\s*:\s+)?)(.*\bvelero\b.*)$/;
 
-/** velero invocations inside YAML string values: `run: |` blocks and inline `run: velero ...` / `- velero ...`. */
+/**
+ * velero invocations inside YAML string values: `run: |` blocks and inline `run: velero ...` / `- velero ...`,
+ * in one document of a file (its text, its first line and its offset in the file).
+ */
 function yamlCommandUnits(
-  text: string,
+  doc: YamlDocument,
   file: string | undefined,
   version: Version,
   problems: ManifestProblem[],
 ): LintUnit[] {
+  const { text } = doc;
   if (!/\bvelero\b/.test(text)) return [];
   const lines = text.split('\n');
   const starts = lineStarts(text);
@@ -215,8 +218,8 @@ function yamlCommandUnits(
         units.push(
           ...commandUnits(
             body,
-            bodyStart,
-            { lineBase: i + 2, ...(file ? { file } : {}) },
+            doc.offset + bodyStart,
+            { lineBase: doc.line + i + 1, ...(file ? { file } : {}) },
             version,
             true,
             yaml,
@@ -251,8 +254,8 @@ function yamlCommandUnits(
     units.push(
       ...commandUnits(
         value,
-        at,
-        { lineBase: i + 1, columnBase: at - element(starts, i), ...(file ? { file } : {}) },
+        doc.offset + at,
+        { lineBase: doc.line + i, columnBase: at - element(starts, i), ...(file ? { file } : {}) },
         version,
         true,
         { style, ...(notWritable !== undefined ? { notWritable } : {}) },
@@ -263,45 +266,65 @@ function yamlCommandUnits(
   return units;
 }
 
+/** The lint units of one document of a YAML file: the velero commands in its strings, then the manifest it is. */
+export function unitsFromYamlDocument(
+  doc: YamlDocument,
+  file: string | undefined,
+  version: Version,
+): { units: LintUnit[]; problems: ManifestProblem[] } {
+  const manifests = subjectsFromDocument(doc, file);
+  const problems = [...manifests.problems];
+  const units = yamlCommandUnits(doc, file, version, problems);
+  for (const subject of manifests.subjects) units.push({ subject, writable: false });
+  return { units, problems };
+}
+
+/**
+ * The units of a whole text, each as soon as it is read (a caller that lints and drops them holds one at a time);
+ * syntax errors go to `problems`.
+ */
+export function* unitsOfText(
+  text: string,
+  kind: FileKind,
+  file: string | undefined,
+  version: Version,
+  problems: ManifestProblem[],
+): Generator<LintUnit> {
+  switch (kind) {
+    case 'shell':
+    case 'makefile':
+      yield* commandUnits(
+        text,
+        0,
+        { ...(kind === 'makefile' ? { makefile: true } : {}), ...(file ? { file } : {}) },
+        version,
+        true,
+        undefined,
+        problems,
+      );
+      return;
+    case 'markdown':
+      yield* markdownUnits(text, file, version, problems);
+      return;
+    case 'yaml':
+      for (const doc of yamlDocuments([text])) {
+        if (isOversized(doc)) continue;
+        const r = unitsFromYamlDocument(doc, file, version);
+        yield* r.units;
+        problems.push(...r.problems);
+      }
+  }
+}
+
 export function unitsFromText(
   text: string,
   kind: FileKind,
   file: string | undefined,
   version: Version,
 ): { units: LintUnit[]; problems: ManifestProblem[] } {
-  switch (kind) {
-    case 'shell': {
-      const problems: ManifestProblem[] = [];
-      const units = commandUnits(text, 0, { ...(file ? { file } : {}) }, version, true, undefined, problems);
-      return { units, problems };
-    }
-    case 'makefile': {
-      const problems: ManifestProblem[] = [];
-      const units = commandUnits(
-        text,
-        0,
-        { makefile: true, ...(file ? { file } : {}) },
-        version,
-        true,
-        undefined,
-        problems,
-      );
-      return { units, problems };
-    }
-    case 'markdown':
-      return markdownUnits(text, file, version);
-    case 'yaml': {
-      const manifests = subjectsFromYaml(text, file);
-      const problems = [...manifests.problems];
-      return {
-        units: [
-          ...yamlCommandUnits(text, file, version, problems),
-          ...manifests.subjects.map((subject) => ({ subject, writable: false })),
-        ],
-        problems,
-      };
-    }
-  }
+  const problems: ManifestProblem[] = [];
+  const units = [...unitsOfText(text, kind, file, version, problems)];
+  return { units, problems };
 }
 
 export function unitFromArgv(argv: readonly string[], version: Version, suppressions: Suppression[] = []): LintUnit {

@@ -3,10 +3,11 @@
  * default command. Lints one command line or the command lines and manifests in files, optionally against the
  * live cluster (--cluster, read-only), prints the corrected command (--fix) or rewrites files (--fix --write).
  */
-import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { PreflightConfig } from '../config.js';
 import { lintSubjects, sortFindings } from '../engine.js';
 import { fixTokens, renderTokens } from '../fix.js';
+import { LintUnitKeeper } from '../lint-stream.js';
 import type { Report } from '../format/report.js';
 import { shellJoin } from '../parse/shell.js';
 import { pluginImageRecogniser } from '../plugin.js';
@@ -16,7 +17,7 @@ import type { LintContext, Subject } from '../spec.js';
 import type { LintUnit } from '../sources.js';
 import { at, present } from '../checked.js';
 import type { Command } from './command.js';
-import { argvUnit, collectUnits } from './lint-inputs.js';
+import { argvUnit, readUnits, type ReadInputs } from './lint-inputs.js';
 import { UsageError, type Options } from './options.js';
 import { describeSystemError, InputError } from './errors.js';
 import {
@@ -109,14 +110,22 @@ export async function lintAndReport(o: Options, mode: 'lint' | 'run'): Promise<L
   if (versionWarning) process.stderr.write(`velero-cm-preflight: warning: ${versionWarning}\n`);
 
   let units: LintUnit[];
+  let checked: number;
   let problems: Report['problems'] = [];
-  let texts = new Map<string, string>();
+  let rewritable: ReadInputs['rewritable'] = new Map();
+  // Units are linted as they are read and only those the report still needs are kept (lint-stream.ts).
+  const read = async () => {
+    const keeper = new LintUnitKeeper(ctx, config, !!cluster);
+    const r = await readUnits(o.inputs, ctx, config, (u) => keeper.add(u));
+    return { units: keeper.kept, checked: keeper.checked, problems: r.problems, rewritable: r.rewritable };
+  };
   if (o.argv) {
     if (o.inputs.length) throw new UsageError('give either files or a command after --, not both');
     units = [argvUnit(o.argv, ctx)];
+    checked = 1;
   } else {
     if (o.inputs.length === 0) throw new UsageError('nothing to check: give a command after -- or files (see --help)');
-    ({ units, problems, texts } = await collectUnits(o.inputs, ctx, config));
+    ({ units, checked, problems, rewritable } = await read());
   }
   if (
     o.pluginInstalled === undefined &&
@@ -151,8 +160,8 @@ export async function lintAndReport(o: Options, mode: 'lint' | 'run'): Promise<L
     findings = lintSubjects([fixedUnit.subject], lintCtx, config);
     if (mode === 'lint') out.push(shellJoin(runArgv));
   } else if (o.fix && o.write) {
-    const notWritten = await rewriteFiles(units, texts, ctx, config);
-    ({ units, problems } = await collectUnits(o.inputs, ctx, config));
+    const notWritten = await rewriteFiles(units, rewritable, ctx, config);
+    ({ units, checked, problems } = await read());
     problems.push(...notWritten);
     findings = lintSubjects(
       units.map((u) => u.subject),
@@ -162,6 +171,7 @@ export async function lintAndReport(o: Options, mode: 'lint' | 'run'): Promise<L
   }
   if (cluster) {
     units.push(...live);
+    checked += live.length;
     findings.push(
       ...lintSubjects(
         live.map((u) => u.subject),
@@ -176,9 +186,9 @@ export async function lintAndReport(o: Options, mode: 'lint' | 'run'): Promise<L
   }
   attachReplacements(units, findings, ctx, config);
   await attachManifestFixYaml(findings);
-  const report = makeReport(o, ctx, sortFindings(findings), units.length, problems);
+  const report = makeReport(o, ctx, sortFindings(findings), checked, problems);
   const rendered = await render(report, o);
-  if (units.length === 0 && problems.length === 0)
+  if (checked === 0 && problems.length === 0)
     process.stderr.write(
       `velero-cm-preflight: nothing checked: no velero command line or Velero manifest in ${o.inputs.join(', ')}${o.failIfNothingChecked ? '' : ' (--fail-if-nothing-checked makes this an error)'}\n`,
     );
@@ -188,7 +198,7 @@ export async function lintAndReport(o: Options, mode: 'lint' | 'run'): Promise<L
     if (findings.length) process.stderr.write(rendered);
   } else if (mode === 'run') process.stderr.write(rendered);
   else process.stdout.write(rendered);
-  return { findings, problems, checked: units.length, ...(runArgv ? { argv: runArgv } : {}) };
+  return { findings, problems, checked, ...(runArgv ? { argv: runArgv } : {}) };
 }
 
 /**
@@ -218,7 +228,7 @@ function writeReport(path: string, text: string): void {
 /** --fix --write: rewrites each fixable command in its file, refusing any rewrite that would change its meaning. */
 async function rewriteFiles(
   units: readonly LintUnit[],
-  texts: ReadonlyMap<string, string>,
+  rewritable: ReadInputs['rewritable'],
   ctx: LintContext,
   config: PreflightConfig,
 ): Promise<Report['problems']> {
@@ -227,7 +237,7 @@ async function rewriteFiles(
   const { encodeReplacement } = await import('../sources.js');
   for (const u of units) {
     const file = u.subject.location.file;
-    if (!u.tokens || !u.span || !file || !texts.has(file)) continue;
+    if (!u.tokens || !u.span || !file || !rewritable.has(file)) continue;
     const fixed = fixTokens(u.tokens, ctx, config, u.subject.suppressions);
     if (fixed.applied.length === 0) continue;
     const rendered = renderTokens(fixed.tokens);
@@ -244,11 +254,16 @@ async function rewriteFiles(
     byFile.set(file, list);
   }
   for (const [file, edits] of byFile) {
-    let text = present(texts.get(file), `the text of ${file}`);
-    for (const e of [...edits].sort((a, b) => b.start - a.start))
-      text = text.slice(0, e.start) + e.text + text.slice(e.end);
     const count = `${edits.length} command${edits.length === 1 ? '' : 's'}`;
     try {
+      // Read again rather than held since the lint: the offsets are valid only for the text then read.
+      let text = readFileSync(file, 'utf8');
+      if (text.length !== rewritable.get(file)) {
+        notWritten.push({ message: `not rewritten: ${file} changed while it was checked (${count} to fix)` });
+        continue;
+      }
+      for (const e of [...edits].sort((a, b) => b.start - a.start))
+        text = text.slice(0, e.start) + e.text + text.slice(e.end);
       replaceFile(file, text);
     } catch (err) {
       // The file is left as it was; the report lists it and the exit code is 2.

@@ -57,7 +57,6 @@ type Piece =
   { kind: 'word'; word: Word } | { kind: 'sep'; start: number } | { kind: 'comment'; text: string; start: number };
 
 const DIRECTIVE = /^#\s*velero-cm-preflight\s+disable=([A-Za-z0-9_,-]+)\s*(.*)$/;
-const MAX_TEXT = 5_000_000;
 
 /** Reads `$...` forms starting at i (text[i] === '$'); returns the end index. */
 function skipDollar(text: string, i: number): number {
@@ -86,10 +85,10 @@ function skipDollar(text: string, i: number): number {
   return i + 1;
 }
 
-function lex(text: string, makefile: boolean): Piece[] {
-  const pieces: Piece[] = [];
+/** The pieces of a shell text, one at a time: a large script is never held as all its pieces at once. */
+function* lex(text: string, makefile: boolean): Generator<Piece> {
   let i = 0;
-  const n = Math.min(text.length, MAX_TEXT);
+  const n = text.length;
   while (i < n) {
     const c = text.charAt(i);
     if (c === '\\' && text[i + 1] === '\n') {
@@ -101,14 +100,14 @@ function lex(text: string, makefile: boolean): Piece[] {
       continue;
     }
     if (c === '\n' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')') {
-      pieces.push({ kind: 'sep', start: i });
+      yield { kind: 'sep', start: i };
       i++;
       continue;
     }
     if (c === '#') {
       const eol = text.indexOf('\n', i);
       const end = eol < 0 ? n : eol;
-      pieces.push({ kind: 'comment', text: text.slice(i, end), start: i });
+      yield { kind: 'comment', text: text.slice(i, end), start: i };
       i = end;
       continue;
     }
@@ -200,15 +199,14 @@ function lex(text: string, makefile: boolean): Piece[] {
       // A redirection operator: `>`, `2>&1`, `<<EOF` ... consume it and its target word as a separator-free skip.
       let k = i;
       while (k < n && '<>&0123456789-'.includes(text.charAt(k))) k++;
-      pieces.push({ kind: 'word', word: { text: text.slice(i, k), unknown: true, start: i, end: k, quoted: false } });
+      yield { kind: 'word', word: { text: text.slice(i, k), unknown: true, start: i, end: k, quoted: false } };
       i = k;
       continue;
     }
     const word: Word = { text: value, unknown, start, end: Math.min(i, n), quoted };
     if (unclosedQuote !== undefined) word.unclosedQuote = unclosedQuote;
-    pieces.push({ kind: 'word', word });
+    yield { kind: 'word', word };
   }
-  return pieces;
 }
 
 /**
@@ -245,6 +243,14 @@ function isVeleroProgram(word: string): boolean {
 }
 
 export function extractVeleroCommands(text: string, options: ShellOptions = {}): ShellCommand[] {
+  return [...veleroCommands(text, options)];
+}
+
+/**
+ * The velero commands of a shell text, each as soon as it is read, so a caller that lints and drops them holds
+ * one at a time. The whole text is read: callers bound its size (lint-inputs.ts), and the lexer is linear.
+ */
+export function* veleroCommands(text: string, options: ShellOptions = {}): Generator<ShellCommand> {
   const pieces = lex(text, options.makefile ?? false);
   const lineColumnOf = sourceLocator(text, options);
   const commands: ShellCommand[] = [];
@@ -338,10 +344,11 @@ export function extractVeleroCommands(text: string, options: ShellOptions = {}):
       continue;
     }
     flush();
+    yield* commands.splice(0);
     if (text[piece.start] === '\n') atLineStart = true;
   }
   flush();
-  return commands;
+  yield* commands;
 }
 
 /** Quotes one word for a POSIX shell, only when it needs it. */

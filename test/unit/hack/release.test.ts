@@ -27,12 +27,15 @@ describe('hack/release', function () {
     });
     return { status: r.status, out: r.stdout, err: r.stderr };
   };
+  /** What gen-version.mjs reads: the version, and the repository's address it writes beside it. */
+  const packageJson = (version: string) =>
+    JSON.stringify({ name: 'x', version, repository: { type: 'git', url: 'git+https://example.invalid/o/x.git' } });
   /** A repository at `version` with the release script, the version generator, and a committed tree. */
   const setUp = (version: string, changelog = '# Changelog\n\n## [Unreleased]\n'): void => {
     mkdirSync(join(repo, 'hack'), { recursive: true });
     mkdirSync(join(repo, 'src'), { recursive: true });
     for (const f of ['release', 'gen-version.mjs']) copyFileSync(join(repoRoot(), 'hack', f), join(repo, 'hack', f));
-    writeFileSync(join(repo, 'package.json'), JSON.stringify({ name: 'x', version }));
+    writeFileSync(join(repo, 'package.json'), packageJson(version));
     writeFileSync(join(repo, 'CHANGELOG.md'), changelog);
     // Refuses (and writes nothing for) a version that is not semantic; the release script must refuse it too.
     spawnSync(process.execPath, [join(repo, 'hack', 'gen-version.mjs')]);
@@ -85,7 +88,7 @@ describe('hack/release', function () {
 
   it('refuses src/version.ts out of step with package.json', () => {
     setUp('1.0.0');
-    writeFileSync(join(repo, 'package.json'), JSON.stringify({ name: 'x', version: '1.0.1' }));
+    writeFileSync(join(repo, 'package.json'), packageJson('1.0.1'));
     git('commit', '-qam', 'bump without regenerating');
     const r = release();
     expect(r.status).to.equal(1);

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REPOSITORY_URL } from '../../../src/version.js';
 import { EPH } from './table.js';
 import { sarifValidator } from './sarif.test.js';
 
@@ -184,5 +185,16 @@ describe('GitHub Action (action.yml) and its example workflow', function () {
     expect(bad.status, bad.stderr).to.equal(1);
     expect(bad.stdout).to.include('scripts/backup.sh:2:1');
     expect(run(['scripts/other.sh']).status).to.equal(0);
+  });
+
+  it("the example workflow and the README's pre-commit snippet name the repository package.json gives", () => {
+    // package.json's `repository` is the one place the address is written; these copies must follow it.
+    const ownerAndName = new URL(REPOSITORY_URL).pathname.slice(1);
+    const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+    const uses = steps.map((s) => s.uses ?? '').filter((u) => u.includes('velero-plugin-for-cert-manager@'));
+    expect(uses.map((u) => u.split('@')[0])).to.deep.equal([ownerAndName]);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const repos = [...readme.matchAll(/^\s*-\s*repo:\s*(\S+)\s*$/gm)].map((m) => m[1]);
+    expect(repos).to.deep.equal([REPOSITORY_URL]);
   });
 });

@@ -161,11 +161,24 @@ describe('velero-cm-preflight CLI: usage errors and empty inputs (built bin)', f
     expect(ids(withImage.stdout)).to.include('CMV067'); // not pinned: only checked for the plugin's own image
   });
 
-  it('a file over the size limit is an input error, never skipped silently', () => {
+  it('a YAML document over the size limit is an input error, and the documents after it are still checked', () => {
     const big = join(dir, 'huge.yaml');
+    const backup = 'apiVersion: velero.io/v1\nkind: Backup\nmetadata:\n  name: after\n  namespace: velero\nspec: {}\n';
+    writeFileSync(big, `# ${'x'.repeat(20_000_100)}\n---\n${backup}`);
+    const r = cli([big]);
+    expect(r.code).to.equal(2);
+    expect(r.stdout).to.include(`not read: the YAML document at ${big}:1 is over 20 million characters; split it`);
+    expect(r.stdout).to.match(/^1 checked/m);
+    expect(r.stdout).to.include(`${big}:4:1: warning CMV027`); // the kind line, counted past the skipped document
+  });
+
+  it('a script over the size limit (read whole, unlike YAML) is an input error, never skipped silently', () => {
+    const big = join(dir, 'huge.sh');
     writeFileSync(big, `# ${'x'.repeat(20_000_100)}\n`);
     const r = cli([big]);
     expect(r.code).to.equal(2);
-    expect(r.stdout).to.include(`not read: ${big} is 20.0 MB, over the 20 MB limit; split it`);
+    expect(r.stdout).to.include(
+      `not read: ${big} is 20.0 MB, over the 20 MB limit for files other than YAML; split it`,
+    );
   });
 });

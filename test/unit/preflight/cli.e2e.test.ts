@@ -189,6 +189,19 @@ describe('velero-cm-preflight CLI (built bin)', function () {
     expect(after.code, after.stdout).to.equal(0);
   });
 
+  it('--fix --write finds a command in a later YAML document at its place, past non-ASCII text and a manifest', () => {
+    const file = join(dir, 'multi.yaml');
+    // The 😀 of the comment straddles byte 262,144, where the file's first 256 KiB chunk ends.
+    const first = `# ${'x'.repeat(262_140)}😀\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: café-☕-😀\ndata: {note: "naïve – ✓"}\n`;
+    const second = 'steps:\n  - run: |\n      velero backup create b --include-namespaces app\n      echo ✓\n';
+    writeFileSync(file, `${first}---\n${second}`);
+    const r = cli(['--fix', '--write', file]);
+    expect(r.stderr).to.contain('rewrote 1 command');
+    expect(readFileSync(file, 'utf8')).to.equal(
+      `${first}---\n${second.replace('--include-namespaces app', `--include-namespaces=app,cert-manager --include-cluster-resources=true --exclude-resources=${EPH}`)}`,
+    );
+  });
+
   it('--fix --write rewrites commands in folded, single-quoted and plain YAML scalars, and refuses what it cannot keep exact', () => {
     const testdata = join(
       dirname(fileURLToPath(import.meta.url)),

@@ -26,6 +26,12 @@ describe('preflight/docs (rule pages from rule metadata)', () => {
     for (const rule of RULES) expect(ruleDocUrl(rule)).to.equal(`${RULE_DOCS_BASE_URL}${rule.meta.name}.md`);
   });
 
+  it("takes the repository's address from package.json (`repository`), its one place", () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { repository: { url: string } };
+    const repository = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+    expect(RULE_DOCS_BASE_URL).to.equal(`${repository}/blob/main/docs/rules/`);
+  });
+
   it('writes the id, the why and every example of a rule on its page', () => {
     for (const rule of RULES) {
       const page = renderRuleDoc(rule);

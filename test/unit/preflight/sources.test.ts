@@ -64,6 +64,16 @@ describe('preflight sources: what counts as a command', () => {
     ]);
   });
 
+  it('reads a script to its end, however long: a command past 5 million characters is whole', () => {
+    // The lexer once stopped at 5,000,000 characters without a word: the command there was linted cut short.
+    const text = `# ${'x'.repeat(5_000_000)}\nvelero backup create last --include-namespaces app,web\n`;
+    const units = unitsFromText(text, 'shell', 'long.sh', V).units;
+    expect(units.map((u) => u.subject.command?.tokens.map((t) => t.text).join(' '))).to.deep.equal([
+      'velero backup create last --include-namespaces app,web',
+    ]);
+    expect(units[0]?.subject.location.line).to.equal(2);
+  });
+
   it('Markdown blocks in a language other than shell are not read as commands', () => {
     const md = [
       '```text',
