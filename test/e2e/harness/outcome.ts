@@ -83,8 +83,16 @@ interface Item {
   data?: Record<string, string>;
 }
 
+/** 429 "storage is (re)initializing": the API server's watch cache for a CRD (re)starting, e.g. just after a restore created it. */
+const STORAGE_INITIALIZING_RETRY_MS = 30_000;
+
 async function list(cluster: ClusterEndpoint, path: string): Promise<Item[]> {
-  const response = await apiRequest(cluster, 'GET', path);
+  const deadline = Date.now() + STORAGE_INITIALIZING_RETRY_MS;
+  let response = await apiRequest(cluster, 'GET', path);
+  while (response.status === 429 && Date.now() < deadline) {
+    await sleep(250);
+    response = await apiRequest(cluster, 'GET', path);
+  }
   if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
   return (response.body as { items: Item[] }).items;
 }

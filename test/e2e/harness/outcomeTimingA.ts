@@ -17,8 +17,9 @@
  * (failurePolicy Fail, every cert-manager write admitted by the stand-in webhook), so the configurations
  * the restore brings back are the real ones, not the test environment's opt-in variant.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CreatedObject } from './audit.js';
 import type { Cluster } from './cluster.js';
 import { serviceAccountKubeconfig } from './kube.js';
 import { startKubeletStandIn, type KubeletTimeline } from './kubeletStandIn.js';
@@ -74,6 +75,8 @@ const SETTLE_TIMEOUT_MS = 150_000;
 /** What the plugin logs when its wait for the webhook begins, ends or gives up (restore-webhook-readiness). */
 const WEBHOOK_WAIT_LINE =
   /waiting up to \d+s for the cert-manager webhook|cert-manager webhook is ready after|still has no ready endpoint/;
+/** client-go's reflector when a CRD is not installed: "could not find the requested resource (get clusterissuers.cert-manager.io)". */
+const MISSING_CRD = /could not find the requested resource \(get ([a-z0-9.-]+)\)/g;
 const LEASE_FORBIDDEN = /leases?\.coordination\.k8s\.io[^\n]*forbidden|forbidden[^\n]*leases/i;
 
 export interface TimingAColumn extends OutcomeColumn {
@@ -83,8 +86,14 @@ export interface TimingAColumn extends OutcomeColumn {
   leaseTaken: boolean;
   /** The controller's first log line saying the Lease is forbidden, if any. */
   leaseForbiddenLine?: string;
+  /** Resources the controller's informers could not list because their CRD is absent (it then never syncs). */
+  missingCrds: string[];
   /** The plugin's restore-log lines about its wait for the webhook. */
   webhookWaitLines: string[];
+  /** Velero's creates of cert-manager objects the API server refused ("kind namespace/name HTTP code"). */
+  certManagerCreatesRefused: string[];
+  /** Velero created the webhook configurations only after the last cert-manager object (so none met a live webhook). */
+  webhookConfigurationsAfterCertManagerObjects: boolean;
   /** Problems starting cert-manager in the restore cluster (expected: none). */
   kubeletErrors: string[];
 }
@@ -119,7 +128,9 @@ async function leaderElectionRbac(target: Cluster): Promise<string[]> {
  */
 async function issueSource(world: World): Promise<{ source: Cluster; stop: () => Promise<void> }> {
   const source = await world.cluster('timing-a-source', { withCertManager: true, webhook: 'enforce' });
-  const webhook = await startFakeWebhook(join(world.workDir, `${source.name}-webhook`));
+  const webhookDir = join(world.workDir, `${source.name}-webhook`);
+  mkdirSync(webhookDir, { recursive: true });
+  const webhook = await startFakeWebhook(webhookDir);
   await makeWebhookReady(source.endpoint, webhook);
   for (const path of [
     '/apis/discovery.k8s.io/v1/namespaces/cert-manager/endpointslices/cert-manager-webhook-e2e',
@@ -160,6 +171,17 @@ async function issueSource(world: World): Promise<{ source: Cluster; stop: () =>
   };
 }
 
+const CERT_MANAGER_GROUPS = ['cert-manager.io', 'acme.cert-manager.io'];
+
+function webhookConfigurationsLast(creates: CreatedObject[]): boolean {
+  const lastCertManagerObject = Math.max(
+    -1,
+    ...creates.filter((c) => CERT_MANAGER_GROUPS.includes(c.group)).map((c) => c.index),
+  );
+  const webhookConfigurations = creates.filter((c) => c.resource.endsWith('webhookconfigurations'));
+  return webhookConfigurations.length > 0 && webhookConfigurations.every((c) => c.index > lastCertManagerObject);
+}
+
 async function restoreColumn(
   world: World,
   spec: TimingAColumnSpec,
@@ -190,6 +212,11 @@ async function restoreColumn(
       leaderElectionRbac: await leaderElectionRbac(target),
       leaseTaken: controllerLog.includes('took the leader-election Lease'),
       leaseForbiddenLine: controllerLog.split('\n').find((line) => LEASE_FORBIDDEN.test(line)),
+      certManagerCreatesRefused: restore.creates
+        .filter((c) => CERT_MANAGER_GROUPS.includes(c.group) && c.code !== 201)
+        .map((c) => `${c.resource} ${c.namespace}/${c.name} HTTP ${c.code}`),
+      webhookConfigurationsAfterCertManagerObjects: webhookConfigurationsLast(restore.creates),
+      missingCrds: [...new Set([...controllerLog.matchAll(MISSING_CRD)].map((m) => m[1]!))].sort(),
       webhookWaitLines: restore.logs.split('\n').filter((line) => WEBHOOK_WAIT_LINE.test(line)),
       kubeletErrors: kubelet.errors,
     };
