@@ -61,6 +61,7 @@ for (const release of RELEASES) {
 
     it('with the plugin: nothing reissued or re-signed, no Secret overwritten, the shim Certificate follows its restored Ingress', () => {
       expectPluginPromiseKept(byColumn('with plugin'));
+      expect(byColumn('with plugin').acmeOrdersAfterRestore, 'ACME orders placed at Pebble').to.equal(0);
     });
 
     // Findings, as measured (Velero v1.18.1 and v1.18.3, cert-manager v1.21.2); see README "What cert-manager does after a restore".

@@ -27,7 +27,7 @@ import { startLiveChartWebhook } from './chartWebhook.js';
 import type { PluginMode, World } from './world.js';
 
 /** The guide's manual recipe for a backup without the plugin. */
-const RECIPE_ARGS = [
+export const RECIPE_ARGS = [
   '--include-cluster-resources=true',
   '--exclude-resources',
   'orders.acme.cert-manager.io,challenges.acme.cert-manager.io,certificaterequests.cert-manager.io',

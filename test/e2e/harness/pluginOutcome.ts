@@ -17,7 +17,9 @@ export function expectPluginPromiseKept({ outcome, shim, restorePhase, acmeOrder
   expect(outcome.requestsCreatedAfterRestore).to.equal(0);
   expect(outcome.restoredRequestsResigned).to.equal(0);
   expect(outcome.secretsOverwritten).to.deep.equal([]);
-  expect(acmeOrdersAfterRestore, 'ACME orders placed at the ACME CA').to.equal(0);
+  // Every scenario that loads the ACME Certificate measures this; timing (a)'s workload has none yet.
+  if (acmeOrdersAfterRestore !== undefined)
+    expect(acmeOrdersAfterRestore, 'ACME orders placed at the ACME CA').to.equal(0);
   expect(shim.follows, 'shim follows').to.equal(true);
   expect(shim.ownedByRestoredIngress, 'shim owned by the restored Ingress').to.equal(true);
 }
