@@ -45,6 +45,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const server = new Server({
     'grpc.max_receive_message_length': UNLIMITED,
     'grpc.max_send_message_length': UNLIMITED,
+    // Channelz keeps per-call counters and traces for a debugging service this plugin never offers (~3 % CPU per call).
+    'grpc.enable_channelz': 0,
   });
   // Streams the host keeps open until shutdown (stdio, health watch); ended first on stop.
   const heldStreams = new Set<ServerWritableStream<unknown, unknown>>();
