@@ -2,7 +2,8 @@
 // Profiles the plugin's per-call path: starts dist/src/plugin.js as go-plugin does (stderr through a pipe),
 // drives it over its unix socket with grpc-js, then asks it to shut down so `--cpu-prof` is written.
 // Usage (after `npm run build`): node hack/bench/profile-execute.mjs [calls] [concurrency] [execute|empty] [profile dir]
-// An empty profile dir runs without the profiler (for plugin CPU per call from /proc).
+// An empty profile dir runs without the profiler (for plugin CPU per call from /proc). PLUGIN_ENTRY=file
+// drives another build of the plugin (an A/B comparison in one run); the client stays this tree's.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,7 +18,7 @@ const method = process.argv[4] === 'empty' ? 'AppliesTo' : 'Execute';
 const profileDir = process.argv[5] ?? '/tmp/vcm-prof';
 
 const nodeArgs = profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
-const plugin = spawn(process.execPath, [...nodeArgs, join(root, 'dist/src/plugin.js')], {
+const plugin = spawn(process.execPath, [...nodeArgs, process.env.PLUGIN_ENTRY ?? join(root, 'dist/src/plugin.js')], {
   env: { ...process.env, VELERO_PLUGIN: 'hello', PLUGIN_PROTOCOL_VERSIONS: '2' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
