@@ -140,6 +140,14 @@ export function cronSurprise(cron: string, parser: CronParser): Omit<RuleReport,
   return undefined;
 }
 
+/** Said when the other parser would take the schedule, so the verdict is visibly the target version's. */
+function otherParserAccepts(cron: string, parser: CronParser): string {
+  if (cronProblem(cron, parser === 'go-cron' ? 'robfig' : 'go-cron') !== undefined) return '';
+  return parser === 'go-cron'
+    ? ' (Velero up to 1.18.2, with robfig/cron, accepted it)'
+    : ' (Velero 1.18.3+, with go-cron, accepts it)';
+}
+
 export const rule: Rule = {
   meta: {
     id: 'CMV018',
@@ -181,7 +189,7 @@ export const rule: Rule = {
     if (problem !== undefined)
       return [
         {
-          message: `"${cron}" is not a schedule Velero ${parser === 'go-cron' ? '1.18.3+ (go-cron)' : 'up to 1.18.2 (robfig/cron)'} accepts (${problem}): the Schedule fails validation and never runs`,
+          message: `"${cron}" is not a schedule Velero ${parser === 'go-cron' ? '1.18.3+ (go-cron)' : 'up to 1.18.2 (robfig/cron)'} accepts (${problem}): the Schedule fails validation and never runs${otherParserAccepts(cron, parser)}`,
           location,
         },
       ];

@@ -1648,6 +1648,46 @@ jobs:
   { name: 'i18 c3 @every 1d', line: S.replace("'0 1 * * *'", "'@every 1d'"), expect: ['CMV018'] },
   { name: 'i18 c3 @every 24h', line: S.replace("'0 1 * * *'", "'@every 24h'"), expect: [] },
   { name: 'i18 c3 weekday 7', line: S.replace("'0 1 * * *'", "'0 1 * * 7'"), expect: ['CMV018'] },
+  // Velero 1.18.3 parses schedules with netresearch/go-cron v0.15.0 (go.mod at the v1.18.3 tag; parser.go, spec.go).
+  {
+    name: 'go-cron (1.18.3): weekday 7 is Sunday',
+    version: '1.18.3',
+    line: S.replace("'0 1 * * *'", "'0 1 * * 7'"),
+    expect: [],
+  },
+  {
+    name: 'go-cron (1.18.3): a wrap-around hour range',
+    version: '1.18.3',
+    line: S.replace("'0 1 * * *'", "'0 22-2 * * *'"),
+    expect: [],
+  },
+  {
+    name: 'go-cron (1.18.3): a step as large as its range',
+    version: '1.18.3',
+    line: S.replace("'0 1 * * *'", "'*/60 * * * *'"),
+    expect: ['CMV018'],
+    messages: { CMV018: 'Velero up to 1.18.2, with robfig/cron, accepted it' },
+  },
+  {
+    name: 'go-cron (1.18.3): @manual is always due',
+    version: '1.18.3',
+    line: S.replace("'0 1 * * *'", "'@manual'"),
+    expect: ['CMV018'],
+    messages: { CMV018: 'always due' },
+  },
+  {
+    name: 'go-cron (1.18.3): day of month and weekday both set now means both',
+    version: '1.18.3',
+    line: S.replace("'0 1 * * *'", "'0 1 1 * 1'"),
+    expect: ['CMV018'],
+    severities: { CMV018: 'warning' },
+  },
+  {
+    name: 'robfig (1.18.2): day of month and weekday both set, either matches: clean',
+    version: '1.18.2',
+    line: S.replace("'0 1 * * *'", "'0 1 1 * 1'"),
+    expect: [],
+  },
   // velero backup create --help: NAME is required unless --from-schedule.
   { name: 'i18 c3 backup without name', line: B.replace('create b', 'create'), expect: ['CMV004'] },
   { name: 'i18 c3 backup from schedule without name', line: 'velero backup create --from-schedule daily', expect: [] },
