@@ -37,7 +37,8 @@ const TRIGGERED = new Set(['@triggered', '@manual', '@none']);
 const MAX_SPEC_LENGTH = 1024;
 
 function fieldValue(text: string, field: CronField): number | undefined {
-  if (/^\d+$/.test(text)) return Number(text);
+  // strconv.Atoi, as both parsers read numbers: an optional + sign.
+  if (/^\+?\d+$/.test(text)) return Number(text);
   const named = field.names?.indexOf(text.toLowerCase()) ?? -1;
   return named < 0 ? undefined : named + field.min;
 }
@@ -45,7 +46,7 @@ function fieldValue(text: string, field: CronField): number | undefined {
 /** One comma-separated part of a field: `*`, `?`, `N`, `N-M`, each optionally `/STEP`. */
 function partProblem(part: string, field: CronField, parser: CronParser): string | undefined {
   const [range = '', stepText, extra] = part.split('/');
-  if (extra !== undefined || (stepText !== undefined && !/^\d+$/.test(stepText))) return `bad step in "${part}"`;
+  if (extra !== undefined || (stepText !== undefined && !/^\+?\d+$/.test(stepText))) return `bad step in "${part}"`;
   const step = stepText === undefined ? 1 : Number(stepText);
   if (step === 0) return `step of zero in "${part}"`;
   let lo = field.min;
@@ -84,10 +85,17 @@ export function cronProblem(cron: string, parser: CronParser = 'go-cron'): strin
     let zone = tz[1] ?? '';
     // go-cron strips one matching pair of quotes (TZ="Europe/Berlin"); robfig hands them to time.LoadLocation, which fails.
     if (parser === 'go-cron' && /^(["']).+\1$/.test(zone)) zone = zone.slice(1, -1);
+    // robfig hands an empty zone to time.LoadLocation, which reads it as UTC; go-cron refuses it.
+    if (zone === '' && parser === 'robfig') return fieldsProblem(spec.slice(tz[0].length).trim(), parser);
     // The zone must load (time.LoadLocation); the preflight checks its shape, not the zone database.
     if (!/^[A-Za-z][A-Za-z0-9_+:-]*(?:\/[A-Za-z0-9_+:-]+)*$/.test(zone)) return `"${tz[1]}" is not a time zone name`;
     spec = spec.slice(tz[0].length).trim();
   }
+  return fieldsProblem(spec, parser);
+}
+
+/** The part after any time zone prefix: a descriptor or the five fields. */
+function fieldsProblem(spec: string, parser: CronParser): string | undefined {
   if (spec.startsWith('@')) {
     if (DESCRIPTORS.has(spec)) return undefined;
     if (parser === 'go-cron' && TRIGGERED.has(spec)) return undefined;

@@ -1682,6 +1682,20 @@ jobs:
     expect: ['CMV018'],
     severities: { CMV018: 'warning' },
   },
+  // velero restore create --resource-policies-configmap: pkg/cmd/cli/restore/create.go at v1.18.3, absent at v1.18.2.
+  {
+    name: 'restore --resource-policies-configmap exists from 1.18.3',
+    version: '1.18.3',
+    line: `${R} --resource-policies-configmap restore-filters`,
+    expect: ['CMV048'],
+  },
+  {
+    name: 'restore --resource-policies-configmap is an unknown flag before 1.18.3',
+    version: '1.18.2',
+    line: `${R} --resource-policies-configmap restore-filters`,
+    expect: ['CMV001', 'CMV048'],
+    messages: { CMV001: 'added in Velero 1.18.3' },
+  },
   {
     name: 'robfig (1.18.2): day of month and weekday both set, either matches: clean',
     version: '1.18.2',

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
 import {
   cronParserFor,
   cronProblem,
@@ -49,7 +50,6 @@ describe('preflight CMV018: schedules as Velero parses them', () => {
     ['0 0 3 * * *', 'exactly 5 fields'], // 6-field seconds: ParseStandard has no seconds field in either
     ['@weekly-ish', 'descriptor'],
     ['*/0 * * * *', 'step of zero'],
-    ['CRON_TZ= 0 3 * * *', 'time zone'],
     ['0 0 L * *', 'not a number'], // L/W/#/H need options the standard parser does not set
     ['0 0 * * 5#3', 'not a number'],
     ['', 'empty'],
@@ -69,6 +69,7 @@ describe('preflight CMV018: schedules as Velero parses them', () => {
     ['@every 500ms', undefined, 'minimum of 1s'], // robfig rounds up to 1s
     ['TZ="Europe/Berlin" 0 3 * * *', 'time zone', undefined], // go-cron strips matching quotes
     ['@manual', 'descriptor', undefined],
+    ['CRON_TZ= 0 3 * * *', undefined, 'time zone'], // robfig: time.LoadLocation("") is UTC
     ['@triggered', 'descriptor', undefined],
     [`0 ${'0,'.repeat(520)}0 * * *`, undefined, 'longer than 1024'],
   ] as const) {
@@ -92,4 +93,15 @@ describe('preflight CMV018: schedules as Velero parses them', () => {
     expect(cronSurprise('0 3 1 * *', 'go-cron')).to.equal(undefined);
     expect(cronSurprise('0 3 * * 1', 'go-cron')).to.equal(undefined);
   });
+
+  // The verdicts of the real parsers (recorded by test/unit/preflight/rules/cron/main.go from cron-specs.txt):
+  // the model must accept exactly what each accepts.
+  const recorded = JSON.parse(
+    readFileSync(new URL('../../../../../test/unit/preflight/rules/cron-cases.json', import.meta.url), 'utf8'),
+  ) as { spec: string; robfig: string; goCron: string }[];
+  for (const { spec, robfig, goCron } of recorded)
+    it(`agrees with both real parsers on ${JSON.stringify(spec.slice(0, 48))}`, () => {
+      expect(cronProblem(spec, 'robfig') === undefined, `robfig: ${robfig || 'accepts'}`).to.equal(robfig === '');
+      expect(cronProblem(spec, 'go-cron') === undefined, `go-cron: ${goCron || 'accepts'}`).to.equal(goCron === '');
+    });
 });
