@@ -13,6 +13,8 @@ export class PolicyError extends Error {
   constructor(
     message: string,
     readonly line?: number,
+    /** A fix more precise than "correct the policy", when the cause is known. */
+    readonly fix?: string,
   ) {
     super(message);
   }

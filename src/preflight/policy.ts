@@ -52,7 +52,7 @@ export type PolicyReading =
       locations: Partial<Record<ScopedPolicyField, SourceLocation>>;
       entryLocations: Partial<Record<ScopedPolicyField, SourceLocation[]>>;
     }
-  | { valid: false; message: string; location: SourceLocation };
+  | { valid: false; message: string; location: SourceLocation; fix?: string };
 
 /** What the preflight knows of the policy a Backup or Schedule subject names. */
 export type PolicyLookup =
@@ -156,6 +156,7 @@ function readUncached(configMap: PolicyConfigMap, version: Version, namespace: s
       throw new PolicyError(
         `field ${tooNew} not found in type ResourcePolicies (${tooNew} is new in Velero ${FILTER_POLICIES_SINCE})`,
         keyLine(tooNew),
+        `upgrade Velero to ${FILTER_POLICIES_SINCE} or later, or remove ${tooNew} from the policy (and filter with the backup's scoped flags)`,
       );
     unknownKeys(doc, known, 'ResourcePolicies', keyLine);
     if (doc.volumePolicies !== undefined && doc.volumePolicies !== null) {
@@ -201,7 +202,7 @@ function readUncached(configMap: PolicyConfigMap, version: Version, namespace: s
     };
   } catch (err) {
     if (!(err instanceof PolicyError)) throw err;
-    return { valid: false, message: err.message, location: at(err.line) };
+    return { valid: false, message: err.message, location: at(err.line), ...(err.fix ? { fix: err.fix } : {}) };
   }
 }
 

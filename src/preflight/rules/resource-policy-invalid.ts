@@ -44,7 +44,7 @@ export const rule: Rule = {
         {
           message: `${where} is invalid: Velero marks ${subject.kind === 'schedule' ? 'every backup of the schedule' : 'the backup'} FailedValidation and backs up nothing: ${reading.message}`,
           location: reading.location,
-          fix: 'correct the policy (Velero decodes it strictly: version v1, known keys only)',
+          fix: reading.fix ?? 'correct the policy (Velero decodes it strictly: version v1, known keys only)',
         },
       ];
     const parts = [

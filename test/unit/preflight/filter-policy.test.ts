@@ -147,6 +147,18 @@ namespacedFilterPolicies:
       else expect(got).to.contain(message);
     });
 
+  it('before 1.18.3 the fix says to upgrade or remove the key', () => {
+    const cm: PolicyConfigMap = {
+      name: 'pol',
+      namespace: 'velero',
+      data: { p: 'version: v1\nnamespacedFilterPolicies: []' },
+      documents: { p: decodePolicyDocument('version: v1\nnamespacedFilterPolicies: []') },
+      dataLocations: {},
+    };
+    const reading = readPolicy(cm, V1182, 'velero');
+    expect(reading.valid ? undefined : reading.fix).to.contain('upgrade Velero to 1.18.3');
+  });
+
   it('the keys are unknown before Velero 1.18.3, and the message says which version added them', () => {
     expect(messageOf('version: v1\nclusterScopedFilterPolicy: {resourceFilters: [{kinds: [crd]}]}', V1182)).to.equal(
       'field clusterScopedFilterPolicy not found in type ResourcePolicies (clusterScopedFilterPolicy is new in Velero 1.18.3)',
