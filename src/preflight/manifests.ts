@@ -274,7 +274,8 @@ export function decodePolicyDocument(text: string): PolicyDocument {
 }
 
 /** A top-level key of Velero's resource-policy document, as the first word of a line of a data value. */
-const POLICY_KEY = /^(version|volumePolicies|includeExcludePolicy)\s*:/m;
+const POLICY_KEY =
+  /^(version|volumePolicies|includeExcludePolicy|clusterScopedFilterPolicy|namespacedFilterPolicies)\s*:/m;
 
 /**
  * A ConfigMap whose data looks like a Velero resource policy (some value has a `version:`, `volumePolicies:` or

@@ -1,7 +1,7 @@
 /**
  * Velero's resource policies, offline: the ConfigMap a Backup or Schedule names in `spec.resourcePolicy`
  * (`--resource-policies-configmap`), found among the preflight's inputs, read and validated the way Velero
- * reads it (internal/resourcepolicies at v1.18.1, with what v1.15.0-v1.18.0 accepted), and its `includeExcludePolicy` merged into the backup's
+ * reads it (internal/resourcepolicies at v1.18.3, with what v1.15.0-v1.18.2 accepted), and its `includeExcludePolicy` merged into the backup's
  * scoped filters the way the backup does it (ScopeIncludesExcludes.CombineWithPolicy). Pure.
  *
  * What Velero does, and this module mirrors:
@@ -11,13 +11,24 @@
  * - `version` must be `v1`; each volume policy's action type must be known;
  * - `includeExcludePolicy` (Velero 1.17+; older servers reject the key as unknown) has the four scoped lists,
  *   without `*`, with no entry in both an include and the matching exclude list;
- * - any of these failures, and an `includeExcludePolicy` together with the old-style resource filters, mark the
- *   backup FailedValidation: nothing is backed up.
+ * - `clusterScopedFilterPolicy` and `namespacedFilterPolicies` (Velero 1.18.3+; unknown keys before) are decoded and
+ *   validated by filter-policy.ts;
+ * - any of these failures, and an `includeExcludePolicy` or a filter policy together with the old-style resource
+ *   filters, mark the backup FailedValidation: nothing is backed up.
  */
 import type { SourceLocation } from './parse/pflag.js';
 import type { BackupSpec, LintContext, PolicyConfigMap, PolicyDocument, Subject } from './spec.js';
 import { keepScope, listMatches, resolveResource } from './resources.js';
 import { versionAtLeast, type Version } from './version.js';
+import {
+  decodeFilterPolicies,
+  FILTER_POLICIES_SINCE,
+  FILTER_POLICY_KEYS,
+  PolicyError,
+  unknownKeys,
+  validateFilterPolicies,
+  type FilterPolicies,
+} from './filter-policy.js';
 
 export const SCOPED_POLICY_FIELDS = [
   'includedClusterScopedResources',
@@ -33,11 +44,15 @@ export type PolicyReading =
       valid: true;
       /** Present (possibly with no lists) when the document has an `includeExcludePolicy` mapping. */
       includeExcludePolicy?: IncludeExcludePolicy;
+      /** The fine-grained filter policies (Velero 1.18.3+), when the document has either. */
+      filterPolicies?: FilterPolicies;
+      /** Where each filter policy key is written. */
+      filterLocations: Partial<Record<(typeof FILTER_POLICY_KEYS)[number], SourceLocation>>;
       /** Where each scoped list, and each of its entries, is written. */
       locations: Partial<Record<ScopedPolicyField, SourceLocation>>;
       entryLocations: Partial<Record<ScopedPolicyField, SourceLocation[]>>;
     }
-  | { valid: false; message: string; location: SourceLocation };
+  | { valid: false; message: string; location: SourceLocation; fix?: string };
 
 /** What the preflight knows of the policy a Backup or Schedule subject names. */
 export type PolicyLookup =
@@ -86,15 +101,6 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
-class PolicyError extends Error {
-  constructor(
-    message: string,
-    readonly line?: number,
-  ) {
-    super(message);
-  }
-}
-
 const VOLUME_POLICY_KEYS = ['conditions', 'action'];
 const ACTION_KEYS = ['type', 'parameters'];
 /** Volume action types, each with the first Velero release that accepts it (read from the module sources). */
@@ -104,7 +110,7 @@ const ACTION_TYPES: readonly [string, string][] = [
   ['fs-backup', '1.0.0'],
   ['custom', '1.18.1'],
 ];
-/** Volume condition keys, likewise: pvcLabels from 1.16.0, pvcPhase from 1.18.0. */
+/** Volume condition keys, likewise: pvcLabels from 1.16.0, pvcPhase from 1.18.0, the PVC's mode keys from 1.18.3. */
 const CONDITION_KEYS: readonly [string, string][] = [
   ['capacity', '1.0.0'],
   ['storageClass', '1.0.0'],
@@ -113,6 +119,8 @@ const CONDITION_KEYS: readonly [string, string][] = [
   ['volumeTypes', '1.0.0'],
   ['pvcLabels', '1.16.0'],
   ['pvcPhase', '1.18.0'],
+  ['pvcVolumeMode', '1.18.3'],
+  ['pvcAccessModes', '1.18.3'],
 ];
 const acceptedBy = (table: readonly [string, string][], version: Version) =>
   table.filter(([, since]) => versionAtLeast(version, since)).map(([name]) => name);
@@ -137,7 +145,19 @@ function readUncached(configMap: PolicyConfigMap, version: Version, namespace: s
   const keyLine = (key: string) => lineOf(new RegExp(`^\\s*(?:-\\s+)?["']?${key}["']?\\s*:`));
   try {
     const doc = decode(configMap.documents[first]);
-    const known = ['version', 'volumePolicies', ...(versionAtLeast(version, '1.17.0') ? ['includeExcludePolicy'] : [])];
+    const known = [
+      'version',
+      'volumePolicies',
+      ...(versionAtLeast(version, '1.17.0') ? ['includeExcludePolicy'] : []),
+      ...(versionAtLeast(version, FILTER_POLICIES_SINCE) ? FILTER_POLICY_KEYS : []),
+    ];
+    const tooNew = FILTER_POLICY_KEYS.find((key) => key in doc && !known.includes(key));
+    if (tooNew)
+      throw new PolicyError(
+        `field ${tooNew} not found in type ResourcePolicies (${tooNew} is new in Velero ${FILTER_POLICIES_SINCE})`,
+        keyLine(tooNew),
+        `upgrade Velero to ${FILTER_POLICIES_SINCE} or later, or remove ${tooNew} from the policy (and filter with the backup's scoped flags)`,
+      );
     unknownKeys(doc, known, 'ResourcePolicies', keyLine);
     if (doc.volumePolicies !== undefined && doc.volumePolicies !== null) {
       if (!Array.isArray(doc.volumePolicies))
@@ -155,6 +175,7 @@ function readUncached(configMap: PolicyConfigMap, version: Version, namespace: s
         if (list) includeExcludePolicy[field] = list;
       }
     }
+    const filterPolicies = decodeFilterPolicies(doc, keyLine);
     // Validation, in Velero's order: the version, the volume policies' actions, then the include/exclude lists.
     const versionText = scalarText(doc.version);
     if (versionText !== 'v1')
@@ -168,14 +189,20 @@ function readUncached(configMap: PolicyConfigMap, version: Version, namespace: s
         throw new PolicyError(`invalid action type ${type}`, keyLine('type'));
     }
     if (includeExcludePolicy) validateIncludeExclude(includeExcludePolicy, keyLine);
+    validateFilterPolicies(filterPolicies, keyLine);
+    const hasFilterPolicies = !!filterPolicies.clusterScopedFilterPolicy || !!filterPolicies.namespacedFilterPolicies;
     return {
       valid: true,
       ...(includeExcludePolicy ? { includeExcludePolicy } : {}),
+      ...(hasFilterPolicies ? { filterPolicies } : {}),
+      filterLocations: Object.fromEntries(
+        FILTER_POLICY_KEYS.filter((key) => key in doc).map((key) => [key, at(keyLine(key))]),
+      ),
       ...locationsOf(text, includeExcludePolicy, keyLine, at),
     };
   } catch (err) {
     if (!(err instanceof PolicyError)) throw err;
-    return { valid: false, message: err.message, location: at(err.line) };
+    return { valid: false, message: err.message, location: at(err.line), ...(err.fix ? { fix: err.fix } : {}) };
   }
 }
 
@@ -194,16 +221,6 @@ function decode(document: PolicyDocument | undefined): Obj {
   return doc;
 }
 
-function unknownKeys(
-  obj: Obj,
-  known: readonly string[],
-  type: string,
-  keyLine: (key: string) => number | undefined,
-): void {
-  for (const key of Object.keys(obj))
-    if (!known.includes(key)) throw new PolicyError(`field ${key} not found in type ${type}`, keyLine(key));
-}
-
 function checkVolumePolicy(vp: unknown, version: Version, keyLine: (key: string) => number | undefined): void {
   if (!isObj(vp)) throw new PolicyError('each volume policy must be a mapping', keyLine('volumePolicies'));
   unknownKeys(vp, VOLUME_POLICY_KEYS, 'VolumePolicy', keyLine);
@@ -216,6 +233,11 @@ function checkVolumePolicy(vp: unknown, version: Version, keyLine: (key: string)
     unknownKeys(vp.conditions, acceptedBy(CONDITION_KEYS, version), 'volumeConditions', keyLine);
     if ('pvcLabels' in vp.conditions && !isObj(vp.conditions.pvcLabels))
       throw new PolicyError('pvcLabels must be a map of string to string', keyLine('pvcLabels'));
+    if ('pvcVolumeMode' in vp.conditions && typeof vp.conditions.pvcVolumeMode !== 'string')
+      throw new PolicyError('pvcVolumeMode must be a string', keyLine('pvcVolumeMode'));
+    const modes = vp.conditions.pvcAccessModes;
+    if ('pvcAccessModes' in vp.conditions && !(Array.isArray(modes) && modes.every((m) => typeof m === 'string')))
+      throw new PolicyError('pvcAccessModes must be a list of strings', keyLine('pvcAccessModes'));
   }
 }
 

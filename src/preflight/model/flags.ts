@@ -131,6 +131,8 @@ const RESTORE_FLAGS: readonly FlagSpec[] = [
   f('parallel-files-download', 'int', { since: '1.14.0' }),
   f('labels', 'map'),
   f('annotations', 'map', { since: '1.16.0' }),
+  // Restore resource policies (namespaced and cluster-scoped filter policies), pkg/cmd/cli/restore/create.go at v1.18.3.
+  f('resource-policies-configmap', 'string', { since: '1.18.3' }),
   f('wait', 'bool', { shorthand: 'w' }),
 ];
 

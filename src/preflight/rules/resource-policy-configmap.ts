@@ -8,11 +8,12 @@ export const rule: Rule = {
     name: 'resource-policy-configmap',
     severity: 'info',
     catalogue: 'B11',
-    versions: 'includeExcludePolicy: Velero 1.17.0 and later',
+    versions:
+      'includeExcludePolicy: Velero 1.17.0 and later; clusterScopedFilterPolicy and namespacedFilterPolicies: 1.18.3 and later',
     appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests'],
     summary:
       'The backup uses a resource-policy ConfigMap that is not among the inputs (or is not a ConfigMap), so its policy was not checked.',
-    why: "A policy's includeExcludePolicy can exclude Secrets or CRDs and narrow the include lists, and it is FailedValidation together with old-style filters. When the ConfigMap's manifest is among the inputs (same name, Velero's namespace), the preflight reads the policy instead (CMV032-CMV034); a resourcePolicy whose kind is not `configmap` is ignored by Velero altogether.",
+    why: "A policy's includeExcludePolicy can exclude Secrets or CRDs and narrow the include lists, its namespacedFilterPolicies (1.18.3+) keep only the kinds they list in their namespaces, its clusterScopedFilterPolicy (1.18.3+) narrows CRDs or ClusterIssuers by label or name, and each is FailedValidation together with old-style filters. When the ConfigMap's manifest is among the inputs (same name, Velero's namespace), the preflight reads the policy instead (CMV032-CMV034); a resourcePolicy whose kind is not `configmap` is ignored by Velero altogether.",
     fix: 'Lint the ConfigMap too: run the preflight over the file that defines it together with the backup.',
     links: ['https://velero.io/docs/main/resource-filtering/#resource-policies'],
     examples: [

@@ -9,11 +9,12 @@ export const rule: Rule = {
     name: 'resource-policy-invalid',
     severity: 'error',
     catalogue: 'B11',
-    versions: 'all; includeExcludePolicy is an unknown key before Velero 1.17.0',
+    versions:
+      'all; includeExcludePolicy is an unknown key before Velero 1.17.0, clusterScopedFilterPolicy and namespacedFilterPolicies before 1.18.3',
     appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests, with the policy ConfigMap'],
     summary:
-      'The resource-policy ConfigMap the backup names (found among the inputs, or missing from the cluster with --cluster) is one Velero rejects, or its includeExcludePolicy meets old-style filters.',
-    why: 'Velero reads the policy when the backup starts: a ConfigMap without exactly one data key, YAML it cannot decode strictly (an unknown or misspelt key, includeExcludePolicy before 1.17), a version other than v1, an unknown volume action, `*` or an entry both included and excluded in includeExcludePolicy, or an includeExcludePolicy together with --include-resources / --exclude-resources / --include-cluster-resources all mark the backup FailedValidation: nothing is backed up, cert-manager included, and a Schedule fails the same way every time.',
+      'The resource-policy ConfigMap the backup names (found among the inputs, or missing from the cluster with --cluster) is one Velero rejects, or its includeExcludePolicy or filter policies meet old-style filters.',
+    why: "Velero reads the policy when the backup starts: a ConfigMap without exactly one data key, YAML it cannot decode strictly (an unknown or misspelt key, includeExcludePolicy before 1.17, clusterScopedFilterPolicy or namespacedFilterPolicies before 1.18.3), a version other than v1, an unknown volume action, `*` or an entry both included and excluded in includeExcludePolicy, a filter policy that fails Velero's checks (a cluster-scoped catch-all, a kind listed twice, a namespace pattern twice, labelSelector with orLabelSelectors, a bad selector or name glob), or an includeExcludePolicy or filter policy together with --include-resources / --exclude-resources / --include-cluster-resources all mark the backup FailedValidation: nothing is backed up, cert-manager included, and a Schedule fails the same way every time.",
     fix: 'Correct the policy as the message says (or drop includeExcludePolicy and use the scoped filter flags), and lint the ConfigMap again.',
     links: ['https://velero.io/docs/main/resource-filtering/#resource-policies'],
     examples: [
@@ -43,12 +44,17 @@ export const rule: Rule = {
         {
           message: `${where} is invalid: Velero marks ${subject.kind === 'schedule' ? 'every backup of the schedule' : 'the backup'} FailedValidation and backs up nothing: ${reading.message}`,
           location: reading.location,
-          fix: 'correct the policy (Velero decodes it strictly: version v1, known keys only)',
+          fix: reading.fix ?? 'correct the policy (Velero decodes it strictly: version v1, known keys only)',
         },
       ];
-    if (!reading.includeExcludePolicy || !usesOldFilters(spec)) return [];
+    const parts = [
+      ...(reading.includeExcludePolicy ? ['an includeExcludePolicy'] : []),
+      ...(reading.filterPolicies?.clusterScopedFilterPolicy ? ['a clusterScopedFilterPolicy'] : []),
+      ...(reading.filterPolicies?.namespacedFilterPolicies ? ['namespacedFilterPolicies'] : []),
+    ];
+    if (parts.length === 0 || !usesOldFilters(spec)) return [];
     const report: RuleReport = {
-      message: `${where} has an includeExcludePolicy, which Velero refuses together with the old filter parameters (include-resources, exclude-resources, include-cluster-resources): the backup ends FailedValidation and backs up nothing`,
+      message: `${where} has ${parts.join(' and ')}, which Velero refuses together with the old filter parameters (include-resources, exclude-resources, include-cluster-resources): the backup ends FailedValidation and backs up nothing`,
       location: fieldLocation(
         subject,
         'includeClusterResources',
@@ -56,7 +62,7 @@ export const rule: Rule = {
         'excludedResources',
         'resourcePolicy',
       ),
-      fix: 'use the scoped filters (--include-cluster-scoped-resources, --exclude-namespace-scoped-resources ...) instead of the old ones, or drop includeExcludePolicy from the policy',
+      fix: `use the scoped filters (--include-cluster-scoped-resources, --exclude-namespace-scoped-resources ...) instead of the old ones, or drop ${parts.join(' and ')} from the policy`,
     };
     return [report];
   },

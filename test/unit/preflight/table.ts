@@ -1257,6 +1257,188 @@ ${policyConfigMap(`version: v1
     expect: ['CMV032@15'],
     messages: { CMV032: 'field includeExcludePolicy not found' },
   },
+
+  // ---- fine-grained filter policies (Velero v1.18.3 internal/resourcepolicies/resource_policies.go, the
+  // validation in validateClusterScopedFilterPolicy / validateNamespacedFilterPolicies; applied by pkg/backup
+  // item_collector.go and item_backupper.go; the old-filter conflict in pkg/controller/backup_controller.go;
+  // schema from design/backup-filter-enhancement in the v1.18.3 module)
+  {
+    name: 'filter policies: a valid 1.18.3 namespacedFilterPolicies with a catch-all keeps everything (no CMV032)',
+    version: '1.18.3',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    namespacedFilterPolicies:
+      - namespaces: [shop, "team-*"]
+        resourceFilters:
+          - kinds: [deployments]
+            labelSelector: {matchLabels: {app: shop}}
+          - kinds: ['*']
+    clusterScopedFilterPolicy:
+      resourceFilters:
+        - kinds: [storageclasses]
+          names: ['fast-*']`)}`,
+    expect: [],
+  },
+  {
+    name: 'filter policies: unknown keys before Velero 1.18.3 (strict decoding), said with the version',
+    version: '1.18.2',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    namespacedFilterPolicies:
+      - namespaces: [shop]
+        resourceFilters: [{kinds: ['*']}]`)}`,
+    expect: ['CMV032@15'],
+    messages: {
+      CMV032:
+        'field namespacedFilterPolicies not found in type ResourcePolicies (namespacedFilterPolicies is new in Velero 1.18.3)',
+    },
+  },
+  {
+    name: 'filter policies: a namespaced allowlist without Secrets, Certificates, Issuers or RBAC drops them there',
+    version: '1.18.3',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    namespacedFilterPolicies:
+      - namespaces: [cert-manager, shop]
+        resourceFilters:
+          - kinds: [deployments, Secret]`)}`,
+    expect: ['CMV033@15', 'CMV034@15'],
+    messages: {
+      CMV033:
+        'leaves certificates.cert-manager.io, issuers.cert-manager.io out of the backup b: its namespacedFilterPolicies entry for namespaces cert-manager, shop lists neither',
+      CMV034: 'leaves serviceaccounts, roles.rbac.authorization.k8s.io, rolebindings.rbac.authorization.k8s.io out',
+    },
+  },
+  {
+    name: 'filter policies: a namespaced policy for namespaces the backup does not include changes nothing',
+    version: '1.18.3',
+    yaml: `${policyBackup(`includedNamespaces: [shop, cert-manager]
+  includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    namespacedFilterPolicies:
+      - namespaces: ["legacy-*"]
+        resourceFilters: [{kinds: [deployments]}]`)}`,
+    expect: [],
+  },
+  {
+    name: 'filter policies: a Secret name filter in a namespaced policy is a warning (they may match)',
+    version: '1.18.3',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    namespacedFilterPolicies:
+      - namespaces: [shop]
+        resourceFilters:
+          - kinds: [secrets]
+            excludedNames: ["*-tls"]
+          - kinds: ['*']`)}`,
+    expect: ['CMV033@15'],
+    messages: { CMV033: 'keeps only the objects matching excludedNames [*-tls]' },
+    severities: { CMV033: 'warning' },
+  },
+  {
+    name: "filter policies: a cluster-scoped CRD name filter that leaves out cert-manager's CRDs is an error",
+    version: '1.18.3',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    clusterScopedFilterPolicy:
+      resourceFilters:
+        - kinds: [customresourcedefinitions]
+          names: ['*.example.com']`)}`,
+    expect: ['CMV034@15'],
+    messages: {
+      CMV034:
+        'cert-manager CRDs out of the backup b: its clusterScopedFilterPolicy keeps only the objects matching names [*.example.com]',
+    },
+  },
+  {
+    name: "filter policies: a CRD name filter that keeps cert-manager's CRDs is fine",
+    version: '1.18.3',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    clusterScopedFilterPolicy:
+      resourceFilters:
+        - kinds: [crd]
+          names: ['*.example.com', '*.cert-manager.io']`)}`,
+    expect: [],
+  },
+  {
+    name: 'filter policies: a label selector on ClusterIssuers is a warning',
+    version: '1.18.3',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    clusterScopedFilterPolicy:
+      resourceFilters:
+        - kinds: [ClusterIssuer]
+          labelSelector: {matchLabels: {backup: "yes"}}`)}`,
+    expect: ['CMV034@15'],
+    messages: { CMV034: 'clusterissuers.cert-manager.io out of the backup b' },
+    severities: { CMV034: 'warning' },
+  },
+  {
+    name: 'filter policies: with old-style filters the backup is FailedValidation',
+    version: '1.18.3',
+    yaml: `${policyBackup(`includeClusterResources: true
+  excludedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    clusterScopedFilterPolicy:
+      resourceFilters: [{kinds: [storageclasses], names: [fast]}]`)}`,
+    expect: ['CMV032@6'],
+    messages: {
+      CMV032: 'has a clusterScopedFilterPolicy, which Velero refuses together with the old filter parameters',
+    },
+  },
+  {
+    name: 'filter policies: a cluster-scoped catch-all is refused',
+    version: '1.18.3',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    clusterScopedFilterPolicy:
+      resourceFilters: [{kinds: ['*']}]`)}`,
+    expect: ['CMV032@15'],
+    messages: {
+      CMV032: 'clusterScopedFilterPolicy.resourceFilters[0]: kinds must be specified (catch-all is not supported)',
+    },
+  },
+  {
+    name: 'filter policies: labelSelector with orLabelSelectors is refused',
+    version: '1.18.3',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    namespacedFilterPolicies:
+      - namespaces: [shop]
+        resourceFilters:
+          - kinds: [deployments]
+            labelSelector: {matchLabels: {a: b}}
+            orLabelSelectors: [{matchLabels: {c: d}}]`)}`,
+    expect: ['CMV032@20'],
+    messages: {
+      CMV032: 'namespacedFilterPolicies[0].resourceFilters[0]: labelSelector and orLabelSelectors cannot co-exist',
+    },
+  },
+  {
+    name: 'filter policies: a namespace pattern in two policies is refused',
+    version: '1.18.3',
+    yaml: `${policyBackup(`includedClusterScopedResources: ['*']
+  excludedNamespaceScopedResources: [${EPH}]`)}
+${policyConfigMap(`version: v1
+    namespacedFilterPolicies:
+      - namespaces: [shop]
+        resourceFilters: [{kinds: ['*']}]
+      - namespaces: [shop]
+        resourceFilters: [{kinds: ['*']}]`)}`,
+    expect: ['CMV032@15'],
+    messages: { CMV032: "duplicate namespace pattern 'shop' found in policies [0 1]" },
+  },
   {
     name: 'policy ConfigMap read: two data keys',
     yaml: `${policyBackup(`includedClusterScopedResources: ['*']
@@ -1466,6 +1648,60 @@ jobs:
   { name: 'i18 c3 @every 1d', line: S.replace("'0 1 * * *'", "'@every 1d'"), expect: ['CMV018'] },
   { name: 'i18 c3 @every 24h', line: S.replace("'0 1 * * *'", "'@every 24h'"), expect: [] },
   { name: 'i18 c3 weekday 7', line: S.replace("'0 1 * * *'", "'0 1 * * 7'"), expect: ['CMV018'] },
+  // Velero 1.18.3 parses schedules with netresearch/go-cron v0.15.0 (go.mod at the v1.18.3 tag; parser.go, spec.go).
+  {
+    name: 'go-cron (1.18.3): weekday 7 is Sunday',
+    version: '1.18.3',
+    line: S.replace("'0 1 * * *'", "'0 1 * * 7'"),
+    expect: [],
+  },
+  {
+    name: 'go-cron (1.18.3): a wrap-around hour range',
+    version: '1.18.3',
+    line: S.replace("'0 1 * * *'", "'0 22-2 * * *'"),
+    expect: [],
+  },
+  {
+    name: 'go-cron (1.18.3): a step as large as its range',
+    version: '1.18.3',
+    line: S.replace("'0 1 * * *'", "'*/60 * * * *'"),
+    expect: ['CMV018'],
+    messages: { CMV018: 'Velero up to 1.18.2, with robfig/cron, accepted it' },
+  },
+  {
+    name: 'go-cron (1.18.3): @manual is always due',
+    version: '1.18.3',
+    line: S.replace("'0 1 * * *'", "'@manual'"),
+    expect: ['CMV018'],
+    messages: { CMV018: 'always due' },
+  },
+  {
+    name: 'go-cron (1.18.3): day of month and weekday both set now means both',
+    version: '1.18.3',
+    line: S.replace("'0 1 * * *'", "'0 1 1 * 1'"),
+    expect: ['CMV018'],
+    severities: { CMV018: 'warning' },
+  },
+  // velero restore create --resource-policies-configmap: pkg/cmd/cli/restore/create.go at v1.18.3, absent at v1.18.2.
+  {
+    name: 'restore --resource-policies-configmap exists from 1.18.3',
+    version: '1.18.3',
+    line: `${R} --resource-policies-configmap restore-filters`,
+    expect: ['CMV048'],
+  },
+  {
+    name: 'restore --resource-policies-configmap is an unknown flag before 1.18.3',
+    version: '1.18.2',
+    line: `${R} --resource-policies-configmap restore-filters`,
+    expect: ['CMV001', 'CMV048'],
+    messages: { CMV001: 'added in Velero 1.18.3' },
+  },
+  {
+    name: 'robfig (1.18.2): day of month and weekday both set, either matches: clean',
+    version: '1.18.2',
+    line: S.replace("'0 1 * * *'", "'0 1 1 * 1'"),
+    expect: [],
+  },
   // velero backup create --help: NAME is required unless --from-schedule.
   { name: 'i18 c3 backup without name', line: B.replace('create b', 'create'), expect: ['CMV004'] },
   { name: 'i18 c3 backup from schedule without name', line: 'velero backup create --from-schedule daily', expect: [] },
