@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { endpointFromKubeconfig, type ClusterEndpoint } from './kube.js';
 import { repoRoot } from './paths.js';
+import type { RunningWebhook } from '../../integration/testenv/webhook.js';
 
 /** How cert-manager's webhook configurations are installed (the test environment's WebhookMode). */
 export type WebhookMode = 'opt-in' | 'enforce' | 'absent';
@@ -42,16 +43,8 @@ export interface ControllerOptions {
   logFile?: string;
 }
 
-/** cert-manager's real webhook serving on loopback (test/integration/testenv/webhook.ts). */
-export interface RunningWebhook {
-  pid: number;
-  port: number;
-  caBundle: string;
-  logFile: string;
-  readonly requests: number;
-  logText(): string;
-  stop(): Promise<void>;
-}
+/** cert-manager's real webhook serving on loopback (its type only: the module is loaded at run time, below). */
+export type { RunningWebhook };
 
 /** The part of the test environment's API this suite uses (test/integration/testenv/index.ts). */
 interface TestEnvironmentModule {
