@@ -1,6 +1,30 @@
 import type { Rule } from './types.js';
 import { tokenLocation } from './helpers.js';
 import { looksLikeDuration } from './duration-unit-unsupported.js';
+import { lastUse, parseGoBool, type ParsedCommand } from '../parse/pflag.js';
+import { versionAtLeast, type Version } from '../version.js';
+
+/**
+ * `velero install --uploader-type`, as install's Validate checks it (uploader.ValidateUploaderType, value trimmed):
+ * restic or kopia up to Velero 1.16, kopia only from 1.17 (pkg/uploader/types.go at v1.16.2 and v1.17.2). Validate
+ * returns before this check with --crds-only.
+ */
+function uploaderTypeProblem(
+  parsed: ParsedCommand,
+  version: Version,
+): { message: string; tokenIndex: number } | undefined {
+  if (parsed.command?.name !== 'install') return undefined;
+  const crdsOnly = lastUse(parsed, 'crds-only');
+  if (crdsOnly && parseGoBool(crdsOnly.value) === true) return undefined;
+  const use = lastUse(parsed, 'uploader-type');
+  if (!use || use.unknownValue) return undefined;
+  const valid = versionAtLeast(version, '1.17.0') ? ['kopia'] : ['restic', 'kopia'];
+  if (valid.includes(use.value.trim())) return undefined;
+  return {
+    message: `velero fails: invalid uploader type '${use.value}', valid: ${valid.map((v) => `'${v}'`).join(', ')}${valid.length === 1 ? ' (Velero 1.17 removed the restic uploader)' : ''}`,
+    tokenIndex: use.tokenIndex,
+  };
+}
 
 export const rule: Rule = {
   meta: {
@@ -20,10 +44,10 @@ export const rule: Rule = {
       },
     ],
   },
-  check(subject) {
+  check(subject, ctx) {
     const parsed = subject.command;
     if (!parsed) return [];
-    return parsed.errors
+    const reports = parsed.errors
       .filter(
         (e) =>
           e.code === 'invalid-value' &&
@@ -35,5 +59,10 @@ export const rule: Rule = {
           ),
       )
       .map((e) => ({ message: `velero fails: ${e.message}`, location: tokenLocation(subject, e.tokenIndex) }));
+    // Validate runs only on a command line that parses.
+    const uploader = parsed.errors.length === 0 ? uploaderTypeProblem(parsed, ctx.veleroVersion) : undefined;
+    return uploader
+      ? [...reports, { message: uploader.message, location: tokenLocation(subject, uploader.tokenIndex) }]
+      : reports;
   },
 };

@@ -4,13 +4,15 @@ import type { Rule, RuleReport } from './types.js';
 import { versionAtLeast, type Version } from '../version.js';
 
 /**
- * The cron parser behind Velero's schedule controller (`cron.ParseStandard`): robfig/cron v3.0.1 up to Velero 1.18.2,
- * netresearch/go-cron v0.15.0 from 1.18.3 (velero go.mod at the v1.18.3 tag). They accept different things.
+ * The cron parser behind Velero's schedule controller (`cron.ParseStandard`): robfig/cron v1.1.0 up to Velero 1.14,
+ * robfig/cron v3.0.1 from 1.15 to 1.18.2, netresearch/go-cron v0.15.0 from 1.18.3 (velero go.mod at each tag). They
+ * accept different things: robfig v1 knows no `CRON_TZ=`/`TZ=` prefix (Velero issue 8224: FailedValidation on 1.14.1).
  */
-export type CronParser = 'robfig' | 'go-cron';
+export type CronParser = 'robfig-v1' | 'robfig' | 'go-cron';
 
 export function cronParserFor(version: Version): CronParser {
-  return versionAtLeast(version, '1.18.3') ? 'go-cron' : 'robfig';
+  if (versionAtLeast(version, '1.18.3')) return 'go-cron';
+  return versionAtLeast(version, '1.15.0') ? 'robfig' : 'robfig-v1';
 }
 
 interface CronField {
@@ -60,7 +62,7 @@ function partProblem(part: string, field: CronField, parser: CronParser): string
     if (first === undefined || last === undefined) return `"${part}" is not a number or name`;
     if (first < field.min || last > field.max) return `"${part}" is outside ${field.min}-${field.max}`;
     // go-cron's fields are cyclic (22-2, fri-mon, nov-feb wrap around); robfig refuses a range that starts after it ends.
-    if (first > last && parser === 'robfig') return `"${part}" starts after it ends`;
+    if (first > last && parser !== 'go-cron') return `"${part}" starts after it ends`;
     lo = first;
     hi = last;
   }
@@ -80,7 +82,8 @@ export function cronProblem(cron: string, parser: CronParser = 'go-cron'): strin
   let spec = cron.trim();
   if (spec === '') return 'the schedule is empty';
   if (parser === 'go-cron' && spec.length > MAX_SPEC_LENGTH) return `longer than ${MAX_SPEC_LENGTH} characters`;
-  const tz = /^(?:CRON_TZ|TZ)=(\S*)(?:\s+|$)/.exec(spec);
+  // robfig v1 has no time zone prefix: it splits the whole spec into fields, so `CRON_TZ=Zone` is a sixth one.
+  const tz = parser === 'robfig-v1' ? null : /^(?:CRON_TZ|TZ)=(\S*)(?:\s+|$)/.exec(spec);
   if (tz) {
     let zone = tz[1] ?? '';
     // go-cron strips one matching pair of quotes (TZ="Europe/Berlin"); robfig hands them to time.LoadLocation, which fails.
@@ -150,11 +153,20 @@ export function cronSurprise(cron: string, parser: CronParser): Omit<RuleReport,
 
 /** Said when the other parser would take the schedule, so the verdict is visibly the target version's. */
 function otherParserAccepts(cron: string, parser: CronParser): string {
+  // robfig v1 is compared with its successor: the fix for an old Velero is an upgrade, not go-cron's quirks.
+  if (parser === 'robfig-v1')
+    return cronProblem(cron, 'robfig') === undefined ? ' (Velero 1.15+, with robfig/cron v3, accepts it)' : '';
   if (cronProblem(cron, parser === 'go-cron' ? 'robfig' : 'go-cron') !== undefined) return '';
   return parser === 'go-cron'
     ? ' (Velero up to 1.18.2, with robfig/cron, accepted it)'
     : ' (Velero 1.18.3+, with go-cron, accepts it)';
 }
+
+const PARSER_NAMES: Record<CronParser, string> = {
+  'robfig-v1': 'up to 1.14 (robfig/cron v1)',
+  robfig: 'up to 1.18.2 (robfig/cron)',
+  'go-cron': '1.18.3+ (go-cron)',
+};
 
 export const rule: Rule = {
   meta: {
@@ -163,10 +175,10 @@ export const rule: Rule = {
     severity: 'error',
     appliesTo: ['schedule create', 'Schedule manifests'],
     versions:
-      'all; the parser changed in Velero 1.18.3 (robfig/cron v3 before, netresearch/go-cron v0.15.0 from then on)',
+      'all; the parser changed in Velero 1.15 (robfig/cron v1 to v3) and 1.18.3 (netresearch/go-cron v0.15.0 from then on)',
     summary:
       "A schedule without a cron expression, or with one the target Velero's cron parser rejects (not 5 valid fields, an unknown @-descriptor, `@every` with a duration Go cannot parse), or one that parses into something else than meant.",
-    why: 'The CLI requires --schedule; the server parses it with `cron.ParseStandard` and a bad value gives phase FailedValidation: no backups are ever taken. Up to Velero 1.18.2 that is robfig/cron v3: weekdays 0-6, no wrap-around ranges, any `@every` duration. From 1.18.3 it is netresearch/go-cron v0.15.0: weekday 7 is Sunday, ranges wrap around (`22-2`, `fri-mon`), a step must be smaller than its range (`*/60` fails), `@every` needs at least 1s, `TZ="Zone"` may be quoted, and `@manual`/`@triggered`/`@none` parse into a schedule Velero\'s controller finds always due. go-cron also runs a cron with both day of month and weekday set only on days matching both (robfig: either). A `CRON_TZ=Zone ` or `TZ=Zone ` prefix is valid in both; `@every 1d` in neither (Go durations have no day unit).',
+    why: 'The CLI requires --schedule; the server parses it with `cron.ParseStandard` and a bad value gives phase FailedValidation: no backups are ever taken. Up to Velero 1.18.2 that is robfig/cron v3: weekdays 0-6, no wrap-around ranges, any `@every` duration. From 1.18.3 it is netresearch/go-cron v0.15.0: weekday 7 is Sunday, ranges wrap around (`22-2`, `fri-mon`), a step must be smaller than its range (`*/60` fails), `@every` needs at least 1s, `TZ="Zone"` may be quoted, and `@manual`/`@triggered`/`@none` parse into a schedule Velero\'s controller finds always due. go-cron also runs a cron with both day of month and weekday set only on days matching both (robfig: either). A `CRON_TZ=Zone ` or `TZ=Zone ` prefix is valid in both, but not up to Velero 1.14 (robfig/cron v1 reads it as a sixth field); `@every 1d` in neither (Go durations have no day unit).',
     fix: "Use a 5-field cron (`'0 1 * * *'`, optionally `'CRON_TZ=Europe/Berlin 0 1 * * *'`) or a descriptor (`@every 24h`, `@daily`), valid for every Velero the schedule may meet (weekday 0 for Sunday, ranges that do not wrap).",
     links: ['https://velero.io/docs/main/api-types/schedule/'],
     examples: [
@@ -197,7 +209,7 @@ export const rule: Rule = {
     if (problem !== undefined)
       return [
         {
-          message: `"${cron}" is not a schedule Velero ${parser === 'go-cron' ? '1.18.3+ (go-cron)' : 'up to 1.18.2 (robfig/cron)'} accepts (${problem}): the Schedule fails validation and never runs${otherParserAccepts(cron, parser)}`,
+          message: `"${cron}" is not a schedule Velero ${PARSER_NAMES[parser]} accepts (${problem}): the Schedule fails validation and never runs${otherParserAccepts(cron, parser)}`,
           location,
         },
       ];

@@ -26,6 +26,19 @@ describe('preflight CMV018: schedules as Velero parses them', () => {
     expect(cronParserFor(version('1.18.3'))).to.equal('go-cron');
   });
 
+  // Velero up to v1.14.x pins github.com/robfig/cron v1.1.0 (go.mod at v1.14.1; v3 from v1.15.0). Its Parser.Parse
+  // splits the whole spec with strings.Fields and has no time zone prefix, so Velero issue 8224 (v1.14.1) saw
+  // `CRON_TZ=America/New_York 0 3 * * *` fail with "Expected exactly 5 fields, found 6".
+  it('knows robfig/cron v1 (Velero up to 1.14) takes no CRON_TZ/TZ prefix', () => {
+    expect(cronParserFor(version('1.14.1'))).to.equal('robfig-v1');
+    expect(cronParserFor(version('1.15.0'))).to.equal('robfig');
+    expect(cronProblem('CRON_TZ=America/New_York 0 3 * * *', 'robfig-v1')).to.contain('found 6');
+    expect(cronProblem('TZ=Asia/Shanghai 0 3 * * *', 'robfig-v1')).to.contain('found 6');
+    expect(cronProblem('0 3 * * *', 'robfig-v1')).to.equal(undefined);
+    expect(cronProblem('@every 24h', 'robfig-v1')).to.equal(undefined);
+    expect(cronProblem('@every 1d', 'robfig-v1')).to.contain('Go duration');
+  });
+
   const both: CronParser[] = ['robfig', 'go-cron'];
   for (const ok of [
     '0 3 * * *', // Velero docs backup-reference.md
