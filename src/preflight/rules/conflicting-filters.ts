@@ -10,6 +10,19 @@ const PAIRS: [string, string][] = [
 /** The scoped pairs, which Velero checks with ValidateScopedIncludesExcludes instead of ValidateIncludesExcludes. */
 const SCOPED = new Set(['includedClusterScopedResources', 'includedNamespaceScopedResources']);
 
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * A backup's namespace names as collections.validateNamespaceName checks them (Velero 1.7+, CLI and backup
+ * controller): "" is allowed, glob characters `* ? [ ]` stand for letters, the rest must be a DNS-1123 label.
+ */
+function namespaceNameProblem(ns: string): string | undefined {
+  if (ns === '') return undefined;
+  const plain = ns.replace(/[*?[\]]/g, 'x');
+  if (plain.length <= 63 && DNS1123_LABEL.test(plain)) return undefined;
+  return `invalid namespace ${JSON.stringify(ns)}: a namespace is a lowercase RFC 1123 label (a-z, 0-9 and '-', at most 63 characters)`;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'CMV013',
@@ -39,6 +52,15 @@ export const rule: Rule = {
         location: fieldLocation(subject, 'orLabelSelectors'),
       });
     const fields = new Map(listFields(subject).map((f) => [f.field, f] as const));
+    if (subject.backup)
+      for (const name of ['includedNamespaces', 'excludedNamespaces']) {
+        const field = fields.get(name);
+        if (!field || field.unknown) continue;
+        for (const ns of new Set(field.list)) {
+          const problem = namespaceNameProblem(ns);
+          if (problem) out.push({ message: problem, location: fieldLocation(subject, name) });
+        }
+      }
     for (const [incName, excName] of PAIRS) {
       const inc = fields.get(incName);
       const exc = fields.get(excName);

@@ -248,7 +248,37 @@ export const CASES: Case[] = [
     // issue 18: built-in types resolve on every cluster, under any spelling discovery accepts
     expect: [],
   },
-  { name: 'A5 namespaces are not resource names', line: `${B} --include-namespaces Cert,cert-manager`, expect: [] },
+  // Velero's CLI rejects "Cert" (collections.validateNamespaceName: a DNS-1123 label), so CMV013, not a resource-name rule.
+  {
+    name: 'A5 namespaces are not resource names',
+    line: `${B} --include-namespaces Cert,cert-manager`,
+    expect: ['CMV013'],
+  },
+  // openebs/website PR 459: restic is no uploader type from Velero 1.17 (pkg/uploader/types.go, ValidateUploaderType).
+  {
+    name: 'install --uploader-type restic on 1.18',
+    line: 'velero install --provider aws --bucket velero --secret-file ./credentials-velero --plugins velero/velero-plugin-for-aws:v1.0.0 --use-node-agent --uploader-type restic',
+    version: '1.18.3',
+    expect: ['CMV003', 'CMV066'],
+  },
+  {
+    name: 'install --uploader-type restic on 1.16',
+    line: 'velero install --provider aws --bucket velero --secret-file ./credentials-velero --plugins velero/velero-plugin-for-aws:v1.0.0 --use-node-agent --uploader-type restic',
+    version: '1.16.2',
+    expect: ['CMV066'],
+  },
+  {
+    name: 'install --crds-only skips the uploader check',
+    line: 'velero install --crds-only --uploader-type restic',
+    version: '1.18.3',
+    expect: ['CMV066'],
+  },
+  // Velero issue 2690: `--include-namespaces /` crashed the server; since Velero 1.7 (PR 4057) the CLI rejects it.
+  {
+    name: 'namespace name Velero rejects',
+    line: 'velero backup create backup-3 --include-namespaces /',
+    expect: ['CMV013', 'CMV020', 'CMV027'],
+  },
   {
     name: 'A5 canonical names are clean',
     line: `${R} --include-resources certificates.cert-manager.io,secrets,customresourcedefinitions.apiextensions.k8s.io`,
@@ -827,7 +857,7 @@ export const CASES: Case[] = [
     line: `echo y | velero plugin add velero/velero-plugin-for-aws:v1.13.0`,
     expect: ['CMV064', 'CMV065'],
   },
-  { name: 'escaped space', line: `${B} --include-namespaces a\\ b`, expect: ['CMV026'] },
+  { name: 'escaped space', line: `${B} --include-namespaces a\\ b`, expect: ['CMV013', 'CMV026'] },
   {
     name: 'suppression with reason',
     line: `# velero-cm-preflight disable=CMV021,ephemeral-kinds-backed-up plugin handles it\nvelero backup create b`,
