@@ -31,7 +31,7 @@ export const rule: Rule = {
     catalogue: 'A8',
     appliesTo: ['backup create', 'schedule create', 'restore create', 'Backup, Schedule and Restore manifests'],
     summary:
-      'Filters Velero rejects: `--selector` with `--or-selector`, `*` mixed into an include list, `*` in an old-style or namespace exclude list (or beside other entries or includes in a scoped one), an item both included and excluded.',
+      'Filters Velero rejects: `--selector` with `--or-selector`, `*` mixed into an include list, `*` in an old-style or namespace exclude list (or beside other entries or includes in a scoped one), an item both included and excluded, a backup namespace name that is not a DNS-1123 label (`/`, upper case).',
     why: 'The CLI errors out, or the server marks the Backup/Restore FailedValidation (for a Schedule: every run). The docs claim wildcard excludes are ignored; the code rejects them.',
     fix: 'Keep `*` alone; exclude `*` only in a scoped list, alone and without includes of that scope; do not list an item on both sides; choose one selector form.',
     links: ['https://github.com/vmware-tanzu/velero/blob/main/pkg/util/collections/includes_excludes.go'],
