@@ -7,11 +7,15 @@ import { fileURLToPath } from 'node:url';
 
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'src', 'preflight', 'cli.js');
 
-/** Reports the process's maximum resident set size (KiB) and CPU time (µs) on stderr when it exits, however it exits. */
+/**
+ * Reports the process's peak resident set size (KiB) and CPU time (µs) on stderr when it exits, however it exits.
+ * The peak is VmHWM of /proc/self/status, not getrusage's maxRSS: Linux keeps ru_maxrss across execve, so a child
+ * forked from this mocha process (which grows over the whole unit suite) would report mocha's size as its own.
+ */
 const REPORT_USAGE =
   'data:text/javascript,' +
   encodeURIComponent(
-    'process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write(`max-rss-kib=${u.maxRSS} cpu-us=${u.userCPUTime + u.systemCPUTime}\\n`); });',
+    'import { readFileSync } from "node:fs"; process.on("exit", () => { const u = process.resourceUsage(); const hwm = /VmHWM:\\s+(\\d+)/.exec(readFileSync("/proc/self/status", "utf8"))[1]; process.stderr.write(`max-rss-kib=${hwm} cpu-us=${u.userCPUTime + u.systemCPUTime}\\n`); });',
   );
 
 /** About `bytes` of clean Backup manifests (about 3,700 per MB): each is read, located and linted. */
