@@ -65,22 +65,24 @@ for (const release of RELEASES) {
     });
 
     // Findings, as measured (Velero v1.18.1 and v1.18.3, cert-manager v1.21.2); see README "What cert-manager does after a restore".
-    it('control: the restored CertificateRequests (no status) are signed again at the CA, though no Secret changes; the SelfSigned one can never be signed again and stays pending; the restored ACME Order is placed again at the ACME CA while its request stays pending; the shim Certificate no longer follows its Ingress', () => {
+    it('control: the restored CertificateRequests (no status) are signed again at the CA, though no Secret changes; the SelfSigned one can never be signed again and stays pending; the restored ACME Order is placed again at the ACME CA (its request mostly stays pending); the shim Certificate no longer follows its Ingress', () => {
       const { outcome, shim } = byColumn('control');
       expect(outcome.restoredRequestsResigned, 'restored requests re-signed').to.be.greaterThan(0);
       expect(outcome.certificatesReissued, 'Secrets keep their certificates').to.deep.equal([]);
       expect(outcome.secretsOverwritten).to.deep.equal([]);
       expect(outcome.requestsPending, 'the SelfSigned request (its temporary key Secret is gone)').to.include('root-1');
-      // The restored Order (no status) is placed again at the ACME CA and finalized there: a certificate
-      // issued for nothing. The restored CertificateRequest (new uid) refuses that Order as "not owned by
-      // this CertificateRequest" and stays pending; the Certificate keeps its Secret. Sometimes twice:
-      // when the order controller's first status write loses an optimistic-locking race, it places the
-      // order again (measured 1, 1, 2, 2 orders on v1.18.1 and 2, 3 on v1.18.3).
+      // The restored Order (no status) is placed again at the ACME CA and finalized there. Then one of two things,
+      // a race between the restored Order and the restored CertificateRequest (new uid): mostly the request
+      // refuses that Order as "not owned by this CertificateRequest" and stays pending (the Certificate keeps its
+      // Secret); once in seven runs (a cold CI run, v1.18.3) it was signed again instead (4 re-signed, 1 pending).
+      // More than one order when the order controller's first status write loses an optimistic-locking race
+      // (measured 1, 1, 2, 2 orders on v1.18.1 and 2, 3, 1 on v1.18.3).
       expect(byColumn('control').acmeOrdersAfterRestore, 'ACME orders placed at Pebble').to.be.at.least(1);
-      expect(outcome.requestsPending, 'the ACME request, stuck on the restored Order').to.deep.equal([
-        'root-1',
-        'shop-acme-1',
-      ]);
+      const acmePending = outcome.requestsPending.includes('shop-acme-1');
+      expect(
+        outcome.requestsPending,
+        'pending: the SelfSigned request, and the ACME one unless it was re-signed',
+      ).to.deep.equal(acmePending ? ['root-1', 'shop-acme-1'] : ['root-1']);
       expect(shim.follows, 'shim follows').to.equal(false);
     });
 
