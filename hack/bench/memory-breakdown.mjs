@@ -14,6 +14,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { credentials } from '@grpc/grpc-js';
+import { backupExecuteRequest } from './execute-request.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -103,22 +104,7 @@ const controller = new services.plugin.GRPCController(address, credentials.creat
 const call = (name, request) =>
   new Promise((resolve, reject) => actions[name](request, (err, reply) => (err ? reject(err) : resolve(reply))));
 
-// A 2 KiB ACME Order, as bench_test.go sends.
-const order = {
-  apiVersion: 'acme.cert-manager.io/v1',
-  kind: 'Order',
-  metadata: { name: 'web-1-123', namespace: 'apps', uid: '0b6b1a4e-2f7d-4c55-9f5a-7d1b8e0c2a11' },
-  spec: { request: '', issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer', group: 'cert-manager.io' } },
-  status: { state: 'pending' },
-};
-order.spec.request = 'TUlJQ2lqQ0NBWElDQVFBd0ZURVRNQkVH'.repeat(64).slice(0, 2048 - JSON.stringify(order).length);
-const request = {
-  plugin: 'velero-plugin-for-cert-manager.dev/backup-skip-ephemeral',
-  item: Buffer.from(JSON.stringify(order)),
-  backup: Buffer.from(
-    JSON.stringify({ apiVersion: 'velero.io/v1', kind: 'Backup', metadata: { name: 'nightly', uid: 'b-1' } }),
-  ),
-};
+const request = backupExecuteRequest;
 
 /** User + system CPU time of a process, ms (10 ms ticks). */
 function cpuMs(pid) {

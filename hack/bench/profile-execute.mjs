@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { credentials } from '@grpc/grpc-js';
+import { backupExecuteRequest } from './execute-request.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { grpcRootObject } = await import(join(root, 'dist/src/host/proto.js'));
@@ -41,20 +42,7 @@ const services = grpcRootObject();
 const actions = new services.v2.BackupItemAction(address, credentials.createInsecure());
 const controller = new services.plugin.GRPCController(address, credentials.createInsecure());
 
-// A 2 KiB ACME Order like bench_test.go's: spec.request (a CSR) padded to the size.
-const order = {
-  apiVersion: 'acme.cert-manager.io/v1',
-  kind: 'Order',
-  metadata: { name: 'web-1-123', namespace: 'apps', uid: '0b6b1a4e-2f7d-4c55-9f5a-7d1b8e0c2a11' },
-  spec: { request: '', issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer', group: 'cert-manager.io' } },
-  status: { state: 'pending' },
-};
-order.spec.request = 'TUlJQ2lqQ0NBWElDQVFBd0ZURVRNQkVH'.repeat(64).slice(0, 2048 - JSON.stringify(order).length);
-const request = {
-  plugin: 'velero-plugin-for-cert-manager.dev/backup-skip-ephemeral',
-  item: Buffer.from(JSON.stringify(order)),
-  backup: Buffer.from(JSON.stringify({ apiVersion: 'velero.io/v1', kind: 'Backup', metadata: { name: 'nightly' } })),
-};
+const request = backupExecuteRequest;
 
 const call = (name) =>
   new Promise((resolve, reject) => actions[name](request, (err, reply) => (err ? reject(err) : resolve(reply))));
