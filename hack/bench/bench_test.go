@@ -43,7 +43,7 @@ type Stats struct {
 	N      int     `json:"n"`
 }
 
-// Row is one line of the results table; Values are keyed by subject ("ts", "go", "floor") and by
+// Row is one line of the results table; Values are keyed by subject ("ts", "go", "host", "floor") and by
 // subject+"Cpu" for CPU time of the measured process (robust to load on a shared machine).
 type Row struct {
 	ID     string            `json:"id"`
@@ -194,16 +194,22 @@ func TestBench(t *testing.T) {
 	if subjects[1].executable == "" {
 		t.Fatal("VCM_BENCH_REFERENCE (the reference Go plugin) not set")
 	}
+	// The host floor: the reference's two actions written on the plugin's host (grpc-js, proto-loader, dispatch,
+	// logger) and packaged the same way (test/bench/fixtures/host-floor-plugin.ts). Against the reference it prices
+	// Node and the gRPC packages for the same work; against the plugin, the plugin's own cert-manager logic.
+	if floor := os.Getenv("VCM_BENCH_HOST_FLOOR"); floor != "" {
+		subjects = append(subjects, subject{"host", floor, "bench.velero-plugin-for-cert-manager.dev/host-floor-backup", "bench.velero-plugin-for-cert-manager.dev/host-floor-restore"})
+	}
 	defer os.Setenv(velerohost.ExecutableEnv, ts)
 	node := env("VCM_BENCH_NODE", "node")
+	// `node -e 0` beside the executables' start-up is the Node they embed (the preflight's is the host's Node).
+	startNode := env("VCM_BENCH_PACKAGED_NODE", node)
 	c := newCollector()
 
-	// Alternate the order per round so neither subject always runs right after the other's cleanup.
+	// Rotate the order per round so no subject always runs right after the same other's cleanup.
 	inTurn := func(round int) []subject {
-		if round%2 == 1 {
-			return []subject{subjects[1], subjects[0]}
-		}
-		return subjects
+		k := round % len(subjects)
+		return append(append([]subject{}, subjects[k:]...), subjects[:k]...)
 	}
 
 	// 1. Start-up: process start to handshake line (raw, as go-plugin starts it), and a Velero
@@ -212,7 +218,7 @@ func TestBench(t *testing.T) {
 	c.row("appliesto", "process start → first AppliesTo answered (Velero manager)", "ms", "`node -e 0`")
 	c.row("rss-start", "resident memory after start (first AppliesTo)", "MiB", "")
 	for round := 0; round < pick(15, 2); round++ {
-		wall, cpu := runFloor(t, node)
+		wall, cpu := runFloor(t, startNode)
 		c.add("handshake", "floor", wall)
 		c.add("handshake", "floorCpu", cpu)
 		c.add("appliesto", "floor", wall)

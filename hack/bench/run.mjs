@@ -57,6 +57,11 @@ if (!plugin) {
   must('hack/build-plugin', []);
   plugin = join(root, 'out/plugins/velero-plugin-for-cert-manager');
 }
+// The host floor: the reference's actions on the same host and packaging (see its file); cached like the plugin.
+const hostFloorDir = join(cache, 'host-floor');
+step('hack/build-plugin of the host floor (test/bench/fixtures/host-floor-plugin.ts; cached)');
+must('hack/build-plugin', ['--entry', 'test/bench/fixtures/host-floor-plugin.ts', '--out', hostFloorDir]);
+const hostFloor = join(hostFloorDir, 'velero-plugin-for-cert-manager');
 const preflight = join(root, 'dist/src/preflight/cli.js');
 if (!existsSync(preflight)) {
   console.error('bench: dist/src/preflight/cli.js missing: run `npm run build` (or drop --no-build)');
@@ -96,6 +101,8 @@ try {
         VCM_PLUGIN_EXECUTABLE: plugin,
         VCM_BENCH_PREFLIGHT: preflight,
         VCM_BENCH_NODE: process.execPath,
+        VCM_BENCH_HOST_FLOOR: hostFloor,
+        ...(packagedNodeBinary() ? { VCM_BENCH_PACKAGED_NODE: packagedNodeBinary() } : {}),
       },
     });
   if (!reuse || !existsSync(footprintJson)) {
@@ -236,18 +243,19 @@ const cell = (s, unit) => (s ? `${fmt(s.median, unit)} (${fmt(s.p25, unit)}–${
 const ratio = (a, b) => (a && b && b.median > 0 ? `${(a.median / b.median).toFixed(2)}×` : '—');
 
 // The targets of issue 16 (plugin footprint inside the Velero Pod) and of the earlier benchmark issue.
+// `met(row, key)` judges one subject: the plugin ('ts') or, to show what is reachable at all, the host floor.
 const TARGETS = {
-  handshake: { text: '≤ 75 ms median', met: (r) => r.values.ts.median <= 75 },
-  'rss-start': { text: '≤ 56 MiB', met: (r) => r.values.ts.median <= 56 },
-  'rss-after': { text: '≤ 64 MiB', met: (r) => r.values.ts.median <= 64 },
-  throughput: { text: '≥ 0.9× Go', met: (r) => r.values.ts.median >= 0.9 * r.values.go.median },
-  'preflight-one': { text: '≤ 150 ms median', met: (r) => r.values.ts.median <= 150 },
+  handshake: { text: '≤ 75 ms median', met: (r, k = 'ts') => r.values[k].median <= 75 },
+  'rss-start': { text: '≤ 56 MiB', met: (r, k = 'ts') => r.values[k].median <= 56 },
+  'rss-after': { text: '≤ 64 MiB', met: (r, k = 'ts') => r.values[k].median <= 64 },
+  throughput: { text: '≥ 0.9× Go', met: (r, k = 'ts') => r.values[k].median >= 0.9 * r.values.go.median },
+  'preflight-one': { text: '≤ 150 ms median', met: (r, k = 'ts') => r.values[k].median <= 150 },
 };
 const targetOf = (row) => {
   if (/^(backup|restore)-65536-/.test(row.id))
-    return { text: '≤ 1.0× Go', met: (r) => r.values.ts.median <= r.values.go.median };
+    return { text: '≤ 1.0× Go', met: (r, k = 'ts') => r.values[k].median <= r.values.go.median };
   if (/^(backup|restore)-/.test(row.id))
-    return { text: '≤ 1.5× Go', met: (r) => r.values.ts.median <= 1.5 * r.values.go.median };
+    return { text: '≤ 1.5× Go', met: (r, k = 'ts') => r.values[k].median <= 1.5 * r.values.go.median };
   return TARGETS[row.id];
 };
 
@@ -306,9 +314,9 @@ function footprintTable() {
 
 const lines = [];
 lines.push(
-  '| Row | TS plugin, median (p25–p75) | CPU | Go reference, median (p25–p75) | CPU | TS ÷ Go (wall; CPU) | Floor | TS ÷ floor | Target |',
+  '| Row | TS plugin, median (p25–p75) | CPU | Go reference, median (p25–p75) | CPU | TS ÷ Go (wall; CPU) | Host floor, median (p25–p75) | CPU | host floor ÷ Go | Floor | TS ÷ floor | Target |',
 );
-lines.push('|---|---|---|---|---|---|---|---|---|');
+lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
 const verdicts = [];
 for (const row of results.rows) {
   const v = row.values;
@@ -318,14 +326,22 @@ for (const row of results.rows) {
   if (target && v.ts) {
     const met = target.met(row);
     targetCell = `${target.text}: **${met ? 'met' : 'missed'}**`;
+    // For a miss, whether the host floor (the reference's work on Node + grpc-js + proto-loader + the host) meets
+    // it: if not, no plugin on these packages can; if it does, the rest is the plugin's own logic.
+    const byWhom =
+      met || !v.host
+        ? ''
+        : target.met(row, 'host')
+          ? `; the host floor meets it (${fmt(v.host.median, unit)}): the plugin's own logic takes the rest`
+          : `; the host floor alone misses it too (${fmt(v.host.median, unit)}): out of reach for the host as built on Node, grpc-js and proto-loader`;
     verdicts.push(
-      `${row.label}: ${met ? 'met' : 'MISSED'} (${fmt(v.ts.median, unit)} ${unit}${v.go ? ` vs Go ${fmt(v.go.median, unit)}` : ''})`,
+      `${row.label}: ${met ? 'met' : 'MISSED'} (${fmt(v.ts.median, unit)} ${unit}${v.go ? ` vs Go ${fmt(v.go.median, unit)}` : ''}${byWhom})`,
     );
   }
   const cpuRatio = v.tsCpu && v.goCpu && v.goCpu.median > 0 ? `${(v.tsCpu.median / v.goCpu.median).toFixed(2)}×` : '—';
   const floorCell = v.floor ? `${cell(v.floor, unit)} ${row.floor ?? ''}`.trim() : '—';
   lines.push(
-    `| ${row.label} [${unit}] | ${cell(v.ts, unit)} | ${fmt(v.tsCpu?.median, unit)} | ${cell(v.go, unit)} | ${fmt(v.goCpu?.median, unit)} | ${ratio(v.ts, v.go)}; ${cpuRatio} | ${floorCell} | ${ratio(v.ts, v.floor)} | ${targetCell} |`,
+    `| ${row.label} [${unit}] | ${cell(v.ts, unit)} | ${fmt(v.tsCpu?.median, unit)} | ${cell(v.go, unit)} | ${fmt(v.goCpu?.median, unit)} | ${ratio(v.ts, v.go)}; ${cpuRatio} | ${cell(v.host, unit)} | ${fmt(v.hostCpu?.median, unit)} | ${ratio(v.host, v.go)} | ${floorCell} | ${ratio(v.ts, v.floor)} | ${targetCell} |`,
   );
 }
 if (api.rows) {
@@ -334,7 +350,7 @@ if (api.rows) {
     const met = row.ts <= 20 && independent;
     const vacuous = api.rows.every((r) => r.ts === 0) ? ' (vacuously: see below)' : '';
     lines.push(
-      `| ${row.label} [requests] | ${row.ts} | — | — | — | — | — | — | ≤ 20, independent of item count: **${met ? 'met' : 'missed'}**${vacuous} |`,
+      `| ${row.label} [requests] | ${row.ts} | — | — | — | — | — | — | — | — | — | ≤ 20, independent of item count: **${met ? 'met' : 'missed'}**${vacuous} |`,
     );
     verdicts.push(`${row.label}: ${met ? 'met' : 'MISSED'} (${row.ts} requests)`);
   }
@@ -375,7 +391,13 @@ How to read it:
   (the plugin, the reference, \`node -e 0\` or the preflight), from /proc in 10 ms ticks; for round trips it is the
   plugin process's CPU per call over a batch. The machine is shared with other engineers' builds (2 cores, heavy
   load), which inflates wall times, process starts most of all; CPU time is the load-robust figure.
-- **Floor**: \`node -e 0\` for process starts and the preflight; for round trips, the reference's empty gRPC call
+- **Host floor**: the Go reference's two actions (annotate the item, log one info line, return it) written on the
+  plugin's own host (go-plugin handshake, \`@grpc/grpc-js\` server, \`@grpc/proto-loader\` service definitions,
+  dispatch, logger) and packaged the same way (\`test/bench/fixtures/host-floor-plugin.ts\`): no cert-manager logic,
+  no configuration, no Kubernetes client. Host floor ÷ Go prices Node and the user's gRPC packages for the same
+  work; the plugin beyond the host floor is the plugin's own logic. A target the host floor misses too is out of
+  reach with these packages (see Targets).
+- **Floor**: \`node -e 0\` for process starts (the Node the executables embed) and the preflight (the host's Node); for round trips, the reference's empty gRPC call
   (AppliesTo) through the same Velero client at the same concurrency. Velero's own client-side work (encoding the
   item, the backup or restore object) is part of every round trip, for both plugins.
 - The TypeScript plugin is the packaged single executable (\`hack/build-plugin\`); its actions are
