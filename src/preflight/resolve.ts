@@ -168,12 +168,14 @@ export function subjectFromCommand(parsed: ParsedCommand, location: SourceLocati
       const features = lastUse(parsed, 'features')?.value;
       const output = lastUse(parsed, 'output')?.value;
       const dryRun = optionalBool(parsed, 'dry-run') ?? false;
+      const crdsOnly = optionalBool(parsed, 'crds-only') === true;
       return withName({
         ...base,
         kind: 'install',
         install: {
           plugins,
           dryRun,
+          ...(crdsOnly ? { crdsOnly } : {}),
           ...(features !== undefined ? { features } : {}),
           ...(output !== undefined ? { output } : {}),
         },

@@ -8,7 +8,7 @@ export const rule: Rule = {
     id: 'CMV004',
     name: 'wrong-argument-count',
     severity: 'error',
-    appliesTo: ['backup create', 'schedule create', 'restore create', 'install', 'plugin add', 'plugin remove'],
+    appliesTo: ['every velero command line'],
     summary:
       'More (or fewer) positional arguments than the command accepts, a `backup create` without a name, or words `velero install` silently ignores.',
     why: 'cobra rejects the command (and `backup create` without a name and without `--from-schedule` fails its validation). `velero install` is different: it accepts any extra word and never reads it, so a value meant for a flag is silently lost. Extra arguments usually come from a boolean flag given a separate value (`--wait false`) or an unquoted list with spaces.',
