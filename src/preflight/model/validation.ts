@@ -8,6 +8,7 @@
 import { lastUse, parseGoBool, parseGoDuration, usesOf, type ParsedCommand } from '../parse/pflag.js';
 import { versionAtLeast, type Version } from '../version.js';
 import { at } from '../checked.js';
+import { parseLabelSelector } from '../../velero/label-selector.js';
 
 export interface ValidationProblem {
   /** Velero's own error text where it has one. */
@@ -174,7 +175,18 @@ function locationCreateProblems(parsed: ParsedCommand, needsBucket: boolean): Va
   return problems;
 }
 
-/** `velero backup describe -o` / `restore describe -o` (Run, before any API call). */
+/**
+ * The get and describe commands take --selector as a plain string and parse it (labels.Parse) in Run, only when no
+ * names are given: with names the selector is never read.
+ */
+function selectorTextProblem(parsed: ParsedCommand): ValidationProblem | undefined {
+  const selector = valueOf(parsed, 'selector');
+  if (!selector.set || selector.unknown || parsed.positionals.length > 0) return undefined;
+  const result = parseLabelSelector(selector.value);
+  return 'error' in result ? { message: result.error, tokenIndex: selector.tokenIndex } : undefined;
+}
+
+/** `velero backup describe -o` (Run, before any API call). */
 function describeOutputProblem(parsed: ParsedCommand): ValidationProblem | undefined {
   const out = valueOf(parsed, 'output');
   if (!out.set || out.unknown || ['plaintext', 'json'].includes(out.value)) return undefined;
@@ -182,6 +194,37 @@ function describeOutputProblem(parsed: ParsedCommand): ValidationProblem | undef
     message: `invalid output format '${out.value}'. valid value are 'plaintext, json'`,
     tokenIndex: out.tokenIndex,
   };
+}
+
+/**
+ * ParseOrderedResources (backup/create.go), run while the Backup or Schedule is built, before it is sent: entries
+ * split on ';', each exactly one '=' (so a trailing ';' fails too).
+ */
+function orderedResourcesProblem(parsed: ParsedCommand): ValidationProblem | undefined {
+  const ordered = valueOf(parsed, 'ordered-resources');
+  if (!ordered.set || ordered.unknown || ordered.value === '') return undefined;
+  const bad = ordered.value.split(';').find((entry) => entry.split('=').length !== 2);
+  return bad === undefined
+    ? undefined
+    : { message: `invalid OrderedResources '${bad}'`, tokenIndex: ordered.tokenIndex };
+}
+
+/** restore/create.go Validate after the source check (CMV015) and the selectors (CMV013). */
+function restoreCreateProblems(parsed: ParsedCommand, version: Version): ValidationProblem[] {
+  const output = outputProblem(parsed);
+  if (output) return [output];
+  const problems: ValidationProblem[] = [];
+  // restore.IsResourcePolicyValid: exactly "none" or "update" (case-sensitive); empty means unset.
+  const policy = valueOf(parsed, 'existing-resource-policy');
+  if (nonEmpty(policy) && policy.set && !['none', 'update'].includes(policy.value))
+    problems.push({
+      message: 'existing-resource-policy has invalid value, it accepts only none, update as value',
+      tokenIndex: policy.tokenIndex,
+    });
+  const download = valueOf(parsed, 'parallel-files-download');
+  if (versionAtLeast(version, '1.14.0') && download.set && !download.unknown && Number(download.value) < 0)
+    problems.push({ message: 'parallel-files-download cannot be negative', tokenIndex: download.tokenIndex });
+  return problems;
 }
 
 /** Every problem Velero's validation finds in a command line that parsed, in the order Velero checks them. */
@@ -192,21 +235,36 @@ export function validationProblems(parsed: ParsedCommand, version: Version): Val
     case 'install':
       return installProblems(parsed, version);
     case 'backup create': {
+      const output = outputProblem(parsed);
+      if (output) return [output];
+      // validateFromScheduleFlag (backup/create.go, from 1.16.0): a given but blank --from-schedule.
       const fromSchedule = valueOf(parsed, 'from-schedule');
-      if (fromSchedule.set && !fromSchedule.unknown && fromSchedule.value === '')
+      if (
+        versionAtLeast(version, '1.16.0') &&
+        fromSchedule.set &&
+        !fromSchedule.unknown &&
+        fromSchedule.value.trim() === ''
+      )
         return [{ message: 'flag must have a non-empty value: --from-schedule', tokenIndex: fromSchedule.tokenIndex }];
-      return one(outputProblem(parsed));
+      // From a schedule the Backup is the Schedule's template: --ordered-resources is never read.
+      return fromSchedule.set ? [] : one(orderedResourcesProblem(parsed));
     }
-    case 'schedule create':
     case 'restore create':
+      return restoreCreateProblems(parsed, version);
+    case 'schedule create':
+      return [...one(outputProblem(parsed)), ...one(orderedResourcesProblem(parsed))];
+    case 'plugin get':
+      return one(outputProblem(parsed));
     case 'backup get':
     case 'restore get':
     case 'schedule get':
     case 'backup-location get':
     case 'snapshot-location get':
-    case 'plugin get':
     case 'repo get':
-      return one(outputProblem(parsed));
+      return [...one(outputProblem(parsed)), ...one(selectorTextProblem(parsed))];
+    case 'restore describe':
+    case 'schedule describe':
+      return one(selectorTextProblem(parsed));
     case 'backup delete':
       return one(selectionProblem(parsed, 'backup'));
     case 'restore delete':
@@ -226,7 +284,7 @@ export function validationProblems(parsed: ParsedCommand, version: Version): Val
     case 'snapshot-location set':
       return [...one(outputProblem(parsed)), ...one(credentialProblem(parsed))];
     case 'backup describe':
-      return one(describeOutputProblem(parsed));
+      return [...one(describeOutputProblem(parsed)), ...one(selectorTextProblem(parsed))];
     case 'completion': {
       const index = at(parsed.positionals, 0);
       const shell = at(parsed.tokens, index);

@@ -16,6 +16,7 @@ import {
 } from '../model/flags.js';
 import { versionAtLeast, type Version } from '../version.js';
 import { at, group, present } from '../checked.js';
+import { labelSelectorFlagProblem } from '../../velero/label-selector.js';
 
 export interface SourceLocation {
   file?: string;
@@ -303,6 +304,18 @@ function validateValue(flag: FlagSpec, written: string, value: string): string |
       return flag.values?.includes(value)
         ? undefined
         : invalid(`invalid value; allowed values are ${flag.values?.join(', ')}`);
+    case 'labelSelector': {
+      const problem = labelSelectorFlagProblem(value);
+      return problem === undefined ? undefined : invalid(problem);
+    }
+    case 'orLabelSelector': {
+      // OrLabelSelector.Set: split on the literal " or ", each part a selector of its own.
+      const problem = value
+        .split(' or ')
+        .map(labelSelectorFlagProblem)
+        .find((p) => p !== undefined);
+      return problem === undefined ? undefined : invalid(problem);
+    }
     case 'map': {
       const sep = flag.mapSeparator ?? '=';
       if (value === '') return invalid('the value is empty');
