@@ -91,6 +91,8 @@ export function subjectFromCommand(parsed: ParsedCommand, location: SourceLocati
     ...(name !== undefined ? { name } : {}),
     ...(namespace !== undefined ? { namespace } : {}),
   });
+  // `--help` prints the help and runs nothing: no Backup, Restore or install to judge.
+  if (parsed.helpRequested) return { ...base, kind: 'other' };
   switch (parsed.command?.name) {
     case 'backup create':
     case 'schedule create': {

@@ -229,7 +229,7 @@ function restoreCreateProblems(parsed: ParsedCommand, version: Version): Validat
 
 /** Every problem Velero's validation finds in a command line that parsed, in the order Velero checks them. */
 export function validationProblems(parsed: ParsedCommand, version: Version): ValidationProblem[] {
-  if (parsed.errors.length > 0 || !parsed.command) return [];
+  if (parsed.errors.length > 0 || !parsed.command || parsed.helpRequested) return [];
   const one = (p: ValidationProblem | undefined) => (p ? [p] : []);
   switch (parsed.command.name) {
     case 'install':

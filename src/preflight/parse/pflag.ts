@@ -81,6 +81,11 @@ export interface ParsedCommand {
   positionals: number[];
   errors: ParseError[];
   terminatorIndex?: number;
+  /**
+   * `--help`/`-h` was given: once the flags parsed, cobra prints the command's help and exits 0, before checking
+   * arguments and before the command's own validation runs. Nothing of the line is carried out.
+   */
+  helpRequested?: boolean;
 }
 
 const BOOL_WORDS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
@@ -231,8 +236,10 @@ function findCommand(tokens: Token[], version: Version): Found {
   const groupLength = [2, 1].find((k) => w.length >= k && isGroup(w.slice(0, k), version));
   if (groupLength !== undefined) {
     const group = w.slice(0, groupLength).join(' ');
-    // A word the shell fills in (`velero backup "$ACTION"`) is not known to be wrong.
-    if (tokens[words[groupLength] ?? -1]?.unknown) return { other: w.join(' '), pathIndexes: words, ...extra };
+    // A word the shell fills in (`velero backup "$ACTION"`) is not known to be wrong; `velero backup help` gets the
+    // help it asks for (cobra's help command hangs only under the root, but the group prints its help anyway).
+    const next = tokens[words[groupLength] ?? -1];
+    if (next?.unknown || next?.text === 'help') return { other: w.join(' '), pathIndexes: words, ...extra };
     // `velero backup` alone asks for the group's help: nothing to report.
     if (w.length === groupLength || swallowed) return { other: group, pathIndexes: words, ...extra };
     return { group, pathIndexes: words.slice(0, groupLength), unknownWord: words[groupLength], ...extra };
@@ -536,6 +543,11 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
       message: `"${word}" is not a subcommand of "velero ${found.group}": ${outcome}${hint !== undefined ? ` (did you mean "velero ${found.group} ${hint}"?)` : ''}`,
       tokenIndex: found.unknownWord,
     });
+    return result;
+  }
+  const help = lastUse(result, 'help');
+  if (help && parseGoBool(help.value) === true) {
+    result.helpRequested = true;
     return result;
   }
   // cobra validates positional args only after flag parsing succeeded, so Velero reports the flag error alone.

@@ -32,8 +32,8 @@ export const rule: Rule = {
     const reports: RuleReport[] = parsed.errors
       .filter((e) => e.code === 'arg-count')
       .map((e) => ({ message: `velero fails: ${e.message}`, location: tokenLocation(subject, e.tokenIndex) }));
-    // Only a command line that otherwise parses reaches these checks, as in velero.
-    if (parsed.errors.length > 0) return reports;
+    // Only a command line that otherwise parses reaches these checks, as in velero; --help runs none of them.
+    if (parsed.errors.length > 0 || parsed.helpRequested) return reports;
     if (
       parsed.command?.name === 'backup create' &&
       parsed.positionals.length === 0 &&

@@ -4071,4 +4071,47 @@ export const CORPUS: CorpusLine[] = [
     line: 'velero backup create --selector vault_cr=vault vault-1',
     source: 'public docs banzaicloud/bank-vaults docs/backup (Velero CLI backup of a Vault instance)',
   },
+  // `--help`: cobra prints the help and exits 0 before arguments and validation are checked (command.go execute).
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero schedule create --help',
+    source: 'velero docs site/content/docs/v1.18/backup-reference.md:58',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero install --help',
+    source: 'velero docs site/content/docs/v1.18/velero-install.md:12',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup create --help',
+    source: 'velero docs site/content/docs/v1.18/how-velero-works.md:44',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create --help',
+    source: 'velero docs site/content/docs/v1.18/restore-reference.md:11',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore --help',
+    source: 'velero docs site/content/docs/v1.18/restore-reference.md:9',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero debug --help',
+    source: 'velero docs site/content/docs/v1.18/troubleshooting.md:27',
+  },
 ];

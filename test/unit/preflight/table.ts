@@ -948,6 +948,13 @@ export const CASES: Case[] = [
     version: '1.18.3',
     expect: [],
   },
+  {
+    // velero docs site/content/docs/v1.18/how-velero-works.md:44 and velero-install.md:12
+    name: '--help runs nothing: no name needed, no validation',
+    file: { kind: 'shell', text: 'velero backup create --help\nvelero install --help\nvelero restore create -h\n' },
+    version: '1.18.3',
+    expect: [],
+  },
   // ---- shell quirks (text given to the shell reader)
   {
     name: 'line continuation',
