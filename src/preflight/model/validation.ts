@@ -132,7 +132,88 @@ function installProblems(parsed: ParsedCommand, version: Version): ValidationPro
     if (v.set && !v.unknown && (parseGoDuration(v.value) ?? 0) < 0)
       problems.push({ message: `--${flag} must be non-negative`, tokenIndex: v.tokenIndex });
   }
-  return problems;
+  // Run builds the options only once Validate passed.
+  return problems.length > 0 ? problems : resourceProblems(parsed, version);
+}
+
+const BINARY_SI: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+const DECIMAL_SI: Record<string, number> = { m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+
+/** resource.ParseQuantity's grammar (signed number, then a binary-SI, decimal-SI or e-exponent suffix) as a number. */
+export function parseQuantity(text: string): number | undefined {
+  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+|[mkMGTPE]?)$/.exec(text);
+  if (!m) return undefined;
+  const number = Number(m[1]);
+  const suffix = m[2] ?? '';
+  if (/^[eE]/.test(suffix)) return number * 10 ** Number(suffix.slice(1));
+  return number * (BINARY_SI[suffix] ?? DECIMAL_SI[suffix] ?? 1);
+}
+
+/**
+ * AsVeleroOptions, run by install after Validate (and with --dry-run), before anything is created: each pod's
+ * requests and limits must parse as quantities, and a request may not exceed its limit unless the limit is "0"
+ * (unbounded). Defaults from pkg/install/resources.go: the node-agent's were 500m/512Mi/1000m/1Gi until 1.13 and
+ * "0" (unbounded) from 1.14.
+ */
+function resourceProblems(parsed: ParsedCommand, version: Version): ValidationProblem[] {
+  const oldNodeAgent = !versionAtLeast(version, '1.14.0');
+  const pods: [string, Record<string, string>][] = [
+    ['velero-pod', { 'cpu-request': '500m', 'mem-request': '128Mi', 'cpu-limit': '1000m', 'mem-limit': '512Mi' }],
+    [
+      'node-agent-pod',
+      oldNodeAgent
+        ? { 'cpu-request': '500m', 'mem-request': '512Mi', 'cpu-limit': '1000m', 'mem-limit': '1Gi' }
+        : { 'cpu-request': '0', 'mem-request': '0', 'cpu-limit': '0', 'mem-limit': '0' },
+    ],
+  ];
+  for (const [pod, defaults] of pods) {
+    const text: Record<string, string> = {};
+    const where: Record<string, number> = {};
+    for (const [part, fallback] of Object.entries(defaults)) {
+      const v = valueOf(parsed, `${pod}-${part}`);
+      if (v.set && v.unknown) return [];
+      text[part] = v.set ? v.value : fallback;
+      if (v.set) where[part] = v.tokenIndex;
+    }
+    const names: Record<string, string> = {
+      'cpu-request': 'CPU request',
+      'mem-request': 'memory request',
+      'cpu-limit': 'CPU limit',
+      'mem-limit': 'memory limit',
+    };
+    for (const part of ['cpu-request', 'mem-request', 'cpu-limit', 'mem-limit'])
+      if (parseQuantity(text[part] ?? '') === undefined)
+        return [
+          {
+            message: `couldn't parse ${names[part] ?? part} "${text[part] ?? ''}": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+            ...(where[part] !== undefined ? { tokenIndex: where[part] } : {}),
+          },
+        ];
+    for (const [kind, label] of [
+      ['cpu', 'CPU'],
+      ['mem', 'Memory'],
+    ] as const) {
+      const request = text[`${kind}-request`] ?? '0';
+      const limit = text[`${kind}-limit`] ?? '0';
+      if (limit !== '0' && (parseQuantity(request) ?? 0) > (parseQuantity(limit) ?? 0)) {
+        const token = where[`${kind}-request`] ?? where[`${kind}-limit`];
+        return [
+          {
+            message: `${label} request "${request}" must be less than or equal to ${label} limit "${limit}" (--${pod}-${kind}-request, --${pod}-${kind}-limit)`,
+            ...(token !== undefined ? { tokenIndex: token } : {}),
+          },
+        ];
+      }
+    }
+  }
+  return [];
 }
 
 /**
