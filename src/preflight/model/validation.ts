@@ -17,6 +17,8 @@ export interface ValidationProblem {
   tokenIndex?: number;
   /** Velero does not fail: it goes on without what was asked (a warning, not an error). */
   ignored?: boolean;
+  /** Words whose addition is the whole fix (the problem names the only way out). */
+  append?: string[];
 }
 
 /** A flag's value as Velero sees it: unset, a known string, or a shell expansion whose value is unknown here. */
@@ -118,6 +120,7 @@ function installProblems(parsed: ParsedCommand, version: Version): ValidationPro
     problems.push({
       message: '--use-node-agent is required when using --default-volumes-to-fs-backup',
       ...at(valueOf(parsed, 'default-volumes-to-fs-backup')),
+      append: ['--use-node-agent'],
     });
   const secretFile = valueOf(parsed, 'secret-file');
   const noSecret = boolFlag(parsed, 'no-secret', false);

@@ -542,6 +542,7 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
       code: 'unknown-subcommand',
       message: `"${word}" is not a subcommand of "velero ${found.group}": ${outcome}${hint !== undefined ? ` (did you mean "velero ${found.group} ${hint}"?)` : ''}`,
       tokenIndex: found.unknownWord,
+      ...(hint !== undefined ? { suggestion: hint } : {}),
     });
     return result;
   }

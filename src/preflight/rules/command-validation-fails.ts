@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { tokenLocation } from './helpers.js';
+import { appendEdit, tokenLocation } from './helpers.js';
 import { validationProblems } from '../model/validation.js';
 
 export const rule: Rule = {
@@ -51,7 +51,10 @@ export const rule: Rule = {
       if (p.ignored) return { message: p.message, location, severity: 'warning' as const };
       // Velero stops at its first error; the others would follow once that one is fixed.
       const first = p === failing[0];
-      return { message: `${first ? 'velero fails' : 'velero would fail next'}: ${p.message}`, location };
+      const message = `${first ? 'velero fails' : 'velero would fail next'}: ${p.message}`;
+      return p.append
+        ? { message, location, fix: p.append.join(' '), edits: [appendEdit(subject, p.append)] }
+        : { message, location };
     });
   },
 };

@@ -25,6 +25,15 @@ export const rule: Rule = {
     if (!parsed) return [];
     return parsed.errors
       .filter((e) => e.code === 'unknown-subcommand')
-      .map((e) => ({ message: e.message, location: tokenLocation(subject, e.tokenIndex) }));
+      .map((e) =>
+        e.suggestion === undefined
+          ? { message: e.message, location: tokenLocation(subject, e.tokenIndex) }
+          : {
+              message: e.message,
+              location: tokenLocation(subject, e.tokenIndex),
+              fix: `use the subcommand ${e.suggestion}`,
+              edits: [{ start: e.tokenIndex, end: e.tokenIndex + 1, tokens: [e.suggestion] }],
+            },
+      );
   },
 };

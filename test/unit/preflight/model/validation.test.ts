@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { fixArgv } from '../../../../src/preflight/fix.js';
 import { parseQuantity, validationProblems } from '../../../../src/preflight/model/validation.js';
 import { parseVeleroArgv } from '../../../../src/preflight/parse/pflag.js';
 import { parseVersion } from '../../../../src/preflight/version.js';
@@ -63,6 +64,23 @@ describe('preflight/model/validation: what each velero command rejects after its
     ]);
     expect(problems(`${BASE} --garbage-collection-frequency=-1h`)).to.deep.equal([
       '--garbage-collection-frequency must be non-negative',
+    ]);
+  });
+
+  it('--fix adds --use-node-agent and corrects a mistyped subcommand (the only way out in each case)', () => {
+    const ctx = {
+      veleroVersion: parseVersion('1.18.3')!,
+      pluginInstalled: false,
+      veleroNamespace: 'velero',
+      clusterResourceNamespace: 'cert-manager',
+    };
+    const install = `${BASE} --default-volumes-to-fs-backup`.split(' ');
+    expect(fixArgv(install, ctx).argv).to.deep.equal([...install, '--use-node-agent']);
+    expect(fixArgv(['velero', 'backup', 'decsribe', 'b1'], ctx).argv).to.deep.equal([
+      'velero',
+      'backup',
+      'describe',
+      'b1',
     ]);
   });
 
