@@ -91,6 +91,8 @@ export function subjectFromCommand(parsed: ParsedCommand, location: SourceLocati
     ...(name !== undefined ? { name } : {}),
     ...(namespace !== undefined ? { namespace } : {}),
   });
+  // `--help` prints the help and runs nothing: no Backup, Restore or install to judge.
+  if (parsed.helpRequested) return { ...base, kind: 'other' };
   switch (parsed.command?.name) {
     case 'backup create':
     case 'schedule create': {
@@ -168,12 +170,14 @@ export function subjectFromCommand(parsed: ParsedCommand, location: SourceLocati
       const features = lastUse(parsed, 'features')?.value;
       const output = lastUse(parsed, 'output')?.value;
       const dryRun = optionalBool(parsed, 'dry-run') ?? false;
+      const crdsOnly = optionalBool(parsed, 'crds-only') === true;
       return withName({
         ...base,
         kind: 'install',
         install: {
           plugins,
           dryRun,
+          ...(crdsOnly ? { crdsOnly } : {}),
           ...(features !== undefined ? { features } : {}),
           ...(output !== undefined ? { output } : {}),
         },

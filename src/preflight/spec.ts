@@ -73,7 +73,14 @@ export interface Subject {
   /** Server arguments (Deployment container args, Helm values). */
   serverArgs?: { restoreResourcePriorities?: string; features?: string };
   /** `velero install` / Helm facts. */
-  install?: { plugins: string[]; features?: string; dryRun: boolean; output?: string };
+  install?: {
+    plugins: string[];
+    features?: string;
+    dryRun: boolean;
+    output?: string;
+    /** `--crds-only`: only the CustomResourceDefinitions are installed, no server, no node-agent. */
+    crdsOnly?: boolean;
+  };
   pluginImage?: string;
   pluginConfig?: { labels: Record<string, string>; namespace?: string; data: Record<string, string> };
   /** A ConfigMap whose data looks like a Velero resource policy (kind `resource-policy`), read by `policy.ts`. */

@@ -9,12 +9,14 @@ import {
   COMMANDS,
   GLOBAL_FLAGS,
   OTHER_TOP_LEVEL,
+  VISIBLE_TOP_LEVEL,
   takesNoValue,
   type CommandSpec,
   type FlagSpec,
 } from '../model/flags.js';
 import { versionAtLeast, type Version } from '../version.js';
 import { at, group, present } from '../checked.js';
+import { labelSelectorFlagProblem } from '../../velero/label-selector.js';
 
 export interface SourceLocation {
   file?: string;
@@ -52,7 +54,8 @@ export interface FlagUse {
   global: boolean;
 }
 
-export type ParseErrorCode = 'unknown-flag' | 'needs-argument' | 'invalid-value' | 'arg-count' | 'unknown-command';
+export type ParseErrorCode =
+  'unknown-flag' | 'needs-argument' | 'invalid-value' | 'arg-count' | 'unknown-command' | 'unknown-subcommand';
 
 export interface ParseError {
   code: ParseErrorCode;
@@ -66,13 +69,23 @@ export interface ParseError {
 export interface ParsedCommand {
   tokens: Token[];
   command?: CommandSpec;
-  /** For velero commands the preflight does not model (`velero backup get`). */
+  /** For velero commands the preflight does not model (`velero server`), and for a bare group (`velero backup`). */
   otherCommand?: string;
+  /**
+   * A command group (`backup`, `get`, `client config`) followed by a word that is none of its subcommands: cobra
+   * stops at the group, which has no Run, and prints the group's help with exit code 0 (see unknownSubcommand).
+   */
+  group?: string;
   pathTokenIndexes: number[];
   uses: FlagUse[];
   positionals: number[];
   errors: ParseError[];
   terminatorIndex?: number;
+  /**
+   * `--help`/`-h` was given: once the flags parsed, cobra prints the command's help and exits 0, before checking
+   * arguments and before the command's own validation runs. Nothing of the line is carried out.
+   */
+  helpRequested?: boolean;
 }
 
 const BOOL_WORDS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
@@ -150,8 +163,8 @@ function namesAFlag(word: string, command: CommandSpec | undefined, version: Ver
   return /^-[A-Za-z]/.test(word) && lookupShort(word.charAt(1), command, version).flag !== undefined;
 }
 
-/** cobra's stripFlags + Find: which command the words select, and which tokens name it. */
-const COMMAND_WORDS = new Set(['backup', 'schedule', 'restore', 'create', 'plugin', 'install']);
+/** Words that may name a command: a global value flag written before them takes one as its value. */
+const COMMAND_WORDS = new Set(COMMANDS.flatMap((c) => c.paths.map((p) => p[0] ?? '')));
 
 interface Swallowed {
   flagIndex: number;
@@ -160,17 +173,30 @@ interface Swallowed {
   wordIndex: number;
 }
 
-function findCommand(
-  tokens: Token[],
-  version: Version,
-): { command?: CommandSpec; other?: string; pathIndexes: number[]; unknownWord?: number; swallowed?: Swallowed } {
+interface Found {
+  command?: CommandSpec;
+  other?: string;
+  group?: string;
+  pathIndexes: number[];
+  unknownWord?: number;
+  swallowed?: Swallowed;
+}
+
+/** Whether this Velero version has the command (`velero repo` and the like appeared in some release). */
+function commandExists(cmd: CommandSpec, version: Version): boolean {
+  return (!cmd.since || versionAtLeast(version, cmd.since)) && (!cmd.until || !versionAtLeast(version, cmd.until));
+}
+
+/** cobra's stripFlags + Find: which command the words select, and which tokens name it. */
+function findCommand(tokens: Token[], version: Version): Found {
   const words: number[] = [];
   let swallowed: Swallowed | undefined;
   const noteSwallow = (i: number, flag: FlagSpec | undefined, written: string) => {
     if (flag && !swallowed && COMMAND_WORDS.has(tokens[i + 1]?.text ?? ''))
       swallowed = { flagIndex: i, flag, written, wordIndex: i + 1 };
   };
-  for (let i = 1; i < tokens.length && words.length < 2; i++) {
+  // The longest command path has three words (`velero client config set`); a fourth word is an argument.
+  for (let i = 1; i < tokens.length && words.length < 3; i++) {
     const t = at(tokens, i).text;
     if (t === '--') break;
     if (t.startsWith('--') && t.length > 2) {
@@ -196,15 +222,76 @@ function findCommand(
     words.push(i);
   }
   const w = words.map((i) => at(tokens, i).text);
-  for (const cmd of COMMANDS) {
-    for (const path of cmd.paths) {
-      if (path.every((p, k) => w[k] === p)) return { command: cmd, pathIndexes: words.slice(0, path.length) };
-    }
-  }
   const extra = swallowed ? { swallowed } : {};
+  // cobra walks down the tree one word at a time: the deepest command whose whole path the words spell.
+  let best: { command: CommandSpec; length: number } | undefined;
+  for (const cmd of COMMANDS) {
+    if (!commandExists(cmd, version)) continue;
+    for (const path of cmd.paths)
+      if (path.every((p, k) => w[k] === p) && path.length > (best?.length ?? 0))
+        best = { command: cmd, length: path.length };
+  }
+  if (best) return { command: best.command, pathIndexes: words.slice(0, best.length) };
   if (w.length === 0) return { other: '', pathIndexes: [], ...extra };
-  if (OTHER_TOP_LEVEL.has(at(w, 0))) return { other: w.join(' '), pathIndexes: words, ...extra };
+  const groupLength = [2, 1].find((k) => w.length >= k && isGroup(w.slice(0, k), version));
+  if (groupLength !== undefined) {
+    const group = w.slice(0, groupLength).join(' ');
+    // A word the shell fills in (`velero backup "$ACTION"`) is not known to be wrong; `velero backup help` gets the
+    // help it asks for (cobra's help command hangs only under the root, but the group prints its help anyway).
+    const next = tokens[words[groupLength] ?? -1];
+    if (next?.unknown || next?.text === 'help') return { other: w.join(' '), pathIndexes: words, ...extra };
+    // `velero backup` alone asks for the group's help: nothing to report.
+    if (w.length === groupLength || swallowed) return { other: group, pathIndexes: words, ...extra };
+    return { group, pathIndexes: words.slice(0, groupLength), unknownWord: words[groupLength], ...extra };
+  }
+  if (OTHER_TOP_LEVEL.has(at(w, 0)) || at(tokens, at(words, 0)).unknown)
+    return { other: w.join(' '), pathIndexes: words, ...extra };
   return { pathIndexes: [], unknownWord: words[0], ...extra };
+}
+
+/** A command group of this version: a proper prefix of a command path (`backup`, `create`, `client config`). */
+function isGroup(words: readonly string[], version: Version): boolean {
+  return COMMANDS.some(
+    (cmd) =>
+      commandExists(cmd, version) &&
+      cmd.paths.some((path) => path.length > words.length && words.every((word, k) => path[k] === word)),
+  );
+}
+
+/** The subcommand names (and aliases) a group has in this version, for a hint on a typo. */
+function subcommandsOf(group: readonly string[], version: Version): string[] {
+  const names = new Set<string>();
+  for (const cmd of COMMANDS)
+    if (commandExists(cmd, version))
+      for (const path of cmd.paths)
+        if (path.length > group.length && group.every((word, k) => path[k] === word)) names.add(at(path, group.length));
+  return [...names];
+}
+
+/**
+ * cobra's own "Did you mean this?" for an unknown root command (SuggestionsFor: Levenshtein distance at most 2,
+ * case-insensitive, or a prefix of the command's name), over the commands `velero --help` lists.
+ */
+function rootSuggestions(word: string, version: Version): string[] {
+  const names = new Set<string>(VISIBLE_TOP_LEVEL);
+  for (const cmd of COMMANDS) if (commandExists(cmd, version)) names.add(at(at(cmd.paths, 0), 0));
+  const lower = word.toLowerCase();
+  return [...names]
+    .filter((name) => levenshtein(lower, name.toLowerCase()) <= 2 || name.toLowerCase().startsWith(lower))
+    .sort();
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current.push(
+        Math.min(at(previous, j) + 1, at(current, j - 1) + 1, at(previous, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1)),
+      );
+    previous = current;
+  }
+  return at(previous, b.length);
 }
 
 function validateValue(flag: FlagSpec, written: string, value: string): string | undefined {
@@ -224,6 +311,18 @@ function validateValue(flag: FlagSpec, written: string, value: string): string |
       return flag.values?.includes(value)
         ? undefined
         : invalid(`invalid value; allowed values are ${flag.values?.join(', ')}`);
+    case 'labelSelector': {
+      const problem = labelSelectorFlagProblem(value);
+      return problem === undefined ? undefined : invalid(problem);
+    }
+    case 'orLabelSelector': {
+      // OrLabelSelector.Set: split on the literal " or ", each part a selector of its own.
+      const problem = value
+        .split(' or ')
+        .map(labelSelectorFlagProblem)
+        .find((p) => p !== undefined);
+      return problem === undefined ? undefined : invalid(problem);
+    }
     case 'map': {
       const sep = flag.mapSeparator ?? '=';
       if (value === '') return invalid('the value is empty');
@@ -258,14 +357,17 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
     result.otherCommand = found.other;
     return result;
   }
-  if (found.unknownWord !== undefined) {
+  if (found.unknownWord !== undefined && found.group === undefined) {
+    const word = at(tokens, found.unknownWord).text;
+    const suggestions = rootSuggestions(word, options.version);
     result.errors.push({
       code: 'unknown-command',
-      message: `unknown command "${at(tokens, found.unknownWord).text}" for "velero"`,
+      message: `unknown command "${word}" for "velero"${suggestions.length ? ` (did you mean ${suggestions.join(' or ')}?)` : ''}`,
       tokenIndex: found.unknownWord,
     });
     return result;
   }
+  if (found.group !== undefined) result.group = found.group;
   const command = found.command;
   const skip = new Set(found.pathIndexes);
   const addUse = (use: Omit<FlagUse, 'unknownValue'>) => {
@@ -427,23 +529,43 @@ export function parseVeleroArgv(tokens: Token[], options: ParseOptions): ParsedC
     result.positionals.push(i);
   }
 
+  // The group's flags parsed (only the global ones exist there), cobra finds the group not runnable and prints its
+  // help: exit code 0, nothing done. A flag error above comes first and fails the command instead.
+  if (found.group !== undefined && found.unknownWord !== undefined) {
+    const word = at(tokens, found.unknownWord).text;
+    const hint = closestWord(word, subcommandsOf(found.group.split(' '), options.version));
+    const outcome =
+      result.errors.length === 0
+        ? `velero prints the help of "velero ${found.group}" and exits 0 without doing anything`
+        : `velero reads the rest as flags of "velero ${found.group}", which has none of its own, and fails on the first one`;
+    result.errors.push({
+      code: 'unknown-subcommand',
+      message: `"${word}" is not a subcommand of "velero ${found.group}": ${outcome}${hint !== undefined ? ` (did you mean "velero ${found.group} ${hint}"?)` : ''}`,
+      tokenIndex: found.unknownWord,
+      ...(hint !== undefined ? { suggestion: hint } : {}),
+    });
+    return result;
+  }
+  const help = lastUse(result, 'help');
+  if (help && parseGoBool(help.value) === true) {
+    result.helpRequested = true;
+    return result;
+  }
   // cobra validates positional args only after flag parsing succeeded, so Velero reports the flag error alone.
   if (command && result.errors.length === 0 && !command.extraArgsIgnored) {
     const n = result.positionals.length;
     const at = result.positionals[command.maxArgs] ?? tokens.length - 1;
-    if (command.minArgs === command.maxArgs && n !== command.minArgs) {
-      result.errors.push({
-        code: 'arg-count',
-        message: `accepts ${command.minArgs} arg(s), received ${n}`,
-        tokenIndex: at,
-      });
-    } else if (n > command.maxArgs) {
-      result.errors.push({
-        code: 'arg-count',
-        message: `accepts at most ${command.maxArgs} arg(s), received ${n}`,
-        tokenIndex: at,
-      });
-    }
+    const problem =
+      command.minArgs === command.maxArgs
+        ? n !== command.minArgs
+          ? `accepts ${command.minArgs} arg(s), received ${n}`
+          : undefined
+        : n > command.maxArgs
+          ? `accepts at most ${command.maxArgs} arg(s), received ${n}`
+          : n < command.minArgs
+            ? `requires at least ${command.minArgs} arg(s), only received ${n}`
+            : undefined;
+    if (problem) result.errors.push({ code: 'arg-count', message: problem, tokenIndex: at });
   }
   return result;
 }

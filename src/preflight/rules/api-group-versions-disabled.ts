@@ -27,6 +27,8 @@ export const rule: Rule = {
           ? subject.serverArgs?.features
           : undefined;
     if (subject.kind !== 'install' && subject.kind !== 'server') return [];
+    // `velero install --crds-only` installs the CRDs and nothing else: no server runs with or without the feature.
+    if (subject.install?.crdsOnly && subject.kind === 'install') return [];
     if (features?.split(',').includes('EnableAPIGroupVersions')) return [];
     return [
       {

@@ -13,6 +13,7 @@ import { rule as backupLabelSelector } from './backup-label-selector.js';
 import { rule as boolFlagSeparateValue } from './bool-flag-separate-value.js';
 import { rule as clusterResourceNamespaceExcluded } from './cluster-resource-namespace-excluded.js';
 import { rule as clusterResourcesExcluded } from './cluster-resources-excluded.js';
+import { rule as commandValidationFails } from './command-validation-fails.js';
 import { rule as conflictingFilters } from './conflicting-filters.js';
 import { rule as durationUnitUnsupported } from './duration-unit-unsupported.js';
 import { rule as ephemeralKindsBackedUp } from './ephemeral-kinds-backed-up.js';
@@ -58,6 +59,7 @@ import { rule as scopedFilterDropsClusterResources } from './scoped-filter-drops
 import { rule as secretsNotBackedUp } from './secrets-not-backed-up.js';
 import { rule as suppressionWithoutReason } from './suppression-without-reason.js';
 import { rule as unknownFlagOrCommand } from './unknown-flag-or-command.js';
+import { rule as unknownSubcommand } from './unknown-subcommand.js';
 import { rule as unresolvedShellExpansion } from './unresolved-shell-expansion.js';
 import { rule as valueFlagSwallowsFlag } from './value-flag-swallows-flag.js';
 import { rule as wrongArgumentCount } from './wrong-argument-count.js';
@@ -74,6 +76,7 @@ export const RULES: readonly Rule[] = [
   boolFlagSeparateValue,
   clusterResourceNamespaceExcluded,
   clusterResourcesExcluded,
+  commandValidationFails,
   conflictingFilters,
   durationUnitUnsupported,
   ephemeralKindsBackedUp,
@@ -119,6 +122,7 @@ export const RULES: readonly Rule[] = [
   secretsNotBackedUp,
   suppressionWithoutReason,
   unknownFlagOrCommand,
+  unknownSubcommand,
   unresolvedShellExpansion,
   valueFlagSwallowsFlag,
   wrongArgumentCount,

@@ -6,16 +6,17 @@ import { versionAtLeast, type Version } from '../version.js';
 
 /**
  * `velero install --uploader-type`, as install's Validate checks it (uploader.ValidateUploaderType, value trimmed):
- * restic or kopia up to Velero 1.16, kopia only from 1.17 (pkg/uploader/types.go at v1.16.2 and v1.17.2). Validate
- * returns before this check with --crds-only.
+ * restic or kopia up to Velero 1.16, kopia only from 1.17 (pkg/uploader/types.go at v1.16.2 and v1.17.2). From 1.13
+ * Validate returns before this check with --crds-only (install.go at v1.12.4 checked the uploader type first).
  */
 function uploaderTypeProblem(
   parsed: ParsedCommand,
   version: Version,
 ): { message: string; tokenIndex: number } | undefined {
   if (parsed.command?.name !== 'install') return undefined;
+  // From 1.13 Validate returns for --crds-only before this check; 1.12 checked the uploader type first.
   const crdsOnly = lastUse(parsed, 'crds-only');
-  if (crdsOnly && parseGoBool(crdsOnly.value) === true) return undefined;
+  if (crdsOnly && parseGoBool(crdsOnly.value) === true && versionAtLeast(version, '1.13.0')) return undefined;
   const use = lastUse(parsed, 'uploader-type');
   if (!use || use.unknownValue) return undefined;
   const valid = versionAtLeast(version, '1.17.0') ? ['kopia'] : ['restic', 'kopia'];

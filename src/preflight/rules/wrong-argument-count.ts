@@ -8,7 +8,7 @@ export const rule: Rule = {
     id: 'CMV004',
     name: 'wrong-argument-count',
     severity: 'error',
-    appliesTo: ['backup create', 'schedule create', 'restore create', 'install', 'plugin add', 'plugin remove'],
+    appliesTo: ['every velero command line'],
     summary:
       'More (or fewer) positional arguments than the command accepts, a `backup create` without a name, or words `velero install` silently ignores.',
     why: 'cobra rejects the command (and `backup create` without a name and without `--from-schedule` fails its validation). `velero install` is different: it accepts any extra word and never reads it, so a value meant for a flag is silently lost. Extra arguments usually come from a boolean flag given a separate value (`--wait false`) or an unquoted list with spaces.',
@@ -32,8 +32,8 @@ export const rule: Rule = {
     const reports: RuleReport[] = parsed.errors
       .filter((e) => e.code === 'arg-count')
       .map((e) => ({ message: `velero fails: ${e.message}`, location: tokenLocation(subject, e.tokenIndex) }));
-    // Only a command line that otherwise parses reaches these checks, as in velero.
-    if (parsed.errors.length > 0) return reports;
+    // Only a command line that otherwise parses reaches these checks, as in velero; --help runs none of them.
+    if (parsed.errors.length > 0 || parsed.helpRequested) return reports;
     if (
       parsed.command?.name === 'backup create' &&
       parsed.positionals.length === 0 &&

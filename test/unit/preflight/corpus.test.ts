@@ -52,7 +52,7 @@ describe('preflight corpus: real velero command lines', () => {
 // --fix on real command lines: the result is a command velero accepts (no unknown flag, no parse or argument error,
 // no old-style filter mixed into scoped ones or beside a resource policy) and fixes what it can (issue 18).
 describe('preflight corpus: --fix keeps real command lines valid', () => {
-  const REJECTED = ['CMV001', 'CMV002', 'CMV003', 'CMV004', 'CMV007', 'CMV012', 'CMV013', 'CMV032'];
+  const REJECTED = ['CMV001', 'CMV002', 'CMV003', 'CMV004', 'CMV007', 'CMV012', 'CMV013', 'CMV019', 'CMV032', 'CMV071'];
   let fixed = 0;
   for (const entry of CORPUS) {
     if (entry.line.includes('$') || entry.line.includes('|')) continue;
