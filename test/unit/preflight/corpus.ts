@@ -4378,6 +4378,167 @@ export const CORPUS: CorpusLine[] = [
     source:
       "velero design/Implemented/cluster-scope-resource-filter.md:291 (main d30d389; <backup-name> named, the block's lines joined)",
   },
+  // backup-location get binds the output flags; nothing to report
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: "velero backup-location get default -o json | jq '.status.phase'",
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // a CRD and cluster RBAC first pass without namespace filter: cluster-scoped types are restored (all
+  // namespaces), no cert-manager CR in the allowlist, so no CMV042; nothing at stake
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create cluster-state-restore --from-backup cluster-state-backup-yyyymmdd --include-resources customresourcedefinitions,clusterroles,clusterrolebindings --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // restores the cert-manager namespace with a namespace filter and without include-cluster-resources=true: no
+  // ClusterIssuers, webhook configurations (CMV040), plus the restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV040', 'CMV047', 'CMV048'],
+    line: 'velero restore create infra-restore --from-backup daily-all-namespaces-yyyymmdd --include-namespaces cert-manager,ingress-nginx,monitoring --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // restore allowlist without cert-manager types: nothing at stake
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create selective-restore-1702641600 --from-backup daily-all-namespaces-yyyymmdd --include-namespaces namespace --include-resources deployments,services,configmaps,secrets --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // PVC-only restore: the selector and namespace filter drop no cert-manager object
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create db-restore-1702641600 --from-backup hipaa-phi-backup-yyyymmdd --include-namespaces namespace --include-resources persistentvolumeclaims --selector app=database --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // cluster resources on, so ClusterIssuers are backed up while the cert-manager namespace (their Secrets) is not
+  // included (CMV026); ephemeral kinds of the included namespaces (CMV027)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV026', 'CMV027'],
+    line: 'velero backup create forensic-breach-20231215-120000 --include-namespaces hipaa-production,healthcare --include-cluster-resources=true --ttl 2160h  # 90 days for investigation',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // mapping does not touch cert-manager (no CMV046); restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048'],
+    line: 'velero restore create hipaa-recovery-1702641600 --from-backup hipaa-phi-backup-yyyymmdd --namespace-mappings "hipaa-production:hipaa-recovery" --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // Velero looks mappings up by exact namespace name (pkg/restore/restore.go:1001, :2634): * maps only a namespace
+  // literally named *, so nothing is remapped and nothing is rejected (no validation of the key); it is not a
+  // remapping of cert-manager (no CMV046); restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048'],
+    line: 'velero restore create weekly-test-1702641600 --from-backup weekly-all-namespaces-yyyymmdd --namespace-mappings "*:restore-test" --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // restore create has no --include-cluster-scoped-resources (a backup flag): unknown flag (CMV001);
+  // --include-namespaces "" is the list [""] which includes no namespace (CMV008 names the empty value); a
+  // namespace-filtered restore without include-cluster-resources=true restores no cluster-scoped type either
+  // (CMV040): even accepted, this CRD-first pass would restore nothing; restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV001', 'CMV008', 'CMV040', 'CMV047', 'CMV048'],
+    line: 'velero restore create --from-backup backup-name --include-cluster-scoped-resources crd,clusterrole,clusterrolebinding --include-namespaces "" --restore-volumes=false --wait',
+    source:
+      "public DR guide script cluster-restore.sh (code search id 52183112143; BACKUP_NAME is the script's second argument, named backup-name)",
+  },
+  // cert-manager namespace restored with a namespace filter and no include-cluster-resources=true (CMV040);
+  // defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV040', 'CMV047', 'CMV048'],
+    line: 'velero restore create --from-backup backup-name --include-namespaces cert-manager,monitoring --restore-volumes=true --wait',
+    source:
+      "public DR guide script cluster-restore.sh (code search id 52183112143; BACKUP_NAME is the script's second argument, named backup-name)",
+  },
+  // cert-manager namespace alone: no CRDs, ClusterIssuers, webhook configurations (CMV040); defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV040', 'CMV047', 'CMV048'],
+    line: 'velero restore create cert-manager-restore --from-backup infrastructure-daily-20250116030000 --include-namespaces cert-manager',
+    source: 'public infrastructure runbook (code search id 45173836455)',
+  },
+  // --namespace is Velero's own namespace flag (the Restore object goes to monitoring), not a filter: a mistake
+  // only if Velero does not run there, which the preflight cannot know (unknown default), so not judged (issue 18
+  // class 4); a Secrets-only restore holds no cert-manager CR
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create secrets-restore --from-backup infrastructure-daily-20250116030000 --include-resources secrets --namespace monitoring',
+    source: 'public infrastructure runbook (code search id 45173836455)',
+  },
+  // backs up the cert-manager namespace without cluster resources (CMV020); ephemeral (CMV027); -n backups not
+  // judged
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV027'],
+    line: 'velero backup create phase1-object-drill -n backups --include-namespaces cert-manager --snapshot-volumes=false --default-volumes-to-fs-backup=false --ttl 1h',
+    source: 'public homelab DR drill notes (code search id 68955070346; Velero in namespace backups)',
+  },
+  // remaps cert-manager's own namespace (CMV046: webhook service namespace, inject-ca-from and ClusterIssuer
+  // Secret location are not remapped); defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV046', 'CMV047', 'CMV048'],
+    line: 'velero restore create phase1-restore -n backups --from-backup phase1-object-drill --namespace-mappings cert-manager:cert-manager-drill',
+    source: 'public homelab DR drill notes (code search id 68955070346; Velero in namespace backups)',
+  },
+  // cert-manager namespace without cluster resources (CMV020); ephemeral (CMV027)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV027'],
+    line: 'velero backup create emergency-backup-20250116-0300 --storage-location aws-us-west-2 --include-namespaces cert-manager --wait',
+    source: 'public BSL failover runbook (code search id 61631069333; $(date +%Y%m%d-%H%M) named)',
+  },
+  // cert-manager among filtered namespaces without include-cluster-resources=true (CMV040); defaults; -n not
+  // judged
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV040', 'CMV047', 'CMV048'],
+    line: 'velero restore create restore-infrastructure --from-backup your-latest-backup --include-namespaces cert-manager,external-dns,traefik,stackgres,monitoring -n platform-backup --wait',
+    source:
+      'public platform restore guide (code search id 17283466749; Velero in namespace platform-backup; <your_latest_backup> named)',
+  },
+  // mapping of default only (no CMV046); restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048'],
+    line: 'velero restore create --from-backup cert-manager-backup-xxxx --namespace-mappings default:dr-test',
+    source: 'public cert-manager DR guide, Japanese (code search id 9191558209)',
+  },
   // plugin add without --confirm (1.14+ prompts; without a terminal nothing is added: CMV064) and restarts Velero
   // (CMV065 info); the image is not the cert-manager plugin, so no CMV067 whatever its tag (untagged image)
   {
