@@ -4539,6 +4539,44 @@ export const CORPUS: CorpusLine[] = [
     line: 'velero restore create --from-backup cert-manager-backup-xxxx --namespace-mappings default:dr-test',
     source: 'public cert-manager DR guide, Japanese (code search id 9191558209)',
   },
+  // cobra checks --help before Args, Complete and Validate (cobra v1.10.2 command.go:926-935, before ValidateArgs
+  // at :968) and ExecuteC prints the help and returns nil (:1152): exit 0, nothing created or installed, so no
+  // required-name, source or cert-manager finding applies
+  {
+    version: '1.13.2',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create --help',
+    source: 'velero docs site/content/docs/v1.13/restore-reference.md:11 (inline command)',
+  },
+  // cobra checks --help before Args, Complete and Validate (cobra v1.10.2 command.go:926-935, before ValidateArgs
+  // at :968) and ExecuteC prints the help and returns nil (:1152): exit 0, nothing created or installed, so no
+  // required-name, source or cert-manager finding applies
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup create --help',
+    source: 'velero docs site/content/docs/v1.12/how-velero-works.md:44 (inline command)',
+  },
+  // cobra checks --help before Args, Complete and Validate (cobra v1.10.2 command.go:926-935, before ValidateArgs
+  // at :968) and ExecuteC prints the help and returns nil (:1152): exit 0, nothing created or installed, so no
+  // required-name, source or cert-manager finding applies (no CMV066 either: nothing is installed)
+  {
+    version: '1.17.2',
+    exit: 0,
+    findings: [],
+    line: 'velero install --help',
+    source: 'velero docs site/content/docs/v1.17/customize-installation.md:335 (inline command)',
+  },
+  // help of the restore group: nothing to report
+  {
+    version: '1.16.2',
+    exit: 0,
+    findings: [],
+    line: 'velero restore --help',
+    source: 'velero docs site/content/docs/v1.16/restore-reference.md:9 (inline command)',
+  },
   // plugin add without --confirm (1.14+ prompts; without a terminal nothing is added: CMV064) and restarts Velero
   // (CMV065 info); the image is not the cert-manager plugin, so no CMV067 whatever its tag (untagged image)
   {
