@@ -4577,6 +4577,17 @@ export const CORPUS: CorpusLine[] = [
     line: 'velero restore --help',
     source: 'velero docs site/content/docs/v1.16/restore-reference.md:9 (inline command)',
   },
+  // restore get validates -o (pkg/cmd/util/output/output.go validateOutputFlag: only table, json, yaml): invalid
+  // output format, the command fails, so the script loops on an empty status forever (CMV003, a flag value velero
+  // rejects)
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV003'],
+    line: "velero restore get restore-name -o jsonpath='{.status.phase}'",
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0) (post-restore-verification.sh, inside STATUS=$(...); $RESTORE_NAME is the script argument, named restore-name)",
+  },
   // plugin add without --confirm (1.14+ prompts; without a terminal nothing is added: CMV064) and restarts Velero
   // (CMV065 info); the image is not the cert-manager plugin, so no CMV067 whatever its tag (untagged image)
   {
