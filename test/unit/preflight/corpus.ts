@@ -4177,4 +4177,1333 @@ export const CORPUS: CorpusLine[] = [
     line: 'velero backup create migration-backup --include-namespaces=myapp --snapshot-volumes=true --default-volumes-to-fs-backup=true --wait',
     source: 'public migration guide (code index file 52803050916)',
   },
+  // Unseen set 2 of issue 18: gathered and judged from Velero's code before the tool was run on them (verdicts
+  // kept where the tool disagreed; the comment above an entry is its reasoning from Velero's code; entries without
+  // one are commands the rules do not model (get, describe, logs, delete, locations, client config...), valid as
+  // written: nothing to report).
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup get nginx-hook-test',
+    source: 'velero docs site/content/docs/v1.12/backup-hooks.md:74',
+  },
+  {
+    version: '1.13.2',
+    exit: 0,
+    findings: [],
+    line: 'velero backup logs nginx-hook-test | grep hookCommand',
+    source: 'velero docs site/content/docs/v1.13/backup-hooks.md:75',
+  },
+  // cobra handles --help before Args/Complete/Validate run: help is printed, exit 0, no schedule is created, so
+  // neither the missing name nor the missing --schedule is an error
+  {
+    version: '1.14.1',
+    exit: 0,
+    findings: [],
+    line: 'velero schedule create --help',
+    source: 'velero docs site/content/docs/v1.14/backup-reference.md:58',
+  },
+  {
+    version: '1.15.2',
+    exit: 0,
+    findings: [],
+    line: 'velero restore get',
+    source: 'velero docs site/content/docs/v1.15/contributions/minio.md:166',
+  },
+  {
+    version: '1.16.2',
+    exit: 0,
+    findings: [],
+    line: 'velero restore describe restore-name',
+    source: 'velero docs site/content/docs/v1.16/contributions/minio.md:183 (<RESTORE_NAME> named)',
+  },
+  {
+    version: '1.17.2',
+    exit: 0,
+    findings: [],
+    line: 'velero backup delete backup-name',
+    source: 'velero docs site/content/docs/v1.17/contributions/minio.md:194 (BACKUP_NAME named)',
+  },
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero repo get',
+    source: 'velero docs site/content/docs/v1.12/csi-snapshot-data-movement.md:279',
+  },
+  {
+    version: '1.13.2',
+    exit: 0,
+    findings: [],
+    line: 'velero repo get repo-name -o yaml',
+    source: 'velero docs site/content/docs/v1.13/csi-snapshot-data-movement.md:300 (REPO_NAME named)',
+  },
+  {
+    version: '1.14.1',
+    exit: 0,
+    findings: [],
+    line: 'velero backup logs backup-name',
+    source: 'velero docs site/content/docs/v1.14/csi-snapshot-data-movement.md:312 (BACKUP_NAME named)',
+  },
+  {
+    version: '1.15.2',
+    exit: 0,
+    findings: [],
+    line: 'velero restore logs restore-name',
+    source: 'velero docs site/content/docs/v1.15/csi-snapshot-data-movement.md:189 (RESTORE_NAME named)',
+  },
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero client config set features=EnableCSI',
+    source: 'velero docs site/content/docs/v1.12/customize-installation.md:62',
+  },
+  {
+    version: '1.16.2',
+    exit: 0,
+    findings: [],
+    line: 'velero client config set colorized=false',
+    source: 'velero docs site/content/docs/v1.16/customize-installation.md:89',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero client config set namespace=namespace-value',
+    source: 'velero docs site/content/docs/v1.18/namespace.md:17 (<NAMESPACE_VALUE> named)',
+  },
+  {
+    version: '1.17.2',
+    exit: 0,
+    findings: [],
+    line: 'velero backup-location create backups-primary --provider aws --bucket velero-backups --config region=us-east-1 --default',
+    source: 'velero docs site/content/docs/v1.17/customize-installation.md:254',
+  },
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero completion bash >/etc/bash_completion.d/velero',
+    source: 'velero docs site/content/docs/v1.12/customize-installation.md:282',
+  },
+  {
+    version: '1.13.2',
+    exit: 0,
+    findings: [],
+    line: 'velero snapshot-location create ebs-us-east-1 --provider aws --config region=us-east-1',
+    source: 'velero docs site/content/docs/v1.13/locations.md:57',
+  },
+  {
+    version: '1.14.1',
+    exit: 0,
+    findings: [],
+    line: 'velero backup-location set backups-secondary --default',
+    source: 'velero docs site/content/docs/v1.14/locations.md:108',
+  },
+  {
+    version: '1.15.2',
+    exit: 0,
+    findings: [],
+    line: 'velero backup-location create bsl-name --provider provider --bucket bucket --config region=region --credential=secret-name=key-within-secret',
+    source: 'velero docs site/content/docs/v1.15/locations.md:213 (placeholders named)',
+  },
+  {
+    version: '1.16.2',
+    exit: 0,
+    findings: [],
+    line: 'velero backup-location get',
+    source: 'velero docs site/content/docs/v1.16/locations.md:224',
+  },
+  {
+    version: '1.17.2',
+    exit: 0,
+    findings: [],
+    line: 'velero snapshot-location set vsl-name --credential=secret-name=key-within-secret',
+    source: 'velero docs site/content/docs/v1.17/locations.md:295 (placeholders named)',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup-location create bsl --provider aws --bucket velero-migration-demo --config region=us-east-2 --access-mode=ReadOnly',
+    source: 'velero docs site/content/docs/v1.18/migration-case.md:58',
+  },
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup describe my-backup --cacert path-to-ca-bundle',
+    source: 'velero docs site/content/docs/v1.12/self-signed-certificates.md:33 (<PATH_TO_CA_BUNDLE> named)',
+  },
+  {
+    version: '1.13.2',
+    exit: 0,
+    findings: [],
+    line: 'velero uninstall',
+    source: 'velero docs site/content/docs/v1.13/uninstalling.md:9',
+  },
+  {
+    version: '1.14.1',
+    exit: 0,
+    findings: [],
+    line: 'velero version --client-only',
+    source: 'velero docs site/content/docs/v1.14/upgrade-to-1.14.md:31',
+  },
+  {
+    version: '1.15.2',
+    exit: 0,
+    findings: [],
+    line: 'velero backup-location set backups-primary --default=false',
+    source: 'velero docs site/content/docs/v1.15/customize-installation.md:210',
+  },
+  {
+    version: '1.17.2',
+    exit: 0,
+    findings: [],
+    line: 'velero backup describe backup-name --details',
+    source: 'velero docs site/content/docs/v1.17/file-system-backup.md:504 (BACKUP_NAME named)',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup download my-backup',
+    source: 'velero docs site/content/docs/v1.18/self-signed-certificates.md:80',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero server --default-backup-storage-location backups-primary',
+    source: 'velero docs site/content/docs/v1.18/customize-installation.md:282',
+  },
+  // unfiltered backup before 1.17 (no CMV021): Orders/Challenges/CertificateRequests not excluded
+  {
+    version: '1.15.2',
+    exit: 1,
+    findings: ['CMV027'],
+    line: 'velero backup create backup-name --default-volumes-to-fs-backup',
+    source: 'velero docs site/content/docs/v1.15/file-system-backup.md:237 (BACKUP_NAME named, OTHER_OPTIONS dropped)',
+  },
+  // unfiltered backup on 1.16: only the ephemeral kinds
+  {
+    version: '1.16.2',
+    exit: 1,
+    findings: ['CMV027'],
+    line: 'velero backup create name --snapshot-move-data --data-mover data-mover-name',
+    source:
+      'velero docs site/content/docs/v1.16/csi-snapshot-data-movement.md:108 (placeholders named, OPTIONS... dropped)',
+  },
+  // install: --features is install's own string flag; EnableAPIGroupVersions absent (info only). Install's
+  // required flags are not modelled by any rule (as for the corpus fragments)
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: ['CMV066'],
+    line: 'velero install --features=EnableCSI --plugins=object-storage-plugin,velero/velero-plugin-for-csi:v0.6.0',
+    source:
+      'velero docs site/content/docs/v1.12/csi-snapshot-data-movement.md:173 (placeholder named, trailing ... dropped)',
+  },
+  // install flag exists on 1.17; trailing comment; info only
+  {
+    version: '1.17.2',
+    exit: 0,
+    findings: ['CMV066'],
+    line: 'velero install --repo-maintenance-job-configmap repo-maintenance-job-config # ... other flags',
+    source: 'velero docs site/content/docs/v1.17/customize-installation.md:141',
+  },
+  // namespace filter includes cert-manager, cluster resources on (old engine), all three ephemeral kinds excluded:
+  // nothing to report
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup create full-backup --include-namespaces cert-manager,default --include-cluster-resources=true --exclude-resources challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io',
+    source:
+      'cert-manager/website content/docs/devops-tips/backup.md (https://cert-manager.io/docs/devops-tips/backup/, "tested with velero v1.12.2")',
+  },
+  // same on 1.18.3: old-style filters so no scoped auto-exclude problem (CMV021 does not apply); explicit
+  // namespace list, so the 1.18.1 wildcard bug does not apply either
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup create full-backup --include-namespaces cert-manager,default --include-cluster-resources=true --exclude-resources challenges.acme.cert-manager.io,orders.acme.cert-manager.io,certificaterequests.cert-manager.io',
+    source:
+      'cert-manager/website content/docs/devops-tips/backup.md (https://cert-manager.io/docs/devops-tips/backup/, "tested with velero v1.12.2")',
+  },
+  // restore does not exclude Orders/Challenges/CertificateRequests (CMV047, the restore line alone cannot know the
+  // backup left them out); Certificates excluded so no shim finding (no CMV048); before 1.18 RBAC after pods
+  // (CMV061 info)
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV061'],
+    line: 'velero restore create --from-backup full-backup --exclude-resources certificates.cert-manager.io',
+    source:
+      'cert-manager/website content/docs/devops-tips/backup.md (https://cert-manager.io/docs/devops-tips/backup/, "tested with velero v1.12.2")',
+  },
+  // as on 1.12 but RBAC is in the 1.18 priorities (no CMV061)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV047'],
+    line: 'velero restore create --from-backup full-backup --exclude-resources certificates.cert-manager.io',
+    source:
+      'cert-manager/website content/docs/devops-tips/backup.md (https://cert-manager.io/docs/devops-tips/backup/, "tested with velero v1.12.2")',
+  },
+  // get has backup-locations with alias backup-location (pkg/cmd/cli/get/get.go)
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero get backup-location',
+    source:
+      'ruzickap/ruzickap.github.io _posts/2023/2023-03-20-velero-and-cert-manager.md (Velero Helm chart 5.1.0 = Velero v1.12.0)',
+  },
+  // --from-schedule copies the template; --labels applies but --ttl is silently ignored (CMV014 warning)
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV014'],
+    line: 'velero backup create --labels letsencrypt=production --ttl 2160h0m0s --from-schedule velero-weekly-backup-cert-manager',
+    source:
+      'ruzickap/ruzickap.github.io _posts/2023/2023-03-20-velero-and-cert-manager.md (Velero Helm chart 5.1.0 = Velero v1.12.0)',
+  },
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup describe --selector letsencrypt=production --details',
+    source:
+      'ruzickap/ruzickap.github.io _posts/2023/2023-03-20-velero-and-cert-manager.md (Velero Helm chart 5.1.0 = Velero v1.12.0)',
+  },
+  // restore from schedule with nothing excluded: ephemeral kinds (CMV047), shim Certificates with Ingresses
+  // (CMV048 info), pre-1.18 RBAC order (CMV061 info); not --allow-partially-failed so no CMV050
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create --from-schedule velero-weekly-backup-cert-manager --labels letsencrypt=production --wait',
+    source:
+      'ruzickap/ruzickap.github.io _posts/2023/2023-03-20-velero-and-cert-manager.md (Velero Helm chart 5.1.0 = Velero v1.12.0)',
+  },
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore describe --selector letsencrypt=production --details',
+    source:
+      'ruzickap/ruzickap.github.io _posts/2023/2023-03-20-velero-and-cert-manager.md (Velero Helm chart 5.1.0 = Velero v1.12.0)',
+  },
+  // allowlist of built-in namespaced types, no cert-manager type: the backup holds no cert-manager object, so no
+  // cert-manager hazard (issue 18 class 2); built-in names resolve (class 1)
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup create config-only --include-resources configmaps,secrets,serviceaccounts --include-namespaces production',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Include and Exclude Resource Filters' (nawazdhandala; OneUptime/blog, code search id 26309072203; no Velero version named, judged on the newest)",
+  },
+  // old-style exclude without namespace filter: cluster resources collected (old engine, so no CMV021); ephemeral
+  // kinds not excluded
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV027'],
+    line: 'velero backup create no-pods-events --exclude-resources pods,events',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Include and Exclude Resource Filters' (nawazdhandala; OneUptime/blog, code search id 26309072203; no Velero version named, judged on the newest)",
+  },
+  // allowlist without cert-manager types: nothing at stake
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup create stateful-only --include-resources statefulsets,persistentvolumeclaims,persistentvolumes',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Include and Exclude Resource Filters' (nawazdhandala; OneUptime/blog, code search id 26309072203; no Velero version named, judged on the newest)",
+  },
+  // allowlist without cert-manager types: the namespace filter and the selector drop no cert-manager object (class
+  // 2)
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup create critical-stateful --include-namespaces production,database --include-resources statefulsets,persistentvolumeclaims --selector tier=critical',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Include and Exclude Resource Filters' (nawazdhandala; OneUptime/blog, code search id 26309072203; no Velero version named, judged on the newest)",
+  },
+  // namespace exclude without include-cluster-resources (CMV020) and no ephemeral exclusion (CMV027). The selector
+  // is purely negative: backup!=exclude matches every object without that label, so unlabelled Secrets, CRDs and
+  // ClusterIssuers are kept: no CMV028
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV027'],
+    line: "velero backup create production-workloads --exclude-namespaces kube-system,kube-public,velero --exclude-resources events,pods --selector 'backup!=exclude'",
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Include and Exclude Resource Filters' (nawazdhandala; OneUptime/blog, code search id 26309072203; no Velero version named, judged on the newest)",
+  },
+  // the flag is --resource-policies-configmap: pflag fails with unknown flag --resource-policy-configmap (CMV001);
+  // the backup as written is unfiltered on 1.18 (CMV021, CMV027, reported as the corpus does for rejected lines)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV001', 'CMV021', 'CMV027'],
+    line: 'velero backup create with-policy --resource-policy-configmap velero-resource-policy',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Include and Exclude Resource Filters' (nawazdhandala; OneUptime/blog, code search id 26309072203; no Velero version named, judged on the newest)",
+  },
+  // *.events.k8s.io is a valid glob (includes_excludes matches globs; ValidateIncludesExcludes rejects only a lone
+  // *): no CMV010/CMV013; namespace exclude without cluster resources (CMV020); ephemeral kinds kept (CMV027)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV027'],
+    line: "velero backup create no-temp --exclude-resources 'events,*.events.k8s.io,backups.velero.io,restores.velero.io' --exclude-namespaces 'kube-system,kube-public,kube-node-lease'",
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Include and Exclude Resource Filters' (nawazdhandala; OneUptime/blog, code search id 26309072203; no Velero version named, judged on the newest)",
+  },
+  // backup create has no --dry-run (unknown flag, CMV001; -o yaml alone is the way); namespace filter without
+  // cluster resources (CMV020), ephemeral (CMV027), positive selector filters Secrets/CRDs/ClusterIssuers (CMV028)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV001', 'CMV020', 'CMV027', 'CMV028'],
+    line: 'velero backup create test-filter --include-namespaces production --exclude-resources events,pods --selector tier=critical --dry-run -o yaml',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Include and Exclude Resource Filters' (nawazdhandala; OneUptime/blog, code search id 26309072203; no Velero version named, judged on the newest)",
+  },
+  // namespace filter (CMV020), secrets excluded (CMV025), ephemeral (CMV027), positive selector (CMV028); trailing
+  // comment
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV025', 'CMV027', 'CMV028'],
+    line: 'velero backup create precedence-test --include-namespaces production --exclude-resources secrets --selector tier=critical  # Even critical secrets are excluded',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Include and Exclude Resource Filters' (nawazdhandala; OneUptime/blog, code search id 26309072203; no Velero version named, judged on the newest)",
+  },
+  // valid cron and ttl; unfiltered before 1.17: ephemeral only
+  {
+    version: '1.13.2',
+    exit: 1,
+    findings: ['CMV027'],
+    line: 'velero schedule create monthly-backup --schedule="0 4 1 * *" --ttl 8760h',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Schedules for Kubernetes' (OneUptime/blog, code search id 26324015867; installs Velero v1.13.0)",
+  },
+  // namespace exclude without cluster resources; ephemeral
+  {
+    version: '1.13.2',
+    exit: 1,
+    findings: ['CMV020', 'CMV027'],
+    line: 'velero schedule create all-apps-backup --schedule="0 2 * * *" --exclude-namespaces kube-system,kube-public,velero',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Schedules for Kubernetes' (OneUptime/blog, code search id 26324015867; installs Velero v1.13.0)",
+  },
+  // positive selector on a schedule (CMV028); ephemeral
+  {
+    version: '1.13.2',
+    exit: 1,
+    findings: ['CMV027', 'CMV028'],
+    line: 'velero schedule create multi-label-backup --schedule="0 2 * * *" --selector "app=api,tier=backend"',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Schedules for Kubernetes' (OneUptime/blog, code search id 26324015867; installs Velero v1.13.0)",
+  },
+  // allowlist without cert-manager types
+  {
+    version: '1.13.2',
+    exit: 0,
+    findings: [],
+    line: 'velero schedule create minimal-backup --schedule="0 2 * * *" --include-resources deployments,services,configmaps,secrets',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Schedules for Kubernetes' (OneUptime/blog, code search id 26324015867; installs Velero v1.13.0)",
+  },
+  // allowlist of CRDs only, no namespace filter: CRDs (cert-manager's included) are backed up, no cert-manager CR
+  // at stake
+  {
+    version: '1.13.2',
+    exit: 0,
+    findings: [],
+    line: 'velero schedule create crd-backup --schedule="0 3 * * *" --include-resources customresourcedefinitions',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Schedules for Kubernetes' (OneUptime/blog, code search id 26324015867; installs Velero v1.13.0)",
+  },
+  // old-style exclude, no namespace filter; ephemeral
+  {
+    version: '1.13.2',
+    exit: 1,
+    findings: ['CMV027'],
+    line: 'velero schedule create no-events-backup --schedule="0 2 * * *" --exclude-resources events,pods',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Schedules for Kubernetes' (OneUptime/blog, code search id 26324015867; installs Velero v1.13.0)",
+  },
+  // cluster resources on; ephemeral
+  {
+    version: '1.13.2',
+    exit: 1,
+    findings: ['CMV027'],
+    line: 'velero schedule create full-backup --schedule="0 2 * * *" --include-cluster-resources=true',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Schedules for Kubernetes' (OneUptime/blog, code search id 26324015867; installs Velero v1.13.0)",
+  },
+  // include-cluster-resources=false: no CRDs at all, no ClusterIssuers (CMV022 error); ephemeral
+  {
+    version: '1.13.2',
+    exit: 1,
+    findings: ['CMV022', 'CMV027'],
+    line: 'velero schedule create namespaced-only --schedule="0 2 * * *" --include-cluster-resources=false',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Schedules for Kubernetes' (OneUptime/blog, code search id 26324015867; installs Velero v1.13.0)",
+  },
+  // unfiltered schedule before 1.17; ephemeral
+  {
+    version: '1.13.2',
+    exit: 1,
+    findings: ['CMV027'],
+    line: 'velero schedule create metadata-only --schedule="0 * * * *" --snapshot-volumes=false',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Schedules for Kubernetes' (OneUptime/blog, code search id 26324015867; installs Velero v1.13.0)",
+  },
+  {
+    version: '1.13.2',
+    exit: 0,
+    findings: [],
+    line: 'velero backup get --selector velero.io/schedule-name=daily-backup',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Schedules for Kubernetes' (OneUptime/blog, code search id 26324015867; installs Velero v1.13.0)",
+  },
+  // restore allowlist without cert-manager types or RBAC: nothing at stake (no CMV061 either: no RBAC is restored
+  // at all)
+  {
+    version: '1.13.2',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create --from-backup daily-backup-20260127020000 --include-resources deployments,services',
+    source:
+      "OneUptime blog post 'How to Configure Velero Backup Schedules for Kubernetes' (OneUptime/blog, code search id 26324015867; installs Velero v1.13.0)",
+  },
+  // namespace-filtered restore without include-cluster-resources=true (CMV040); ephemeral (CMV047); shim (CMV048
+  // info); RBAC order (CMV061 info)
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV040', 'CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create namespace-restore --from-backup full-cluster-backup --include-namespaces app-production,app-staging',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // positive selector on a restore (CMV044) plus the restore defaults
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV044', 'CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create labeled-restore --from-backup app-backup --selector app=frontend,tier=web',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // secrets excluded while Certificates are restored (CMV043) plus the restore defaults
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV043', 'CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create selective-restore --from-backup full-backup --exclude-resources persistentvolumeclaims,secrets',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // --restore-only still exists on 1.12 (install.go); info only
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: ['CMV066'],
+    line: 'velero install --provider aws --plugins velero/velero-plugin-for-aws:v1.8.0 --bucket velero-backups-prod --backup-location-config region=us-east-1 --secret-file ./credentials-velero --restore-only',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // restore create has no --exclude-cluster-scoped-resources (backup-only flag): unknown flag (CMV001); the
+  // namespace-filtered restore findings as written
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV001', 'CMV040', 'CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create cross-cluster-restore --from-backup source-cluster-backup --include-namespaces application --exclude-cluster-scoped-resources',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // no --storage-class-mappings flag exists (storage class mapping is a ConfigMap for the change-storage-class
+  // action): unknown flag (CMV001)
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV001', 'CMV040', 'CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create storage-mapped-restore --from-backup backup-name --include-namespaces data-tier --storage-class-mappings gp2:standard-rwo,io1:premium-rwo',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // none is a valid policy (the default): only the restore defaults
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create safe-restore --from-backup backup-name --existing-resource-policy none',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // update patches live cert-manager objects (CMV045) plus the restore defaults
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV045', 'CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create update-restore --from-backup backup-name --existing-resource-policy update',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // restore allowlist of configmaps,secrets: no cert-manager object and no cluster-scoped type is wanted, so the
+  // namespace filter drops nothing that matters (class 2)
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create config-restore --from-backup full-backup --include-namespaces application --include-resources configmaps,secrets',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // allowlist without cert-manager types: Ingresses alone let ingress-shim recreate its Certificates; nothing at
+  // stake
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create workload-restore --from-backup full-backup --include-namespaces application --include-resources deployments,services,ingresses --exclude-resources persistentvolumeclaims,persistentvolumes',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // allowlist of deployments: selector and namespace filter drop no cert-manager object
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create single-deployment-restore --from-backup full-backup --include-namespaces production --include-resources deployments --selector app=critical-service',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // namespace-filtered restore (CMV040); mappings do not touch cert-manager (no CMV046); defaults
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV040', 'CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create dr-restore --from-backup production-backup --include-namespaces production,monitoring --namespace-mappings production:production-dr,monitoring:monitoring-dr',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // restore describe binds no output flag on 1.12 (pkg/cmd/cli/restore/describe.go: selector, details,
+  // insecure-skip-tls-verify, cacert): unknown shorthand flag o (CMV001 applies to every velero command line)
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV001'],
+    line: 'velero restore describe failed-restore -o yaml | grep -A 10 "warnings:"',
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0)",
+  },
+  // namespace filter without cluster resources (CMV020), secrets excluded (CMV025), ephemeral (CMV027)
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV025', 'CMV027'],
+    line: 'velero backup create partial-backup --include-namespaces production --exclude-resources secrets,configmaps',
+    source:
+      "OneUptime blog post 'How to Back Up and Restore Kubernetes with Velero' (OneUptime/blog, code search id 27090109023; installs Velero v1.12.0)",
+  },
+  // unfiltered backup before 1.17; valid ttl; trailing comment
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV027'],
+    line: 'velero backup create daily-backup --ttl 168h  # 168 hours = 7 days',
+    source:
+      "OneUptime blog post 'How to Back Up and Restore Kubernetes with Velero' (OneUptime/blog, code search id 27090109023; installs Velero v1.12.0)",
+  },
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero schedule pause daily-production',
+    source:
+      "OneUptime blog post 'How to Back Up and Restore Kubernetes with Velero' (OneUptime/blog, code search id 27090109023; installs Velero v1.12.0)",
+  },
+  // restore defaults only
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create --from-backup production-backup --exclude-resources persistentvolumeclaims',
+    source:
+      "OneUptime blog post 'How to Back Up and Restore Kubernetes with Velero' (OneUptime/blog, code search id 27090109023; installs Velero v1.12.0)",
+  },
+  // positive selector on a restore (CMV044) plus defaults
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV044', 'CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create --from-backup production-backup --selector app=frontend',
+    source:
+      "OneUptime blog post 'How to Back Up and Restore Kubernetes with Velero' (OneUptime/blog, code search id 27090109023; installs Velero v1.12.0)",
+  },
+  // restoring the cert-manager namespace with a namespace filter and no include-cluster-resources: no CRDs,
+  // ClusterIssuers, webhook configurations (CMV040) plus defaults
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV040', 'CMV047', 'CMV048', 'CMV061'],
+    line: 'velero restore create dr-infra --from-backup latest-backup --include-namespaces cert-manager,ingress-nginx',
+    source:
+      "OneUptime blog post 'How to Back Up and Restore Kubernetes with Velero' (OneUptime/blog, code search id 27090109023; installs Velero v1.12.0)",
+  },
+  // JUDGEMENT: velero has no restore wait command: cobra finds the restore parent, which is not runnable, so it
+  // prints the restore help and exits 0 having done nothing (cobra legacyArgs only rejects unknown words on the
+  // root). Velero itself exits 0 (cobra args.go:28 legacyArgs rejects unknown words only on the root;
+  // command.go:955 not runnable gives ErrHelp, printed as help at 1152), but the script believes it waited: I hold
+  // that a linter must report this as an unknown command (CMV001)
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV001'],
+    line: 'velero restore wait dr-infra',
+    source:
+      "OneUptime blog post 'How to Back Up and Restore Kubernetes with Velero' (OneUptime/blog, code search id 27090109023; installs Velero v1.12.0)",
+  },
+  // update policy (CMV045) plus the 1.18 restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV045', 'CMV047', 'CMV048'],
+    line: 'velero restore create --from-backup backup-name --existing-resource-policy update',
+    source:
+      'https://help.hcl-software.com/devops/plan/3.0.4/oxy_ex-1/com.ibm.rational.clearquest.install_upgrade.doc/topics/r_backup_restore_scenarios.html (HCL DevOps Plan: Velero runs in namespace "backup"; placeholders named)',
+  },
+  // -n backup is Velero's own namespace, unknown here (default), so not judged (no CMV011, issue 18 class 4);
+  // namespace filter (CMV020), ephemeral
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV027'],
+    line: 'velero backup create backup-name --include-namespaces namespace -n backup',
+    source:
+      'https://help.hcl-software.com/devops/plan/3.0.4/oxy_ex-1/com.ibm.rational.clearquest.install_upgrade.doc/topics/r_backup_restore_scenarios.html (HCL DevOps Plan: Velero runs in namespace "backup"; placeholders named)',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup get -n backup',
+    source:
+      'https://help.hcl-software.com/devops/plan/3.0.4/oxy_ex-1/com.ibm.rational.clearquest.install_upgrade.doc/topics/r_backup_restore_scenarios.html (HCL DevOps Plan: Velero runs in namespace "backup"; placeholders named)',
+  },
+  // restore defaults; mapping leaves cert-manager alone; -n not judged
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048'],
+    line: 'velero restore create --from-backup backup-name --namespace-mappings original-namespace:new-namespace -n backup',
+    source:
+      'https://help.hcl-software.com/devops/plan/3.0.4/oxy_ex-1/com.ibm.rational.clearquest.install_upgrade.doc/topics/r_backup_restore_scenarios.html (HCL DevOps Plan: Velero runs in namespace "backup"; placeholders named)',
+  },
+  // cluster resources on, no namespace filter; ephemeral only
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV027'],
+    line: 'velero backup create backup-name --include-cluster-resources=true -n backup',
+    source:
+      'https://help.hcl-software.com/devops/plan/3.0.4/oxy_ex-1/com.ibm.rational.clearquest.install_upgrade.doc/topics/r_backup_restore_scenarios.html (HCL DevOps Plan: Velero runs in namespace "backup"; placeholders named)',
+  },
+  // Go ParseDuration has no w unit (CMV009 error); the schedule as written is unfiltered (CMV027)
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV009', 'CMV027'],
+    line: 'velero schedule create test --schedule "0 0 * * 0" --ttl 1w',
+    source: 'Velero issue 6552 (velero answered: invalid argument "1w" for "--ttl" flag: time: unknown unit "w")',
+  },
+  // v1.14.1 has no empty check: --from-schedule= sets "" and test becomes the name, so a full backup named test is
+  // created (CMV027); the flag value check came in v1.16.0 (commit 3ca547f18)
+  {
+    version: '1.14.1',
+    exit: 1,
+    findings: ['CMV027'],
+    line: 'velero create backup --from-schedule= test',
+    source: 'Velero issue 8214 (client v1.14.1)',
+  },
+  // since v1.16.0 validateFromScheduleFlag rejects it: flag must have a non-empty value: --from-schedule (CMV003);
+  // the full backup as written carries CMV021/CMV027
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV003', 'CMV021', 'CMV027'],
+    line: 'velero create backup --from-schedule= test',
+    source: 'Velero issue 8214 (judged on 1.18.3)',
+  },
+  // help only
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero --help',
+    source:
+      'digitalocean/Kubernetes-Starter-Kit-Developers 06-setup-backup-restore/velero.md (written for Velero 1.7.1, judged on the newest)',
+  },
+  // help only
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup --help',
+    source:
+      'digitalocean/Kubernetes-Starter-Kit-Developers 06-setup-backup-restore/velero.md (written for Velero 1.7.1, judged on the newest)',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero describe backup backend-minute-backup-20210826094116',
+    source:
+      'digitalocean/Kubernetes-Starter-Kit-Developers 06-setup-backup-restore/velero.md (written for Velero 1.7.1, judged on the newest)',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup delete --selector velero.io/schedule-name=backend-minute-backup',
+    source:
+      'digitalocean/Kubernetes-Starter-Kit-Developers 06-setup-backup-restore/velero.md (written for Velero 1.7.1, judged on the newest)',
+  },
+  // 0h3m0s is a valid Go duration; namespace filter (CMV020); ephemeral
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV027'],
+    line: 'velero backup create ambassador-backup-3min-ttl --ttl 0h3m0s --include-namespaces ambassador',
+    source:
+      'digitalocean/Kubernetes-Starter-Kit-Developers 06-setup-backup-restore/velero.md (written for Velero 1.7.1, judged on the newest)',
+  },
+  // help only
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup delete --help',
+    source:
+      'digitalocean/Kubernetes-Starter-Kit-Developers 06-setup-backup-restore/velero.md (written for Velero 1.7.1, judged on the newest)',
+  },
+  // from-schedule with only --wait: nothing ignored (no CMV014); -n kube-system is where this distribution runs
+  // Velero, unknown to the preflight, so not judged
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup create backup-e2e --from-schedule manifests -n kube-system --wait',
+    source:
+      'sighupio/fury-kubernetes-dr katalog/tests/velero/velero-backup.sh (Velero in kube-system; the `timeout 120` prefix dropped)',
+  },
+  // restore defaults; -n not judged
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048'],
+    line: 'velero restore create --from-backup backup-e2e -n kube-system --wait',
+    source:
+      'sighupio/fury-kubernetes-dr katalog/tests/velero/velero-backup.sh (Velero in kube-system; the `timeout 120` prefix dropped)',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup delete backup-e2e --confirm -n kube-system',
+    source:
+      'sighupio/fury-kubernetes-dr katalog/tests/velero/velero-backup.sh (Velero in kube-system; the `timeout 120` prefix dropped)',
+  },
+  // create backup form; bare --snapshot-volumes is an optionalBool with NoOptDefVal true; namespace filter;
+  // ephemeral
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV027'],
+    line: 'velero create backup backup1 --snapshot-volumes --include-namespaces=default',
+    source:
+      'debianmaster/meetup-beyond-velero-k8s-backup-and-restores README.md (written for Velero ~1.3, judged on the newest)',
+  },
+  // restore with neither --from-backup nor --from-schedule: Validate fails (CMV015); the restore as written
+  // carries the defaults (as corpus entries with CMV015 do)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV015', 'CMV047', 'CMV048'],
+    line: 'velero create restore restore1',
+    source: 'debianmaster/meetup-beyond-velero-k8s-backup-and-restores README.md',
+  },
+  // velero run by path; restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048'],
+    line: './velero restore create --from-backup csi-b1 --wait',
+    source: 'cloudogu/k8s-velero docs/test_backup_en.md',
+  },
+  // no namespaced object and only StorageClasses: the backup holds no cert-manager object (class 2); a lone * in a
+  // scoped exclude is valid (ValidateScopedIncludesExcludes); singular storageclass resolves through discovery
+  // (class 1)
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup create backup-name --exclude-namespace-scoped-resources=* --include-cluster-scoped-resources=storageclass',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:90 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // JUDGEMENT: every cluster-scoped type, so ClusterIssuers (and CRDs, webhooks) are kept, but every namespaced
+  // type is excluded: the ClusterIssuers' ACME account keys / CA / DNS01 Secrets are not backed up
+  // (secrets-not-backed-up); nothing else at stake
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV025'],
+    line: 'velero backup create backup-name --exclude-namespace-scoped-resources=* --include-cluster-scoped-resources=*',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:99 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // * in the cluster exclude: no CRDs at all (auto-add disabled), no ClusterIssuers (CMV022); also a
+  // namespace-filtered backup without any cluster-scoped resource, which velero-cli.md B1 defines for the scoped
+  // engine as no includedClusterScopedResources covering CRDs and clusterissuers (CMV020); ephemeral kinds in the
+  // included namespaces (CMV027)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV022', 'CMV027'],
+    line: 'velero backup create backup-name --include-namespaces=default,kube-system --exclude-cluster-scoped-resources=*',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:110 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // old-style twin of the line above: include-cluster-resources=false (CMV022), ephemeral (CMV027)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV022', 'CMV027'],
+    line: 'velero backup create backup-name --include-namespaces=default,kube-system --include-cluster-resources=false',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:117 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // the design text misspells the flag (--exclude-cluster-scope-resources): unknown flag (CMV001); endpoint
+  // resolves to no type (the apiserver's singular name for Endpoints is endpoints: kubernetes
+  // pkg/registry/core/endpoint/storage/storage.go:42; client-go restmapper/discovery.go:108-114 maps only the
+  // plural and that singular; Velero's shortcut expander has no endpoint), so it stays a glob matching nothing:
+  // CMV010 (misspelt type, warning); nothing of cert-manager at stake
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV001', 'CMV010'],
+    line: 'velero backup create backup-name --include-namespace-scoped-resources=persistentvolumeclaim,deployment,service,endpoint,pod,replicaset --exclude-cluster-scope-resources=*',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:126 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // allowlist of built-in workload types: no cert-manager object at stake, so include-cluster-resources=false
+  // loses nothing of cert-manager (no CMV022, class 2); but endpoint resolves to no type (the apiserver's singular
+  // name for Endpoints is endpoints: kubernetes pkg/registry/core/endpoint/storage/storage.go:42; client-go
+  // restmapper/discovery.go:108-114 maps only the plural and that singular; Velero's shortcut expander has no
+  // endpoint), so it stays a glob matching nothing: CMV010 (misspelt type, warning)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV010'],
+    line: 'velero backup create backup-name --include-resources=persistentvolumeclaim,deployment,service,endpoint,pod,replicaset --include-cluster-resources=false',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:133 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // misspelt flag (CMV001); endpoint resolves to no type (the apiserver's singular name for Endpoints is
+  // endpoints: kubernetes pkg/registry/core/endpoint/storage/storage.go:42; client-go
+  // restmapper/discovery.go:108-114 maps only the plural and that singular; Velero's shortcut expander has no
+  // endpoint), so it stays a glob matching nothing: CMV010 (misspelt type, warning)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV001', 'CMV010'],
+    line: 'velero backup create backup-name --include-namespaces=default,kube-system --include-namespace-scoped-resources=persistentvolumeclaim,deployment,service,endpoint,pod,replicaset --exclude-cluster-scope-resources=*',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:142 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // every namespaced type but Ingresses (Certificates, Secrets kept) and * in the cluster exclude: no CRDs, no
+  // ClusterIssuers (CMV022); ephemeral (CMV027)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV022', 'CMV027'],
+    line: 'velero backup create backup-name --exclude-namespace-scoped-resources=ingress --exclude-cluster-scoped-resources=*',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:160 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // old-style twin: include-cluster-resources=false (CMV022), ephemeral (CMV027)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV022', 'CMV027'],
+    line: 'velero backup create backup-name --exclude-resources=ingress --include-cluster-resources=false',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:167 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // namespaced allowlist without cert-manager types: nothing at stake
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup create backup-name --include-namespaces=default,kube-system --include-namespace-scoped-resources=pods,configmaps',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:183 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // the scoped cluster allowlist (StorageClasses) does not cover CRDs and ClusterIssuers in a namespace-filtered
+  // backup: velero-cli.md B1, CMV020 (CMV023's summary describes the same loss; the tool reports CMV020 when a
+  // namespace filter is present, CMV023 otherwise); ephemeral (CMV027)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV027'],
+    line: 'velero backup create backup-name --include-namespaces=default,kube-system --include-cluster-scoped-resources=storageclass',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:207 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // no cert-manager type in either allowlist: nothing at stake for cert-manager; endpoint resolves to no type (the
+  // apiserver's singular name for Endpoints is endpoints: kubernetes
+  // pkg/registry/core/endpoint/storage/storage.go:42; client-go restmapper/discovery.go:108-114 maps only the
+  // plural and that singular; Velero's shortcut expander has no endpoint), so it stays a glob matching nothing:
+  // CMV010 (misspelt type, warning)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV010'],
+    line: 'velero backup create backup-name --include-namespace-scoped-resources=persistentvolumeclaim,deployment,service,endpoint,pod,replicaset --include-cluster-scoped-resources=storageclass',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:215 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // namespaced allowlist without cert-manager types; the cluster exclude drops nothing of cert-manager the backup
+  // would hold; endpoint resolves to no type (the apiserver's singular name for Endpoints is endpoints: kubernetes
+  // pkg/registry/core/endpoint/storage/storage.go:42; client-go restmapper/discovery.go:108-114 maps only the
+  // plural and that singular; Velero's shortcut expander has no endpoint), so it stays a glob matching nothing:
+  // CMV010 (misspelt type, warning)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV010'],
+    line: 'velero backup create backup-name --include-namespace-scoped-resources=persistentvolumeclaim,deployment,service,endpoint,pod,replicaset --include-namespaces=default,kube-system --exclude-cluster-scoped-resources=storageclass',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:232 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // all cluster-scoped types (ClusterIssuers kept) while the cert-manager namespace is not included (CMV026, as
+  // the corpus does for the old-style twin); ephemeral (CMV027)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV026', 'CMV027'],
+    line: 'velero backup create backup-name --include-namespaces=default,kube-system --include-cluster-scoped-resources=*',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:244 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // JUDGEMENT: ClusterIssuers kept (cluster *) but the namespaced allowlist leaves out Secrets, so their
+  // ACME/CA/DNS01 Secrets are not backed up (secrets-not-backed-up, CMV025); endpoint resolves to no type (the
+  // apiserver's singular name for Endpoints is endpoints: kubernetes
+  // pkg/registry/core/endpoint/storage/storage.go:42; client-go restmapper/discovery.go:108-114 maps only the
+  // plural and that singular; Velero's shortcut expander has no endpoint), so it stays a glob matching nothing:
+  // CMV010 (misspelt type, warning)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV010', 'CMV025'],
+    line: 'velero backup create backup-name --include-namespace-scoped-resources=deployment,service,endpoint,pod,replicaset --include-cluster-scoped-resources=*',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:259 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // namespaces * (all; 1.18.3 has the 9869 fix), cluster allowlist of PersistentVolumes only: ClusterIssuers and
+  // webhooks left out (CMV023); ephemeral (CMV027); * after = is not globbed by the shell here
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV023', 'CMV027'],
+    line: 'velero backup create backup-name --include-namespaces=* --include-cluster-scoped-resources=persistentvolume',
+    source:
+      "velero design/Implemented/cluster-scope-resource-filter.md:291 (main d30d389; <backup-name> named, the block's lines joined)",
+  },
+  // backup-location get binds the output flags; nothing to report
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: "velero backup-location get default -o json | jq '.status.phase'",
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // a CRD and cluster RBAC first pass without namespace filter: cluster-scoped types are restored (all
+  // namespaces), no cert-manager CR in the allowlist, so no CMV042; nothing at stake
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create cluster-state-restore --from-backup cluster-state-backup-yyyymmdd --include-resources customresourcedefinitions,clusterroles,clusterrolebindings --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // restores the cert-manager namespace with a namespace filter and without include-cluster-resources=true: no
+  // ClusterIssuers, webhook configurations (CMV040), plus the restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV040', 'CMV047', 'CMV048'],
+    line: 'velero restore create infra-restore --from-backup daily-all-namespaces-yyyymmdd --include-namespaces cert-manager,ingress-nginx,monitoring --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // restore allowlist without cert-manager types: nothing at stake
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create selective-restore-1702641600 --from-backup daily-all-namespaces-yyyymmdd --include-namespaces namespace --include-resources deployments,services,configmaps,secrets --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // PVC-only restore: the selector and namespace filter drop no cert-manager object
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create db-restore-1702641600 --from-backup hipaa-phi-backup-yyyymmdd --include-namespaces namespace --include-resources persistentvolumeclaims --selector app=database --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // cluster resources on, so ClusterIssuers are backed up while the cert-manager namespace (their Secrets) is not
+  // included (CMV026); ephemeral kinds of the included namespaces (CMV027)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV026', 'CMV027'],
+    line: 'velero backup create forensic-breach-20231215-120000 --include-namespaces hipaa-production,healthcare --include-cluster-resources=true --ttl 2160h  # 90 days for investigation',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // mapping does not touch cert-manager (no CMV046); restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048'],
+    line: 'velero restore create hipaa-recovery-1702641600 --from-backup hipaa-phi-backup-yyyymmdd --namespace-mappings "hipaa-production:hipaa-recovery" --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // Velero looks mappings up by exact namespace name (pkg/restore/restore.go:1001, :2634): * maps only a namespace
+  // literally named *, so nothing is remapped and nothing is rejected (no validation of the key); it is not a
+  // remapping of cert-manager (no CMV046); restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048'],
+    line: 'velero restore create weekly-test-1702641600 --from-backup weekly-all-namespaces-yyyymmdd --namespace-mappings "*:restore-test" --wait',
+    source:
+      'public compliance-platform DR runbook (Velero backup README, code search id 34151946039; YYYYMMDD and NAMESPACE named, $(date +%s) as 1702641600)',
+  },
+  // restore create has no --include-cluster-scoped-resources (a backup flag): unknown flag (CMV001);
+  // --include-namespaces "" is the list [""] which includes no namespace (CMV008 names the empty value); a
+  // namespace-filtered restore without include-cluster-resources=true restores no cluster-scoped type either
+  // (CMV040): even accepted, this CRD-first pass would restore nothing; restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV001', 'CMV008', 'CMV040', 'CMV047', 'CMV048'],
+    line: 'velero restore create --from-backup backup-name --include-cluster-scoped-resources crd,clusterrole,clusterrolebinding --include-namespaces "" --restore-volumes=false --wait',
+    source:
+      "public DR guide script cluster-restore.sh (code search id 52183112143; BACKUP_NAME is the script's second argument, named backup-name)",
+  },
+  // cert-manager namespace restored with a namespace filter and no include-cluster-resources=true (CMV040);
+  // defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV040', 'CMV047', 'CMV048'],
+    line: 'velero restore create --from-backup backup-name --include-namespaces cert-manager,monitoring --restore-volumes=true --wait',
+    source:
+      "public DR guide script cluster-restore.sh (code search id 52183112143; BACKUP_NAME is the script's second argument, named backup-name)",
+  },
+  // cert-manager namespace alone: no CRDs, ClusterIssuers, webhook configurations (CMV040); defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV040', 'CMV047', 'CMV048'],
+    line: 'velero restore create cert-manager-restore --from-backup infrastructure-daily-20250116030000 --include-namespaces cert-manager',
+    source: 'public infrastructure runbook (code search id 45173836455)',
+  },
+  // --namespace is Velero's own namespace flag (the Restore object goes to monitoring), not a filter: a mistake
+  // only if Velero does not run there, which the preflight cannot know (unknown default), so not judged (issue 18
+  // class 4); a Secrets-only restore holds no cert-manager CR
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create secrets-restore --from-backup infrastructure-daily-20250116030000 --include-resources secrets --namespace monitoring',
+    source: 'public infrastructure runbook (code search id 45173836455)',
+  },
+  // backs up the cert-manager namespace without cluster resources (CMV020); ephemeral (CMV027); -n backups not
+  // judged
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV027'],
+    line: 'velero backup create phase1-object-drill -n backups --include-namespaces cert-manager --snapshot-volumes=false --default-volumes-to-fs-backup=false --ttl 1h',
+    source: 'public homelab DR drill notes (code search id 68955070346; Velero in namespace backups)',
+  },
+  // remaps cert-manager's own namespace (CMV046: webhook service namespace, inject-ca-from and ClusterIssuer
+  // Secret location are not remapped); defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV046', 'CMV047', 'CMV048'],
+    line: 'velero restore create phase1-restore -n backups --from-backup phase1-object-drill --namespace-mappings cert-manager:cert-manager-drill',
+    source: 'public homelab DR drill notes (code search id 68955070346; Velero in namespace backups)',
+  },
+  // cert-manager namespace without cluster resources (CMV020); ephemeral (CMV027)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV020', 'CMV027'],
+    line: 'velero backup create emergency-backup-20250116-0300 --storage-location aws-us-west-2 --include-namespaces cert-manager --wait',
+    source: 'public BSL failover runbook (code search id 61631069333; $(date +%Y%m%d-%H%M) named)',
+  },
+  // cert-manager among filtered namespaces without include-cluster-resources=true (CMV040); defaults; -n not
+  // judged
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV040', 'CMV047', 'CMV048'],
+    line: 'velero restore create restore-infrastructure --from-backup your-latest-backup --include-namespaces cert-manager,external-dns,traefik,stackgres,monitoring -n platform-backup --wait',
+    source:
+      'public platform restore guide (code search id 17283466749; Velero in namespace platform-backup; <your_latest_backup> named)',
+  },
+  // mapping of default only (no CMV046); restore defaults
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV047', 'CMV048'],
+    line: 'velero restore create --from-backup cert-manager-backup-xxxx --namespace-mappings default:dr-test',
+    source: 'public cert-manager DR guide, Japanese (code search id 9191558209)',
+  },
+  // cobra checks --help before Args, Complete and Validate (cobra v1.10.2 command.go:926-935, before ValidateArgs
+  // at :968) and ExecuteC prints the help and returns nil (:1152): exit 0, nothing created or installed, so no
+  // required-name, source or cert-manager finding applies
+  {
+    version: '1.13.2',
+    exit: 0,
+    findings: [],
+    line: 'velero restore create --help',
+    source: 'velero docs site/content/docs/v1.13/restore-reference.md:11 (inline command)',
+  },
+  // cobra checks --help before Args, Complete and Validate (cobra v1.10.2 command.go:926-935, before ValidateArgs
+  // at :968) and ExecuteC prints the help and returns nil (:1152): exit 0, nothing created or installed, so no
+  // required-name, source or cert-manager finding applies
+  {
+    version: '1.12.3',
+    exit: 0,
+    findings: [],
+    line: 'velero backup create --help',
+    source: 'velero docs site/content/docs/v1.12/how-velero-works.md:44 (inline command)',
+  },
+  // cobra checks --help before Args, Complete and Validate (cobra v1.10.2 command.go:926-935, before ValidateArgs
+  // at :968) and ExecuteC prints the help and returns nil (:1152): exit 0, nothing created or installed, so no
+  // required-name, source or cert-manager finding applies (no CMV066 either: nothing is installed)
+  {
+    version: '1.17.2',
+    exit: 0,
+    findings: [],
+    line: 'velero install --help',
+    source: 'velero docs site/content/docs/v1.17/customize-installation.md:335 (inline command)',
+  },
+  // help of the restore group: nothing to report
+  {
+    version: '1.16.2',
+    exit: 0,
+    findings: [],
+    line: 'velero restore --help',
+    source: 'velero docs site/content/docs/v1.16/restore-reference.md:9 (inline command)',
+  },
+  // restore get validates -o (pkg/cmd/util/output/output.go validateOutputFlag: only table, json, yaml): invalid
+  // output format, the command fails, so the script loops on an empty status forever (CMV003, a flag value velero
+  // rejects)
+  {
+    version: '1.12.3',
+    exit: 1,
+    findings: ['CMV003'],
+    line: "velero restore get restore-name -o jsonpath='{.status.phase}'",
+    source:
+      "OneUptime blog post 'How to Restore Kubernetes Applications with Velero' (OneUptime/blog, code search id 26693403532; its CronJob runs velero/velero:v1.12.0) (post-restore-verification.sh, inside STATUS=$(...); $RESTORE_NAME is the script argument, named restore-name)",
+  },
+  // plugin add without --confirm (1.14+ prompts; without a terminal nothing is added: CMV064) and restarts Velero
+  // (CMV065 info); the image is not the cert-manager plugin, so no CMV067 whatever its tag (untagged image)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV064', 'CMV065'],
+    line: 'velero plugin add quay.io/ocpmigrate/velero-plugin',
+    source: 'openshift velero-plugin README (code search id 17436340809: "velero plugin add <image>, e.g. ...")',
+  },
+  // plugin add without --confirm (1.14+ prompts; without a terminal nothing is added: CMV064) and restarts Velero
+  // (CMV065 info); the image is not the cert-manager plugin, so no CMV067 whatever its tag (:latest)
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV064', 'CMV065'],
+    line: 'velero plugin add change-label-velero-plugin:latest',
+    source: 'public README of a change-label Velero plugin (code search id 2482822720)',
+  },
+  // plugin add without --confirm (1.14+ prompts; without a terminal nothing is added: CMV064) and restarts Velero
+  // (CMV065 info); the image is not the cert-manager plugin, so no CMV067 whatever its tag
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV064', 'CMV065'],
+    line: 'velero plugin add radixdev.azurecr.io/radix-velero-plugin:master-latest',
+    source: 'equinor radix-velero-plugin README (code search id 42762927475)',
+  },
+  // plugin add without --confirm (1.14+ prompts; without a terminal nothing is added: CMV064) and restarts Velero
+  // (CMV065 info); the image is not the cert-manager plugin, so no CMV067 whatever its tag
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV064', 'CMV065'],
+    line: 'velero plugin add ghcr.io/equinor/velero-plugin-aeos:main',
+    source: 'equinor velero-plugin-aeos README (code search id 6876878186)',
+  },
+  // v1.13.2 plugin add has no --confirm and no prompt (pkg/cmd/cli/plugin/add.go; the prompt came in 1.14.0): only
+  // the restart info (CMV065)
+  {
+    version: '1.13.2',
+    exit: 0,
+    findings: ['CMV065'],
+    line: 'velero plugin add portworx/velero-plugin:1.0.3',
+    source: 'Portworx Velero plugin docs (code search id 70278149439), judged on 1.13.2',
+  },
+  // plugin add without --confirm (1.14+ prompts; without a terminal nothing is added: CMV064) and restarts Velero
+  // (CMV065 info); the image is not the cert-manager plugin, so no CMV067 whatever its tag
+  {
+    version: '1.18.3',
+    exit: 1,
+    findings: ['CMV064', 'CMV065'],
+    line: 'velero plugin add lirt/velero-plugin-for-openstack:v0.2.1',
+    source: 'lirt/velero-plugin-for-openstack README (code search id 48100506986)',
+  },
+  {
+    version: '1.18.3',
+    exit: 0,
+    findings: [],
+    line: 'velero snapshot-location create vsl-vsphere --provider velero.io/vsphere',
+    source: 'public vSphere plugin install script (code search id 36411247630)',
+  },
 ];
