@@ -1,5 +1,5 @@
 /** Turns a parsed velero command line into the Subject rules evaluate: the spec Velero would submit. */
-import { lastUse, parseGoBool, usesOf, type FlagUse, type ParsedCommand, type SourceLocation } from './parse/pflag.js';
+import { lastNonBlankUse, lastUse, parseGoBool, usesOf, type FlagUse, type ParsedCommand, type SourceLocation } from './parse/pflag.js';
 import type { BackupSpec, RestoreSpec, Subject } from './spec.js';
 import { at } from './checked.js';
 
@@ -103,7 +103,7 @@ export function subjectFromCommand(parsed: ParsedCommand, location: SourceLocati
         fieldLocations: locs,
       });
       // --from-schedule copies the Schedule's template: the filter flags here do not describe the backup.
-      if (lastUse(parsed, 'from-schedule')) return subject;
+      if (lastNonBlankUse(parsed, 'from-schedule')) return subject;
       const spec: BackupSpec = {};
       for (const [flag, field] of Object.entries(BACKUP_FIELDS)) {
         if (flag === 'include-cluster-resources') {

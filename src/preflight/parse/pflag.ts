@@ -579,3 +579,12 @@ export function lastUse(parsed: ParsedCommand, name: string): FlagUse | undefine
   const all = usesOf(parsed, name);
   return all[all.length - 1];
 }
+
+/**
+ * The last use of a string flag when its value is not blank: Velero tests such flags with `!= ""`, so
+ * `--from-schedule=` (before 1.16 accepted, since then refused by validation) counts as not given.
+ */
+export function lastNonBlankUse(parsed: ParsedCommand, name: string): FlagUse | undefined {
+  const use = lastUse(parsed, name);
+  return use && use.value !== '' ? use : undefined;
+}

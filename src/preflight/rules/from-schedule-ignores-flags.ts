@@ -1,4 +1,4 @@
-import { lastUse } from '../parse/pflag.js';
+import { lastNonBlankUse } from '../parse/pflag.js';
 import type { Rule } from './types.js';
 import { removeFlagEdits, tokenLocation } from './helpers.js';
 import { at, present } from '../checked.js';
@@ -33,7 +33,7 @@ export const rule: Rule = {
   },
   check(subject) {
     const parsed = subject.command;
-    if (subject.kind !== 'backup' || !parsed || !lastUse(parsed, 'from-schedule')) return [];
+    if (subject.kind !== 'backup' || !parsed || !lastNonBlankUse(parsed, 'from-schedule')) return [];
     const ignored = [
       ...new Set(parsed.uses.filter((u) => !u.global && !STILL_APPLY.has(u.flag.name)).map((u) => u.flag.name)),
     ];

@@ -11,6 +11,7 @@ import {
   describeNamespaces,
   fieldLocation,
   mergeList,
+  removeFlagEdits,
   setLastUseEdit,
   includeClusterResourcesReport,
 } from './helpers.js';
@@ -61,19 +62,29 @@ export const rule: Rule = {
     const missing = [CRD, CLUSTER_ISSUERS].filter((t) => !cov.clusterDirect(t));
     if (missing.length === 0) return [];
     const wanted = mergeList(spec.includedClusterScopedResources, CERT_MANAGER_CLUSTER_TYPES).join(',');
+    // Velero refuses an include beside a `*` exclude of the same scope (ValidateScopedIncludesExcludes), so the
+    // fix that adds cert-manager's cluster types also drops that exclude: the include list alone keeps the rest out.
+    const dropExcludeAll = spec.excludedClusterScopedResources?.includes('*') ?? false;
     const report: RuleReport = {
       message: `the backup ${where} and its cluster-scoped includes do not cover ${missing.join(', ')}: they are not backed up (CRDs only for types with backed-up instances)`,
       location: fieldLocation(subject, 'includedClusterScopedResources', 'includedNamespaces', 'excludedNamespaces'),
       fix:
         subject.origin === 'command'
-          ? `--include-cluster-scoped-resources=${wanted}`
-          : `includedClusterScopedResources: [${wanted}]`,
+          ? `--include-cluster-scoped-resources=${wanted}${dropExcludeAll ? ' instead of --exclude-cluster-scoped-resources=*' : ''}`
+          : `includedClusterScopedResources: [${wanted}]${dropExcludeAll ? ' and no excludedClusterScopedResources' : ''}`,
     };
-    if (canEdit(subject, 'include-cluster-scoped-resources'))
-      report.edits = setLastUseEdit(subject, 'include-cluster-scoped-resources', wanted);
+    if (
+      canEdit(subject, 'include-cluster-scoped-resources') &&
+      (!dropExcludeAll || canEdit(subject, 'exclude-cluster-scoped-resources'))
+    )
+      report.edits = [
+        ...setLastUseEdit(subject, 'include-cluster-scoped-resources', wanted),
+        ...(dropExcludeAll ? removeFlagEdits(subject, 'exclude-cluster-scoped-resources') : []),
+      ];
     else if (subject.origin === 'manifest')
       report.specChanges = {
         includedClusterScopedResources: mergeList(spec.includedClusterScopedResources, CERT_MANAGER_CLUSTER_TYPES),
+        ...(dropExcludeAll ? { excludedClusterScopedResources: null } : {}),
       };
     return [report];
   },

@@ -1,8 +1,8 @@
 import { includeExcludePolicyOf } from '../policy.js';
-import { backupKeepsCertManager, namesCertManager, usesOldFilters } from '../coverage.js';
-import { SECRETS, isAllList, keepScope, listMatches } from '../resources.js';
+import { backupCoverage, backupKeepsCertManager, namesCertManager, usesOldFilters } from '../coverage.js';
+import { CLUSTER_ISSUERS, SECRETS, isAllList, keepScope, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
-import { RESOURCE_FIELDS, backupSpecOf, mergeList, nameOf, setListReport } from './helpers.js';
+import { RESOURCE_FIELDS, backupSpecOf, fieldLocation, mergeList, nameOf, setListReport } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -12,7 +12,7 @@ export const rule: Rule = {
     catalogue: 'B6',
     appliesTo: ['backup create', 'schedule create', 'Backup and Schedule manifests'],
     summary:
-      'Secrets are filtered out: an allowlist naming cert-manager types without `secrets`, or `secrets` in an exclude list.',
+      'Secrets are filtered out of a backup that keeps cert-manager objects: an allowlist without `secrets` that names cert-manager types or sits beside kept ClusterIssuers, `secrets` in an exclude list, or every namespaced type excluded while ClusterIssuers are kept.',
     why: 'TLS Secrets, CA key pairs, ACME account keys and DNS01 credentials are lost. After a restore cert-manager re-issues every certificate: ACME rate limits, new private keys, and with a CA issuer a NEW CA that breaks every client that trusted the old one.',
     fix: 'Include `secrets` (and keep it out of the exclude lists).',
     links: ['https://cert-manager.io/docs/devops-tips/backup/'],
@@ -22,7 +22,11 @@ export const rule: Rule = {
     const spec = backupSpecOf(subject, ...RESOURCE_FIELDS);
     if (!spec) return [];
     // Nothing of cert-manager in the backup: its Secrets are someone else's business.
-    if (!backupKeepsCertManager(spec, ctx, includeExcludePolicyOf(subject, ctx))) return [];
+    const policy = includeExcludePolicyOf(subject, ctx);
+    if (!backupKeepsCertManager(spec, ctx, policy)) return [];
+    // ClusterIssuers in the backup need their Secrets (CA key pair, ACME account key, DNS01 credentials, in the
+    // cluster resource namespace) even when the namespaced filters name no cert-manager type.
+    const keepsClusterIssuers = backupCoverage(spec, ctx, policy).clusterDirect(CLUSTER_ISSUERS);
     const out: RuleReport[] = [];
     const old = usesOldFilters(spec);
     const allow = old
@@ -33,14 +37,18 @@ export const rule: Rule = {
           keepScope(spec.includedNamespaceScopedResources, true),
         ] as const);
     const [incField, incFlag, inc] = allow;
-    if (!isAllList(inc) && namesCertManager(inc) && !listMatches(inc, SECRETS)) {
+    // Velero drops empty entries (`--include-resources=` is [""]): such a list behaves as if unset.
+    const allowsAll = isAllList(inc?.filter((entry) => entry !== ''));
+    if (!allowsAll && (namesCertManager(inc) || keepsClusterIssuers) && !listMatches(inc, SECRETS)) {
       out.push(
         setListReport(
           subject,
           incField,
           incFlag,
           mergeList(inc, [SECRETS]),
-          `${nameOf(subject, incField, incFlag)} names cert-manager types but not secrets: TLS Secrets, CA keys and ACME account keys are not backed up, so everything is re-issued after a restore`,
+          namesCertManager(inc)
+            ? `${nameOf(subject, incField, incFlag)} names cert-manager types but not secrets: TLS Secrets, CA keys and ACME account keys are not backed up, so everything is re-issued after a restore`
+            : `${nameOf(subject, incField, incFlag)} leaves out secrets while the backup keeps ClusterIssuers: their CA keys, ACME account keys and DNS01 credentials are not backed up`,
         ),
       );
     }
@@ -49,6 +57,15 @@ export const rule: Rule = {
       ['excludedNamespaceScopedResources', 'exclude-namespace-scoped-resources'],
     ] as const) {
       const list = spec[field];
+      // Excluding every namespaced type (`*`) is a cluster-only backup: a hazard only when it keeps ClusterIssuers,
+      // and no edit of the list keeps that intent, so it is said without a fix.
+      if (field === 'excludedNamespaceScopedResources' && list?.includes('*') && keepsClusterIssuers) {
+        out.push({
+          message: `${nameOf(subject, field, flag)} excludes every namespaced type, secrets among them, while the backup keeps ClusterIssuers: their CA keys, ACME account keys and DNS01 credentials are in no backup unless another one holds them (e.g. --include-namespaces cert-manager --include-resources secrets)`,
+          location: fieldLocation(subject, field),
+        });
+        continue;
+      }
       if (!list?.some((e) => e !== '*' && listMatches([e], SECRETS))) continue;
       out.push(
         setListReport(

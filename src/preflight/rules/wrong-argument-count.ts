@@ -1,4 +1,4 @@
-import { isBoolWord, lastUse } from '../parse/pflag.js';
+import { isBoolWord, lastNonBlankUse } from '../parse/pflag.js';
 import type { Rule, RuleReport } from './types.js';
 import { tokenLocation } from './helpers.js';
 import { at } from '../checked.js';
@@ -37,7 +37,7 @@ export const rule: Rule = {
     if (
       parsed.command?.name === 'backup create' &&
       parsed.positionals.length === 0 &&
-      !lastUse(parsed, 'from-schedule')
+      !lastNonBlankUse(parsed, 'from-schedule')
     )
       reports.push({
         message: 'velero fails: a backup name is required, unless you are creating based on a schedule',

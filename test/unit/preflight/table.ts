@@ -605,6 +605,45 @@ export const CASES: Case[] = [
     expect: ['CMV025'],
   },
   {
+    // velero design/Implemented/cluster-scope-resource-filter.md:99 ("backup all cluster-scoped resources")
+    name: 'B6 cluster-only backup that keeps ClusterIssuers: their Secrets are in no backup (said without a fix)',
+    line: "velero backup create b --exclude-namespace-scoped-resources='*' --include-cluster-scoped-resources='*'",
+    expect: ['CMV025'],
+    messages: { CMV025: 'excludes every namespaced type' },
+  },
+  {
+    // velero design/Implemented/cluster-scope-resource-filter.md:259 (a namespaced allowlist beside every cluster type)
+    name: 'B6 namespaced allowlist without secrets while ClusterIssuers are kept',
+    line: "velero backup create b --include-namespace-scoped-resources=deployments,services --include-cluster-scoped-resources='*'",
+    expect: ['CMV025'],
+    messages: { CMV025: 'keeps ClusterIssuers' },
+  },
+  {
+    name: 'B6 cluster-only backup without ClusterIssuers: no cert-manager object, nothing to say',
+    line: "velero backup create b --exclude-namespace-scoped-resources='*' --include-cluster-scoped-resources=storageclasses",
+    expect: [],
+  },
+  {
+    name: 'B6 namespaced allowlist with nothing of cert-manager: nothing to say',
+    line: 'velero backup create b --include-namespace-scoped-resources=deployments,services',
+    expect: [],
+  },
+  {
+    // Velero issue 8214: before 1.16 a blank --from-schedule is no schedule at all (create.go tests != ""), so this
+    // makes a full backup named test
+    name: 'blank --from-schedule on 1.14: a full backup, judged as one',
+    line: 'velero backup create --from-schedule= test',
+    version: '1.14.1',
+    expect: ['CMV027'],
+  },
+  {
+    // Velero issue 8214, fixed in 1.16.0 (validateFromScheduleFlag): the blank value is refused
+    name: 'blank --from-schedule on 1.18: refused by validation',
+    line: 'velero backup create --from-schedule= test',
+    version: '1.18.3',
+    expect: ['CMV021', 'CMV027', 'CMV071'],
+  },
+  {
     name: 'B6 Secret kind excluded',
     line: `velero backup create b --include-cluster-resources=true --exclude-resources Secret,${EPH}`,
     // `Secret` resolves on every cluster (issue 18)
