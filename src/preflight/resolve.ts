@@ -1,5 +1,13 @@
 /** Turns a parsed velero command line into the Subject rules evaluate: the spec Velero would submit. */
-import { lastNonBlankUse, lastUse, parseGoBool, usesOf, type FlagUse, type ParsedCommand, type SourceLocation } from './parse/pflag.js';
+import {
+  lastNonBlankUse,
+  lastUse,
+  parseGoBool,
+  usesOf,
+  type FlagUse,
+  type ParsedCommand,
+  type SourceLocation,
+} from './parse/pflag.js';
 import type { BackupSpec, RestoreSpec, Subject } from './spec.js';
 import { at } from './checked.js';
 
