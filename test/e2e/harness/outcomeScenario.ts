@@ -126,11 +126,15 @@ async function prepareRestoreSide(
   }
 }
 
-/** The source cluster: the live workload issued by the real controller, then the backups of every column. */
+/**
+ * The source cluster: the live workload issued by the real controller, then the backups of every column.
+ * `issued` is called once the workload is issued and snapshotted, before the backups.
+ */
 async function issueAndBackUp(
   world: World,
   release: 'pinned' | 'old',
   acme: AcmeServer,
+  issued: () => void,
 ): Promise<{ atBackup: OutcomeSnapshot; made: Record<string, string> }> {
   // The chart's webhook configurations as rendered (no opt-in selector): cert-manager's real webhook admits
   // every cert-manager write, the controller's and Velero's, as in a cluster.
@@ -144,12 +148,13 @@ async function issueAndBackUp(
     );
     await loadLiveWorkload(source.endpoint);
     await loadAcmeWorkload(source.endpoint, acme, LIVE_NAMESPACE);
-    const issued = await waitUntilSettled(source.endpoint, { settleMs: 3_000, timeoutMs: 180_000 });
-    if (issued.timedOut)
+    const settled = await waitUntilSettled(source.endpoint, { settleMs: 3_000, timeoutMs: 180_000 });
+    if (settled.timedOut)
       throw new Error(
         `the source workload was not issued; controller log:\n${sourceController.logText().slice(-4000)}`,
       );
     const atBackup = await snapshot(source.endpoint);
+    issued();
     for (const mode of ['with-plugin', 'control'] as const) {
       const specs = COLUMNS.filter((c) => c.mode === mode).map((c) => ({ name: c.backup, args: c.args }));
       const results = await backups(world, source, mode, specs);
@@ -166,17 +171,19 @@ async function issueAndBackUp(
 export async function runOutcomeScenario(world: World, options: OutcomeOptions = {}): Promise<OutcomeRun> {
   const release = options.certManager ?? 'pinned';
   const acme = await world.acmeServer();
-  const sourcePhase = issueAndBackUp(world, release, acme);
-  // Each column's restore cluster is made ready while the work before it runs (the source's issuance and
-  // backups, the previous column's settle and shim checks): it holds no workload until its own restore, so
-  // its controller can place no ACME order, and Pebble's count from a restore to the end of its checks stays
-  // that column's alone. Columns still restore and measure one after the other.
-  let nextSide: Promise<RestoreSide> | undefined = prepareRestoreSide(
-    world,
-    COLUMNS[0]!.mode,
-    release,
-    acme,
-    sourcePhase,
+  let sourceIssued!: () => void;
+  const issued = new Promise<void>((resolve) => (sourceIssued = resolve));
+  const sourcePhase = issueAndBackUp(world, release, acme, sourceIssued);
+  // Each column's restore cluster is made ready while the work before it runs (the source's backups, the
+  // previous column's settle and shim checks): it holds no workload until its own restore, so its controller
+  // can place no ACME order, and Pebble's count from a restore to the end of its checks stays that column's
+  // alone. Columns still restore and measure one after the other. Not during the source's issuance: a cluster
+  // starting takes the cores the source's controller needs, and once in seven source issuances under such load
+  // its trigger controller read a stale Secret cache right after the ACME issuance and asked for a second
+  // request, whose Order then stayed owned by a deleted request (no garbage collector in a bare API server):
+  // the source never settled.
+  let nextSide: Promise<RestoreSide> | undefined = Promise.race([issued, sourcePhase]).then(() =>
+    prepareRestoreSide(world, COLUMNS[0]!.mode, release, acme, sourcePhase),
   );
   // Both are awaited below; until then a failure must not count as unhandled.
   nextSide.catch(() => undefined);
