@@ -136,7 +136,7 @@ describe("e2e outcome: cert-manager's real controller, restore into a running ce
         // refuses that Order as "not owned by this CertificateRequest" and stays pending (the Certificate keeps its
         // Secret); once in seven runs (a cold CI run, v1.18.3) it was signed again instead (4 re-signed, 1 pending).
         // More than one order when the order controller's first status write loses an optimistic-locking race
-        // (measured 1, 1, 2, 2 orders on v1.18.1 and 2, 3, 1 on v1.18.3).
+        // (measured 1, 1, 2, 2 orders on v1.18.1, 2, 3, 1 and then 2, 1, 1, 2, 2, 1 on v1.18.3, 3, 1, 2, 1, 2 on v1.16.2).
         expect(byColumn('control').acmeOrdersAfterRestore, 'ACME orders placed at Pebble').to.be.at.least(1);
         const acmePending = outcome.requestsPending.includes('shop-acme-1');
         expect(
