@@ -18,33 +18,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { endpointFromKubeconfig, type ClusterEndpoint } from './kube.js';
 import { repoRoot } from './paths.js';
+import type { ControllerOptions, RunningController } from '../../integration/testenv/controller.js';
 import type { RunningWebhook } from '../../integration/testenv/webhook.js';
 
 /** How cert-manager's webhook configurations are installed (the test environment's WebhookMode). */
 export type WebhookMode = 'opt-in' | 'enforce' | 'absent';
 
-/** cert-manager's real controller started against a cluster (test/integration/testenv/controller.ts). */
-export interface RunningController {
-  pid: number;
-  logFile: string;
-  logText(): string;
-  stop(): Promise<void>;
-}
-
-export interface ControllerOptions {
-  /** The identity it runs as; default the cluster's administrator. */
-  kubeconfig?: string;
-  leaderElect?: boolean;
-  enableGatewayApi?: boolean;
-  dns01Nameservers?: string[];
-  /** The pinned cert-manager release (default) or the compatibility table's older one. */
-  release?: 'pinned' | 'old';
-  extraArgs?: string[];
-  logFile?: string;
-}
-
-/** cert-manager's real webhook serving on loopback (its type only: the module is loaded at run time, below). */
-export type { RunningWebhook };
+/**
+ * cert-manager's real controller and webhook as the test environment starts them: their types only (the
+ * module itself is loaded at run time, below).
+ */
+export type { ControllerOptions, RunningController, RunningWebhook };
 
 /** The part of the test environment's API this suite uses (test/integration/testenv/index.ts). */
 interface TestEnvironmentModule {

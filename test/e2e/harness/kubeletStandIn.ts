@@ -11,7 +11,7 @@
  * quarter of a second is well inside the start delay a real Pod has.
  */
 import { join } from 'node:path';
-import type { Cluster, RunningController, RunningWebhook } from './cluster.js';
+import type { Cluster, ControllerOptions, RunningController, RunningWebhook } from './cluster.js';
 import { apiRequest, serviceAccountKubeconfig, type ClusterEndpoint } from './kube.js';
 import { sleep } from './proc.js';
 
@@ -53,6 +53,8 @@ export interface KubeletStandIn {
 export interface KubeletOptions {
   /** How long after its Deployment appears a process starts (image pull, container start). */
   startDelayMs: number;
+  /** Flags the controller's Pod would carry besides the chart's own (the ACME path's DNS-01 nameservers). */
+  controllerFlags?: Pick<ControllerOptions, 'dns01Nameservers' | 'extraArgs'>;
   log?: (message: string) => void;
 }
 
@@ -83,10 +85,14 @@ async function restoredServiceAccountKubeconfig(
 }
 
 /** The controller as the chart runs it. */
-async function startControllerAsServiceAccount(cluster: Cluster, stopped: () => boolean): Promise<RunningController> {
+async function startControllerAsServiceAccount(
+  cluster: Cluster,
+  stopped: () => boolean,
+  flags: KubeletOptions['controllerFlags'],
+): Promise<RunningController> {
   const kubeconfig = await restoredServiceAccountKubeconfig(cluster, CONTROLLER.serviceAccount, stopped);
   // No Gateway API CRDs in a bare cluster (nothing in the backup brings them): gateway-shim off.
-  return cluster.startCertManagerController({ kubeconfig, leaderElect: true, enableGatewayApi: false });
+  return cluster.startCertManagerController({ ...flags, kubeconfig, leaderElect: true, enableGatewayApi: false });
 }
 
 /** Points every cert-manager webhook configuration at the running webhook; returns the ones changed now. */
@@ -149,7 +155,7 @@ export function startKubeletStandIn(cluster: Cluster, options: KubeletOptions): 
   const bootController = async () => {
     await sleep(options.startDelayMs);
     if (state.stopped) return;
-    controller = await startControllerAsServiceAccount(cluster, () => state.stopped);
+    controller = await startControllerAsServiceAccount(cluster, () => state.stopped, options.controllerFlags);
     timeline.controllerStarted = since();
     log(`cert-manager's controller started as its restored ServiceAccount (${timeline.controllerStarted} ms)`);
   };

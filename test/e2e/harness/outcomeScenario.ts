@@ -21,6 +21,7 @@ import {
   type OutcomeSnapshot,
 } from './outcome.js';
 import type { Cluster, RunningController } from './cluster.js';
+import type { VeleroServer } from './velero.js';
 import { serviceAccountKubeconfig } from './kube.js';
 import { backups } from './scenarios.js';
 import { startLiveChartWebhook } from './chartWebhook.js';
@@ -85,15 +86,61 @@ async function startChartController(
   });
 }
 
-export async function runOutcomeScenario(world: World, options: OutcomeOptions = {}): Promise<OutcomeRun> {
-  const release = options.certManager ?? 'pinned';
-  const acme = await world.acmeServer();
+/** A restore cluster made ready for one column: cert-manager installed and running, Velero's server started. */
+interface RestoreSide {
+  target: Cluster;
+  server: VeleroServer;
+  stop(): Promise<void>;
+}
+
+/**
+ * Velero's server starts only once `backupsMade` has settled: a new server syncs the backups from the object
+ * store at its start and then only a minute later (hack/e2e/README.md), so it must not start before they exist.
+ */
+async function prepareRestoreSide(
+  world: World,
+  mode: PluginMode,
+  release: 'pinned' | 'old',
+  acme: AcmeServer,
+  backupsMade: Promise<unknown>,
+): Promise<RestoreSide> {
+  const target = await world.cluster('outcome-restore', { withCertManager: true, webhook: 'enforce' });
+  const stops: (() => Promise<void>)[] = [() => target.stop()];
+  const stop = async (): Promise<void> => {
+    for (const step of stops.splice(0).reverse()) await step();
+  };
+  try {
+    // cert-manager runs before the restore (timing b): its real webhook is live (so the plugin's bounded
+    // wait for it ends at once and it admits what Velero restores), then its controller starts.
+    const webhook = await startLiveChartWebhook(target);
+    stops.push(() => webhook.stop());
+    const controller = await startChartController(target, release, acme);
+    stops.push(() => controller.stop());
+    await backupsMade;
+    const server = await world.veleroServer(target, mode, { syncBackups: true });
+    stops.push(() => server.stop());
+    return { target, server, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/**
+ * The source cluster: the live workload issued by the real controller, then the backups of every column.
+ * `issued` is called once the workload is issued and snapshotted, before the backups.
+ */
+async function issueAndBackUp(
+  world: World,
+  release: 'pinned' | 'old',
+  acme: AcmeServer,
+  issued: () => void,
+): Promise<{ atBackup: OutcomeSnapshot; made: Record<string, string> }> {
   // The chart's webhook configurations as rendered (no opt-in selector): cert-manager's real webhook admits
   // every cert-manager write, the controller's and Velero's, as in a cluster.
   const source = await world.cluster('outcome-source', { withCertManager: true, webhook: 'enforce' });
   const sourceWebhook = await startLiveChartWebhook(source);
   const sourceController = await startChartController(source, release, acme);
-  let atBackup: OutcomeSnapshot;
   const made: Record<string, string> = {};
   try {
     world.progress(
@@ -101,48 +148,81 @@ export async function runOutcomeScenario(world: World, options: OutcomeOptions =
     );
     await loadLiveWorkload(source.endpoint);
     await loadAcmeWorkload(source.endpoint, acme, LIVE_NAMESPACE);
-    const issued = await waitUntilSettled(source.endpoint, { settleMs: 3_000, timeoutMs: 180_000 });
-    if (issued.timedOut)
+    const settled = await waitUntilSettled(source.endpoint, { settleMs: 3_000, timeoutMs: 180_000 });
+    if (settled.timedOut)
       throw new Error(
         `the source workload was not issued; controller log:\n${sourceController.logText().slice(-4000)}`,
       );
-    atBackup = await snapshot(source.endpoint);
+    const atBackup = await snapshot(source.endpoint);
+    issued();
     for (const mode of ['with-plugin', 'control'] as const) {
       const specs = COLUMNS.filter((c) => c.mode === mode).map((c) => ({ name: c.backup, args: c.args }));
       const results = await backups(world, source, mode, specs);
       for (const [name, result] of Object.entries(results)) made[`${name} ${mode}`] = result.name;
     }
+    return { atBackup, made };
   } finally {
     await sourceController.stop();
     await sourceWebhook.stop();
     await source.stop();
   }
-  const columns: OutcomeColumn[] = [];
-  for (const { column, mode, backup } of COLUMNS) {
-    const target = await world.cluster('outcome-restore', { withCertManager: true, webhook: 'enforce' });
-    // cert-manager runs before the restore (timing b): its real webhook is live (so the plugin's bounded
-    // wait for it ends at once and it admits what Velero restores), then its controller starts.
-    const webhook = await startLiveChartWebhook(target);
-    const controller = await startChartController(target, release, acme);
-    const server = await world.veleroServer(target, mode, { syncBackups: true });
-    try {
-      const backupName = made[`${backup} ${mode}`]!;
-      const acmeOrdersBefore = acme.pebble.ordersPlaced();
-      const restore = await world.restore(server, target, backupName, `restore-${backupName}`);
-      world.progress(`waiting for cert-manager to settle after the restore (${column})`);
-      const settle = await waitUntilSettled(target.endpoint, { settleMs: SETTLE_MS, timeoutMs: SETTLE_TIMEOUT_MS });
-      const after = await snapshot(target.endpoint);
-      const outcome = countOutcome(atBackup, after, requestsCreatedByController(target.auditLog), settle);
-      const shim = await checkShimFollows(target.endpoint, SHIM_BOUND_MS);
-      const acmeOrdersAfterRestore = acme.pebble.ordersPlaced() - acmeOrdersBefore;
-      columns.push({ column, restorePhase: restore.phase, outcome, shim, acmeOrdersAfterRestore });
-    } finally {
-      await server.stop();
-      await controller.stop();
-      await webhook.stop();
-      await target.stop();
+}
+
+export async function runOutcomeScenario(world: World, options: OutcomeOptions = {}): Promise<OutcomeRun> {
+  const release = options.certManager ?? 'pinned';
+  const acme = await world.acmeServer();
+  let sourceIssued!: () => void;
+  const issued = new Promise<void>((resolve) => (sourceIssued = resolve));
+  const sourcePhase = issueAndBackUp(world, release, acme, sourceIssued);
+  // Each column's restore cluster is made ready while the work before it runs (the source's backups, the
+  // previous column's settle and shim checks): it holds no workload until its own restore, so its controller
+  // can place no ACME order, and Pebble's count from a restore to the end of its checks stays that column's
+  // alone. Columns still restore and measure one after the other. Not during the source's issuance: a cluster
+  // starting takes the cores the source's controller needs, and once in seven source issuances under such load
+  // its trigger controller read a stale Secret cache right after the ACME issuance and asked for a second
+  // request, whose Order then stayed owned by a deleted request (no garbage collector in a bare API server):
+  // the source never settled.
+  let nextSide: Promise<RestoreSide> | undefined = Promise.race([issued, sourcePhase]).then(() =>
+    prepareRestoreSide(world, COLUMNS[0]!.mode, release, acme, sourcePhase),
+  );
+  // Both are awaited below; until then a failure must not count as unhandled.
+  nextSide.catch(() => undefined);
+  sourcePhase.catch(() => undefined);
+  try {
+    const { atBackup, made } = await sourcePhase;
+    const columns: OutcomeColumn[] = [];
+    for (const [index, { column, mode, backup }] of COLUMNS.entries()) {
+      const side = await nextSide!;
+      const { target, server } = side;
+      nextSide = undefined;
+      try {
+        const backupName = made[`${backup} ${mode}`]!;
+        const acmeOrdersBefore = acme.pebble.ordersPlaced();
+        const restore = await world.restore(server, target, backupName, `restore-${backupName}`);
+        const following = COLUMNS[index + 1];
+        if (following) {
+          nextSide = prepareRestoreSide(world, following.mode, release, acme, Promise.resolve());
+          nextSide.catch(() => undefined);
+        }
+        world.progress(`waiting for cert-manager to settle after the restore (${column})`);
+        const settle = await waitUntilSettled(target.endpoint, { settleMs: SETTLE_MS, timeoutMs: SETTLE_TIMEOUT_MS });
+        const after = await snapshot(target.endpoint);
+        const outcome = countOutcome(atBackup, after, requestsCreatedByController(target.auditLog), settle);
+        const shim = await checkShimFollows(target.endpoint, SHIM_BOUND_MS);
+        const acmeOrdersAfterRestore = acme.pebble.ordersPlaced() - acmeOrdersBefore;
+        columns.push({ column, restorePhase: restore.phase, outcome, shim, acmeOrdersAfterRestore });
+      } finally {
+        await side.stop();
+      }
     }
+    writeFileSync(join(world.workDir, 'outcome.json'), JSON.stringify({ atBackup, columns }, null, 2));
+    return { atBackup, columns };
+  } finally {
+    // A failure left a restore cluster made or half made: stop it here, not after the World has closed.
+    if (nextSide)
+      await nextSide.then(
+        (side) => side.stop(),
+        () => undefined,
+      );
   }
-  writeFileSync(join(world.workDir, 'outcome.json'), JSON.stringify({ atBackup, columns }, null, 2));
-  return { atBackup, columns };
 }

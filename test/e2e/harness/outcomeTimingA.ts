@@ -19,6 +19,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { acmeControllerOptions, loadAcmeWorkload, type AcmeServer } from './acmeWorkload.js';
 import type { CreatedObject } from './audit.js';
 import type { Cluster } from './cluster.js';
 import { serviceAccountKubeconfig } from './kube.js';
@@ -26,6 +27,7 @@ import { startKubeletStandIn, type KubeletTimeline } from './kubeletStandIn.js';
 import {
   checkShimFollows,
   countOutcome,
+  LIVE_NAMESPACE,
   loadLiveWorkload,
   requestsCreatedByController,
   snapshot,
@@ -126,7 +128,7 @@ async function leaderElectionRbac(target: Cluster): Promise<string[]> {
  * real webhook answering them, the controller as its ServiceAccount issuing the live workload. The webhook's
  * endpoints carry velero.io/exclude-from-backup: they are this harness's, not cert-manager's.
  */
-async function issueSource(world: World): Promise<{ source: Cluster; stop: () => Promise<void> }> {
+async function issueSource(world: World, acme: AcmeServer): Promise<{ source: Cluster; stop: () => Promise<void> }> {
   const source = await world.cluster('timing-a-source', { withCertManager: true, webhook: 'enforce' });
   const webhook = await startLiveChartWebhook(source);
   for (const path of [
@@ -148,9 +150,17 @@ async function issueSource(world: World): Promise<{ source: Cluster; stop: () =>
     'cert-manager',
     join(source.stateDir, 'cert-manager-sa.kubeconfig'),
   );
-  const controller = await source.startCertManagerController({ kubeconfig, leaderElect: true, enableGatewayApi: true });
-  world.progress('issuing the live workload with the real controller (webhook configurations as rendered)');
+  const controller = await source.startCertManagerController({
+    kubeconfig,
+    leaderElect: true,
+    enableGatewayApi: true,
+    ...acmeControllerOptions(acme),
+  });
+  world.progress(
+    'issuing the live workload with the real controller (webhook configurations as rendered, ACME at Pebble)',
+  );
   await loadLiveWorkload(source.endpoint);
+  await loadAcmeWorkload(source.endpoint, acme, LIVE_NAMESPACE);
   const issued = await waitUntilSettled(source.endpoint, { settleMs: 3_000, timeoutMs: 180_000 });
   if (issued.timedOut) {
     const log = controller.logText().slice(-4000);
@@ -184,26 +194,33 @@ async function restoreColumn(
   spec: TimingAColumnSpec,
   backupName: string,
   atBackup: OutcomeSnapshot,
+  acme: AcmeServer,
 ): Promise<TimingAColumn> {
   const target = await world.cluster('timing-a-restore', { withCertManager: false });
   const server = await world.veleroServer(target, spec.mode, { syncBackups: true });
   const kubelet = startKubeletStandIn(target, {
     startDelayMs: START_DELAY_MS,
+    controllerFlags: acmeControllerOptions(acme),
     log: (message) => world.progress(`  ${message}`),
   });
   try {
+    // Columns run one after the other against the World's one Pebble: the orders counted from here to the
+    // end of the checks are this column's alone.
+    const acmeOrdersBefore = acme.pebble.ordersPlaced();
     const restore = await world.restore(server, target, backupName, `restore-${backupName}`);
     world.progress(`waiting for cert-manager (started by the restore) to settle (${spec.column})`);
     const settle = await waitUntilSettled(target.endpoint, { settleMs: SETTLE_MS, timeoutMs: SETTLE_TIMEOUT_MS });
     const after = await snapshot(target.endpoint);
     const outcome = countOutcome(atBackup, after, requestsCreatedByController(target.auditLog), settle);
     const shim = await checkShimFollows(target.endpoint, SHIM_BOUND_MS);
+    const acmeOrdersAfterRestore = acme.pebble.ordersPlaced() - acmeOrdersBefore;
     const controllerLog = kubelet.controller()?.logText() ?? '';
     return {
       column: spec.column,
       restorePhase: restore.phase,
       outcome,
       shim,
+      acmeOrdersAfterRestore,
       timeline: kubelet.timeline,
       leaderElectionRbac: await leaderElectionRbac(target),
       leaseTaken: controllerLog.includes('took the leader-election Lease'),
@@ -225,7 +242,8 @@ async function restoreColumn(
 
 /** Runs the given columns of timing (a): one source, its backups, one fresh bare cluster per column. */
 export async function runTimingAScenario(world: World, specs: TimingAColumnSpec[]): Promise<TimingARun> {
-  const { source, stop } = await issueSource(world);
+  const acme = await world.acmeServer();
+  const { source, stop } = await issueSource(world, acme);
   let atBackup: OutcomeSnapshot;
   const made: Record<string, string> = {};
   try {
@@ -242,7 +260,7 @@ export async function runTimingAScenario(world: World, specs: TimingAColumnSpec[
   }
   const columns: TimingAColumn[] = [];
   for (const spec of specs)
-    columns.push(await restoreColumn(world, spec, made[`${spec.backup} ${spec.mode}`]!, atBackup));
+    columns.push(await restoreColumn(world, spec, made[`${spec.backup} ${spec.mode}`]!, atBackup, acme));
   writeFileSync(join(world.workDir, 'outcome-timing-a.json'), JSON.stringify({ atBackup, columns }, null, 2));
   return { atBackup, columns };
 }

@@ -17,7 +17,7 @@ export function expectPluginPromiseKept({ outcome, shim, restorePhase, acmeOrder
   expect(outcome.requestsCreatedAfterRestore).to.equal(0);
   expect(outcome.restoredRequestsResigned).to.equal(0);
   expect(outcome.secretsOverwritten).to.deep.equal([]);
-  // Every scenario that loads the ACME Certificate measures this; timing (a)'s workload has none yet.
+  // Every scenario that loads the ACME Certificate measures this (the outcome in both timings, the compatibility table).
   if (acmeOrdersAfterRestore !== undefined)
     expect(acmeOrdersAfterRestore, 'ACME orders placed at the ACME CA').to.equal(0);
   expect(shim.follows, 'shim follows').to.equal(true);
