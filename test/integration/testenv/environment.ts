@@ -53,6 +53,7 @@ export interface AuditEvent {
 
 export class TestEnvironment {
   private exitHook: (() => void) | undefined;
+  private readonly signalHooks: [NodeJS.Signals, () => void][] = [];
 
   private constructor(
     readonly state: EnvironmentState,
@@ -132,6 +133,8 @@ export class TestEnvironment {
   async stop(options: { keepStateDir?: boolean } = {}): Promise<void> {
     await this.stopProcesses();
     if (this.exitHook) process.off('exit', this.exitHook);
+    // An e2e run starts many environments in one process: leave no signal handler behind (Node warns past 10).
+    for (const [signal, hook] of this.signalHooks.splice(0)) process.off(signal, hook);
     if (!options.keepStateDir) rmSync(this.state.stateDir, { recursive: true, force: true });
     else rmSync(join(this.state.stateDir, 'state.json'), { force: true });
   }
@@ -270,10 +273,12 @@ export class TestEnvironment {
       ['SIGINT', 130],
       ['SIGTERM', 143],
     ] as const) {
-      process.once(signal, () => {
+      const onSignal = () => {
         this.exitHook?.();
         process.exit(status);
-      });
+      };
+      process.once(signal, onSignal);
+      this.signalHooks.push([signal, onSignal]);
     }
   }
 
