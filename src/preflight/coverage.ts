@@ -208,7 +208,11 @@ const CERT_MANAGER_NAMESPACED: readonly string[] = ALL_TYPES.filter((t) => t.nam
  * follows from what it leaves out (and widening it would change what the user asked for).
  */
 export function backupKeepsCertManager(spec: BackupSpec, ctx: LintContext, policy?: IncludeExcludePolicy): boolean {
-  const cov = backupCoverage(spec, ctx, policy);
+  return coverageKeepsCertManager(backupCoverage(spec, ctx, policy));
+}
+
+/** backupKeepsCertManager for a coverage already computed. */
+export function coverageKeepsCertManager(cov: BackupCoverage): boolean {
   return cov.clusterDirect(CLUSTER_ISSUERS) || CERT_MANAGER_NAMESPACED.some((t) => cov.namespacedIncluded(t));
 }
 

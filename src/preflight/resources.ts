@@ -6,6 +6,7 @@
  */
 import { ALL_TYPES, CLUSTER_ISSUER, CRD_NAMES, groupResource } from '../certmanager/kinds.js';
 import { includesEverything, matchesAnyEntry } from '../velero/filters.js';
+import { editDistance } from './suggest.js';
 
 export const CRD = 'customresourcedefinitions.apiextensions.k8s.io';
 export const SECRETS = 'secrets';
@@ -161,22 +162,6 @@ export function canonicalFor(entry: string): string | undefined {
   return known && known.canonical !== entry ? known.canonical : undefined;
 }
 
-/** Levenshtein distance, for "did you mean" on entries that resolve to nothing. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 /**
  * For an entry discovery would not resolve (and that is no glob): the canonical name it was most likely meant to be,
  * when it is one edit or two away from a known spelling (`deploymnets`, `PVC`, `Secrets.v1`...). Undefined when the
@@ -191,11 +176,11 @@ export function likelyTypo(entry: string): string | undefined {
   const group = dot < 0 ? '' : lower.slice(dot + 1);
   let best: { canonical: string; d: number } | undefined;
   for (const t of TYPES) {
-    if (group !== '' && !groupMatches(group, t.group.toLowerCase()) && distance(group, t.group) > 2) continue;
+    if (group !== '' && !groupMatches(group, t.group.toLowerCase()) && editDistance(group, t.group) > 2) continue;
     for (const spelling of [t.plural, t.singular, ...t.shortNames]) {
       // Short spellings are too close to everything: only a case slip counts for them.
       const limit = spelling.length <= 4 ? 0 : spelling.length <= 8 ? 1 : 2;
-      const d = distance(resource, spelling);
+      const d = editDistance(resource, spelling);
       if (d <= limit && (!best || d < best.d)) best = { canonical: t.canonical, d };
     }
   }

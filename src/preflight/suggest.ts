@@ -4,7 +4,7 @@
  */
 
 /** Levenshtein distance, bounded: stops counting beyond `limit` (the caller only wants near misses). */
-function editDistance(a: string, b: string, limit = 3): number {
+export function editDistance(a: string, b: string, limit = 3): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

@@ -4,7 +4,7 @@
  * value flags that consume the next token even when it looks like a flag, shorthand groups.
  * It never throws: problems become ParseErrors, as Velero would report them.
  */
-import { closestWord } from '../suggest.js';
+import { closestWord, editDistance } from '../suggest.js';
 import {
   COMMANDS,
   GLOBAL_FLAGS,
@@ -277,21 +277,8 @@ function rootSuggestions(word: string, version: Version): string[] {
   for (const cmd of COMMANDS) if (commandExists(cmd, version)) names.add(at(at(cmd.paths, 0), 0));
   const lower = word.toLowerCase();
   return [...names]
-    .filter((name) => levenshtein(lower, name.toLowerCase()) <= 2 || name.toLowerCase().startsWith(lower))
+    .filter((name) => editDistance(lower, name.toLowerCase()) <= 2 || name.toLowerCase().startsWith(lower))
     .sort();
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current.push(
-        Math.min(at(previous, j) + 1, at(current, j - 1) + 1, at(previous, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1)),
-      );
-    previous = current;
-  }
-  return at(previous, b.length);
 }
 
 function validateValue(flag: FlagSpec, written: string, value: string): string | undefined {

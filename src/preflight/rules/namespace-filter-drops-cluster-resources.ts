@@ -1,6 +1,11 @@
-import { backupKeepsCertManager } from '../coverage.js';
 import { includeExcludePolicyOf } from '../policy.js';
-import { backupCoverage, namespacesAll, usesOldFilters, usesScopedFilters } from '../coverage.js';
+import {
+  backupCoverage,
+  coverageKeepsCertManager,
+  namespacesAll,
+  usesOldFilters,
+  usesScopedFilters,
+} from '../coverage.js';
 import { CERT_MANAGER_CLUSTER_TYPES, CLUSTER_ISSUERS, CRD } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
 import {
@@ -45,7 +50,8 @@ export const rule: Rule = {
     const spec = backupSpecOf(subject, ...NAMESPACE_FIELDS, ...RESOURCE_FIELDS);
     if (!spec || namespacesAll(spec, ctx)) return [];
     // Nothing of cert-manager in the backup: nothing of cert-manager to lose.
-    if (!backupKeepsCertManager(spec, ctx, includeExcludePolicyOf(subject, ctx))) return [];
+    const cov = backupCoverage(spec, ctx, includeExcludePolicyOf(subject, ctx));
+    if (!coverageKeepsCertManager(cov)) return [];
     const where = describeNamespaces(spec) || 'namespaces are excluded by label';
     const loc = fieldLocation(subject, 'includedNamespaces', 'excludedNamespaces');
     if (usesOldFilters(spec) || !usesScopedFilters(spec)) {
@@ -58,7 +64,6 @@ export const rule: Rule = {
         ),
       ];
     }
-    const cov = backupCoverage(spec, ctx, includeExcludePolicyOf(subject, ctx));
     const missing = [CRD, CLUSTER_ISSUERS].filter((t) => !cov.clusterDirect(t));
     if (missing.length === 0) return [];
     const wanted = mergeList(spec.includedClusterScopedResources, CERT_MANAGER_CLUSTER_TYPES).join(',');

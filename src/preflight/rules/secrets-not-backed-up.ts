@@ -1,5 +1,5 @@
 import { includeExcludePolicyOf } from '../policy.js';
-import { backupCoverage, backupKeepsCertManager, namesCertManager, usesOldFilters } from '../coverage.js';
+import { backupCoverage, coverageKeepsCertManager, namesCertManager, usesOldFilters } from '../coverage.js';
 import { CLUSTER_ISSUERS, SECRETS, isAllList, keepScope, listMatches } from '../resources.js';
 import type { Rule, RuleReport } from './types.js';
 import { RESOURCE_FIELDS, backupSpecOf, fieldLocation, mergeList, nameOf, setListReport } from './helpers.js';
@@ -22,11 +22,11 @@ export const rule: Rule = {
     const spec = backupSpecOf(subject, ...RESOURCE_FIELDS);
     if (!spec) return [];
     // Nothing of cert-manager in the backup: its Secrets are someone else's business.
-    const policy = includeExcludePolicyOf(subject, ctx);
-    if (!backupKeepsCertManager(spec, ctx, policy)) return [];
+    const cov = backupCoverage(spec, ctx, includeExcludePolicyOf(subject, ctx));
+    if (!coverageKeepsCertManager(cov)) return [];
     // ClusterIssuers in the backup need their Secrets (CA key pair, ACME account key, DNS01 credentials, in the
     // cluster resource namespace) even when the namespaced filters name no cert-manager type.
-    const keepsClusterIssuers = backupCoverage(spec, ctx, policy).clusterDirect(CLUSTER_ISSUERS);
+    const keepsClusterIssuers = cov.clusterDirect(CLUSTER_ISSUERS);
     const out: RuleReport[] = [];
     const old = usesOldFilters(spec);
     const allow = old
