@@ -72,6 +72,8 @@ step('building the reference Go plugin (hack/bench/refplugin)');
 // Stripped, as a Go plugin would ship.
 must('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', reference, './refplugin'], { cwd: join(root, 'hack/bench') });
 
+// The Node the executables embed: `node -e 0` beside their start-up, and Node's own memory floor.
+const packagedNode = packagedNodeBinary();
 const resultsJson = join(cache, quick ? 'results-quick.json' : 'results.json');
 const footprintJson = join(cache, quick ? 'footprint-quick.json' : 'footprint.json');
 const load0 = loadavg();
@@ -102,13 +104,12 @@ try {
         VCM_BENCH_PREFLIGHT: preflight,
         VCM_BENCH_NODE: process.execPath,
         VCM_BENCH_HOST_FLOOR: hostFloor,
-        ...(packagedNodeBinary() ? { VCM_BENCH_PACKAGED_NODE: packagedNodeBinary() } : {}),
+        ...(packagedNode ? { VCM_BENCH_PACKAGED_NODE: packagedNode } : {}),
       },
     });
   if (!reuse || !existsSync(footprintJson)) {
     // Where the plugin's resident memory goes, beside Node's own floor (the Node the executable embeds).
     step('resident memory by mapping (hack/bench/memory-breakdown.mjs)');
-    const packagedNode = packagedNodeBinary();
     const breakdownArgs = [join(root, 'hack/bench/memory-breakdown.mjs'), '--items', quick ? '400' : '10000'];
     if (packagedNode) breakdownArgs.push('--node', packagedNode);
     breakdownArgs.push(plugin);
